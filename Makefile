@@ -1,0 +1,100 @@
+# posture: Makefile (GNU make).  `make` builds ./posture; see README.md.
+# Objects go to $(BUILD) so that several trees or sanitizer builds never mix.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/posture
+MANDIR    = $(PREFIX)/share/man/man1
+BUILD    ?= build
+CC       ?= cc
+SANITIZE ?=
+PKG_CONFIG ?= pkg-config
+VERSION   = 0.1.0
+
+# Debian packages: to build, and to run the tests.
+BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev fonts-dejavu-core
+TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin
+
+PKGS_LIBS  = libcjson xlsxwriter zlib avro-c
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+CSTD      = -std=c11 -pedantic -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT      ?= -O2 -g
+DEFS      = -DPOSTURE_VERSION='"$(VERSION)"' -DPOSTURE_DATADIR='"$(DATADIR)"'
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS_LIBS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_LIBS) 2>/dev/null || echo -lcjson -lxlsxwriter -lz -lavro)
+ifneq ($(SANITIZE),)
+SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+LIBS        = $(PKG_LIBS) -lhpdf -lm
+
+# Every .c under src/ belongs to the library, but for main.c and the generator.
+LIB_SRC  = $(sort $(filter-out src/main.c src/gen/%,$(wildcard src/*.c src/*/*.c)))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+GEN_SRC  = $(sort $(wildcard src/gen/*.c))
+GEN_OBJ  = $(GEN_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS     = $(LIB_OBJ:.o=.d) $(GEN_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)
+
+.PHONY: all deps test-deps demo test bench fuzz install uninstall clean samples check-samples
+all: posture
+
+posture: $(BUILD)/posture
+	@if [ "$(BUILD)" = build ]; then cp -f $(BUILD)/posture posture; fi
+
+$(BUILD)/posture: $(BUILD)/src/main.o $(BUILD)/libposture.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/libposture.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/estate-gen: $(GEN_OBJ) $(BUILD)/libposture.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/check.h $(BUILD)/libposture.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP -o $@ $< $(BUILD)/libposture.a $(ALL_LDFLAGS) $(LIBS)
+
+-include $(DEPS)
+
+# Installs what is missing when run as root on Debian; otherwise names it.
+deps:
+	@PKGS="$(BUILD_PKGS)" sh tests/tools/deps.sh
+test-deps:
+	@PKGS="$(BUILD_PKGS) $(TEST_PKGS)" sh tests/tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory posture
+	./posture inspect samples
+
+test: test-deps
+	@$(MAKE) --no-print-directory $(BUILD)/posture $(BUILD)/estate-gen $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+samples: $(BUILD)/estate-gen
+	rm -rf samples/estate && $(BUILD)/estate-gen --out samples/estate
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BUILD)/posture $(BUILD)/estate-gen
+	@BUILD=$(BUILD) sh tests/bench/run.sh
+
+install: posture
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/posture $(DESTDIR)$(BINDIR)/posture
+	install -m 644 templates/* $(DESTDIR)$(DATADIR)/
+	install -m 644 posture.1 $(DESTDIR)$(MANDIR)/posture.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/posture $(DESTDIR)$(MANDIR)/posture.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-* posture out

@@ -1,0 +1,19 @@
+/* utf8.h: validation before text reaches a renderer or an output file. */
+#ifndef POSTURE_UTF8_H
+#define POSTURE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "posture/strbuf.h"
+
+/* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates).  If
+ * not, *bad_at (may be NULL) gets the offset of the first bad byte. */
+bool pst_utf8_valid(const char *s, size_t len, size_t *bad_at);
+/* Appends s to sb with each invalid byte replaced by U+FFFD and control
+ * characters other than tab and newline dropped. */
+void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len);
+/* Length in bytes of the longest prefix of s that holds at most max_bytes
+ * bytes and ends on a character boundary. */
+size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes);
+
+#endif

@@ -1,0 +1,9 @@
+/* cmd_report.c: `posture report` (being built: see the open issues). */
+#include "posture/cli.h"
+
+int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
+{
+	(void)cli;
+	(void)out;
+	return pst_fail(err, PST_ESOFTWARE, "report: not built yet");
+}

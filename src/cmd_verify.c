@@ -1,0 +1,9 @@
+/* cmd_verify.c: `posture verify` (being built: see the open issues). */
+#include "posture/cli.h"
+
+int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
+{
+	(void)cli;
+	(void)out;
+	return pst_fail(err, PST_ESOFTWARE, "verify: not built yet");
+}

@@ -1,0 +1,63 @@
+/* ingest_int.h: what the ingest driver shares with the format readers.
+ * Private to src/ingest/. */
+#ifndef POSTURE_INGEST_INT_H
+#define POSTURE_INGEST_INT_H
+
+#include "posture/filein.h"
+#include "posture/ingest.h"
+#include "posture/record.h"
+
+/* One file being read.  Owned by the driver; readers use it. */
+struct pst_file_ctx {
+	const char *path;
+	struct pst_filein *in;          /* the byte stream (NULL for Avro, which opens by path) */
+	struct pst_file_report *rep;
+	const struct pst_ingest_opts *opts;
+	pst_record_fn fn;
+	void *fn_ctx;
+	pst_time name_time;             /* from the file or folder name, or PST_TIME_NONE */
+	pst_time mtime;                 /* the file's modification time */
+	const unsigned char *head;      /* the first bytes of the decompressed stream */
+	size_t nhead;                   /* (already consumed from in: pst_fc_read serves them first) */
+	size_t head_pos;                /* how much of head pst_fc_read has served */
+	char subbuf[256];               /* scratch for pst_emit */
+};
+
+#define PST_HEAD_BYTES 4096
+
+/* Completes rec (observed time by precedence, subscription from the
+ * resource id, origin path), updates the report and calls the sink.  rec's
+ * observed / time_src may be preset by the reader (record or enqueued time);
+ * a stream assessment without one falls back to statusChangeDate, then the
+ * name, then mtime.  Returns the sink's status. */
+int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *err);
+
+/* Counts a rejected record (or a warning) and keeps its message. */
+void pst_reject(struct pst_file_ctx *fc, const struct pst_origin *at, const char *fmt, ...) PST_PRINTF(3, 4);
+void pst_warn(struct pst_file_ctx *fc, const struct pst_origin *at, const char *fmt, ...) PST_PRINTF(3, 4);
+
+/* Sets the file's format (and an optional detail string, copied). */
+void pst_set_format(struct pst_file_ctx *fc, enum pst_format f, const char *detail);
+
+/* Reads decompressed bytes: first the head the driver peeked, then the rest. */
+int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err);
+
+/* Format readers.  Each reads the whole file through fc and returns PST_OK
+ * (with rejected records counted), or a status for a file-level failure with
+ * err naming "path:line:col" or "path: offset N". */
+int pst_read_json(struct pst_file_ctx *fc, struct pst_error *err);
+int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err);
+int pst_read_avro(struct pst_file_ctx *fc, struct pst_error *err);
+
+/* For the Avro reader: one JSON document in memory (an event, an array of
+ * events, or any shape pst_read_json accepts) read as records.  at gives the
+ * origin of the document; enqueued, if not PST_TIME_NONE, is every record's
+ * observed time (PST_TS_ENQUEUED). */
+int pst_json_ingest_mem(struct pst_file_ctx *fc, const char *buf, size_t len,
+                        const struct pst_origin *at, pst_time enqueued, struct pst_error *err);
+
+/* Content sniffing on the head bytes (after any gzip layer). */
+bool pst_sniff_avro(const unsigned char *head, size_t n);
+bool pst_sniff_json(const unsigned char *head, size_t n); /* first non-blank byte after BOM is { or [ */
+
+#endif

@@ -1,0 +1,88 @@
+/* utf8.c: UTF-8 validation (RFC 3629). */
+#include "posture/utf8.h"
+
+/* Length of the valid sequence at s (1..4), or 0 if invalid. */
+static size_t seq_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len, i;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return len;
+}
+
+bool pst_utf8_valid(const char *s, size_t len, size_t *bad_at)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n = seq_len(p + i, len - i);
+
+		if (!n) {
+			if (bad_at)
+				*bad_at = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	strbuf_grow(sb, len);
+	while (i < len) {
+		size_t n = seq_len(p + i, len - i);
+
+		if (!n) {
+			strbuf_add(sb, "\xEF\xBF\xBD", 3);
+			i++;
+		} else if (n == 1 && (p[i] < 0x20 || p[i] == 0x7F) && p[i] != '\t' && p[i] != '\n') {
+			i++;
+		} else {
+			strbuf_add(sb, s + i, n);
+			i += n;
+		}
+	}
+}
+
+size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes)
+{
+	size_t n;
+
+	if (len <= max_bytes)
+		return len;
+	n = max_bytes;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
