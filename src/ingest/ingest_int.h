@@ -56,6 +56,35 @@ int pst_read_avro(struct pst_file_ctx *fc, struct pst_error *err);
 int pst_json_ingest_mem(struct pst_file_ctx *fc, const char *buf, size_t len,
                         const struct pst_origin *at, pst_time enqueued, struct pst_error *err);
 
+/* A row of named text cells: a CSV line under its header, or a Log
+ * Analytics JSON row object (non-string cells as their JSON text, e.g. the
+ * Properties column).  values[i] NULL = absent.  Borrowed, like records.
+ * The CSV reader may add fields (a precomputed column index) after these. */
+struct pst_row {
+	const char *const *names;
+	const char *const *values;
+	size_t n;
+};
+
+/* Tables recognised from their column names. */
+enum pst_table {
+	PST_TABLE_UNKNOWN,
+	PST_TABLE_PORTAL,                  /* portal "Download CSV report", 20 or 27 columns */
+	PST_TABLE_SECURITY_RECOMMENDATION, /* Log Analytics tables: */
+	PST_TABLE_SECURE_SCORES,
+	PST_TABLE_SECURE_SCORE_CONTROLS,
+	PST_TABLE_SECURITY_ALERT,
+	PST_TABLE_REGULATORY_COMPLIANCE,
+	PST_TABLE_NESTED_RECOMMENDATION,
+	PST_TABLE__COUNT
+};
+const char *pst_table_name(enum pst_table t);  /* "portal", "SecurityRecommendation", ... */
+enum pst_table pst_table_detect(const char *const *names, size_t n);
+/* Normalizes one row of table t and emits it (or rejects it, with the
+ * reason, when it lacks what the record needs).  Returns the sink's status. */
+int pst_row_emit(struct pst_file_ctx *fc, enum pst_table t, const struct pst_row *row,
+                 const struct pst_origin *at, struct pst_error *err);
+
 /* Content sniffing on the head bytes (after any gzip layer). */
 bool pst_sniff_avro(const unsigned char *head, size_t n);
 bool pst_sniff_json(const unsigned char *head, size_t n); /* first non-blank byte after BOM is { or [ */
