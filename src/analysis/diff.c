@@ -279,7 +279,8 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 	pst_diff_check_completeness(d, e, s0, s1, c.covered);
 	classify_all(d, &c);
 	reconcile(d, &c);
-	qsort(d->items, d->n, sizeof(*d->items), cmp_item);
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof(*d->items), cmp_item);
 	free(c.present0);
 	free(c.present1);
 	free(c.covered);
