@@ -33,7 +33,8 @@ struct pst_strpool {
 	size_t block_used, block_size;
 	const char **strs;   /* id -> string; strs[0] = NULL */
 	uint32_t *lens;      /* id -> length */
-	size_t count, strs_alloc, lens_alloc; /* count includes id 0 */
+	uint32_t *hashes;    /* id -> hash (compared before the bytes) */
+	size_t count, strs_alloc, lens_alloc, hashes_alloc; /* count includes id 0 */
 	uint32_t *slots;     /* open addressing: id, 0 = empty */
 	size_t cap;          /* power of two */
 	size_t arena_bytes;  /* arena bytes allocated */
