@@ -6,12 +6,12 @@
  * the classes that end a T0 finding (remediated ... recommendation_removed)
  * and opened those that start one (regressed ... became_applicable).
  *
- * Coverage: a subscription is covered at T1 unless the data holds full
- * snapshots of it (at or before T1) and it is missing from the exports
- * taken after T0 (or, when no export was taken after T0, from the latest
- * one).  In an uncovered subscription a finding whose last record at T1 is
- * not newer than T0 tells nothing about T1: a T0-Unhealthy one is
- * out_of_scope and it is not counted Unhealthy at T1.
+ * Coverage: a subscription is covered at T1 when the latest snapshot round
+ * complete at T1 (the latest export) holds it, or when the data holds no
+ * full snapshot of it at all (stream-only data: nothing says it is
+ * missing).  The state at T1 of an uncovered subscription tells nothing
+ * about T1: its T0-Unhealthy findings are out_of_scope, and its findings
+ * are not counted (nor classified) at T1.
  *
  * Ownership: struct pst_diff owns its arrays and warning texts; the strings
  * of the items are borrowed from the estate, which must outlive the diff.
@@ -116,8 +116,8 @@ void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
 /* The completeness checks (completeness.c): warnings only. */
 void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                                  const struct pst_state *s1, const uint8_t *covered);
-/* Coverage of each subscription at s1 (array indexed by subs id; caller frees). */
-uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t0, pst_time t1);
+/* Coverage of each subscription at t1 (array indexed by subs id; caller frees). */
+uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1);
 
 /* Output pieces shared by `posture diff` and `posture verify` (diff_out.c):
  * the "from", "to" and "warnings" keys of the JSON object being written;

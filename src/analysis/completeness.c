@@ -5,36 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool batch_between(const struct pst_timeline *tl, uint32_t sub, pst_time t0, pst_time t1)
-{
-	size_t i;
-
-	for (i = 0; i < tl->nbatches; i++) {
-		const struct pst_batch *b = &tl->batches[i];
-
-		if ((!sub || b->subscription == sub) && b->tmax > t0 && b->tmax <= t1)
-			return true;
-	}
-	return false;
-}
-
-uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t0, pst_time t1)
+uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1)
 {
 	const struct pst_timeline *tl = &e->timeline;
 	size_t n = pst_strpool_count(&e->subs), s;
 	uint8_t *cov = xcalloc(n, 1);
-	bool exported_after_t0 = batch_between(tl, 0, t0, t1);
 	const struct pst_round *r = pst_timeline_round_at(tl, t1);
 
 	cov[0] = 1;
-	for (s = 1; s < n; s++) {
-		if (!pst_timeline_has_snapshot(tl, (uint32_t)s, t1))
-			cov[s] = 1;
-		else if (exported_after_t0)
-			cov[s] = batch_between(tl, (uint32_t)s, t0, t1);
-		else
-			cov[s] = r && pst_timeline_batch_in(tl, r, (uint32_t)s);
-	}
+	for (s = 1; s < n; s++)
+		cov[s] = !pst_timeline_has_snapshot(tl, (uint32_t)s, t1) ||
+		         (r && pst_timeline_batch_in(tl, r, (uint32_t)s));
 	return cov;
 }
 
@@ -71,7 +52,7 @@ static void check_missing(struct pst_diff *d, const struct pst_estate *e, const 
 	for (s = 1; s < n; s++)
 		if (seen[s] && !covered[s])
 			pst_diff_warn(d, PST_DQ_SUBSCRIPTION_MISSING,
-			              "subscription %s is in the data at T0 but missing from the latest export at T1: "
+			              "subscription %s is in the data at T0 but missing from the latest export at or before T1: "
 			              "its findings are out_of_scope, not fixed",
 			              sub_label(e, (uint32_t)s, &sb));
 	strbuf_release(&sb);

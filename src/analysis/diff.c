@@ -101,18 +101,15 @@ static bool unhealthy(const struct pst_finding *f)
 	return f && f->status == PST_ST_UNHEALTHY;
 }
 
-/* A finding at T1 that says nothing about T1: its subscription is not
- * covered and its last record is not newer than T0. */
-static bool stale(const struct diff_ctx *c, const struct pst_finding *f1)
+/* The subscription of the resource is in the latest export at T1. */
+static bool covered(const struct diff_ctx *c, uint32_t resource)
 {
-	uint32_t sub = pst_estate_resource_sub(c->e, f1->resource);
-
-	return !c->covered[sub] && f1->observed <= c->s0->at;
+	return c->covered[pst_estate_resource_sub(c->e, resource)];
 }
 
 static enum pst_class classify_closed(const struct diff_ctx *c, const struct pst_finding *f1, uint32_t resource)
 {
-	if (f1 && stale(c, f1))
+	if (!covered(c, resource))
 		return PST_CLASS_OUT_OF_SCOPE;
 	if (!f1 || f1->status == PST_ST_UNKNOWN)
 		return c->present1[resource] ? PST_CLASS_RECOMMENDATION_REMOVED : PST_CLASS_RESOURCE_DELETED;
@@ -208,7 +205,7 @@ static void classify_all(struct pst_diff *d, const struct diff_ctx *c)
 		add_item(d, c, classify_closed(c, f1, f0->resource), f0, f1, f0);
 	}
 	for (f1 = pst_state_next(c->s1, NULL); f1; f1 = pst_state_next(c->s1, f1)) {
-		if (!unhealthy(f1))
+		if (!unhealthy(f1) || !covered(c, f1->resource))
 			continue;
 		f0 = pst_state_get(c->s0, f1->resource, f1->key);
 		if (!unhealthy(f0))
@@ -225,7 +222,7 @@ static void reconcile(struct pst_diff *d, const struct diff_ctx *c)
 	for (f = pst_state_next(c->s0, NULL); f; f = pst_state_next(c->s0, f))
 		d->unhealthy_t0 += unhealthy(f);
 	for (f = pst_state_next(c->s1, NULL); f; f = pst_state_next(c->s1, f))
-		d->unhealthy_t1 += unhealthy(f) && !stale(c, f);
+		d->unhealthy_t1 += unhealthy(f) && covered(c, f->resource);
 	for (k = 0; k < PST_CLASS__COUNT; k++) {
 		if (pst_class_closes((enum pst_class)k))
 			d->closed += d->counts[k];
@@ -275,7 +272,7 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 	c.set = set;
 	c.present0 = presence(e, s0);
 	c.present1 = presence(e, s1);
-	c.covered = pst_diff_coverage(e, s0->at, s1->at);
+	c.covered = pst_diff_coverage(e, s1->at);
 	pst_diff_check_completeness(d, e, s0, s1, c.covered);
 	classify_all(d, &c);
 	reconcile(d, &c);

@@ -229,6 +229,32 @@ static void test_stream_only(void)
 	run_release(&r);
 }
 
+/* A subscription in the weekly snapshots of the month but missing from the
+ * last one is not covered: none of its findings counts at T1. */
+static void test_missing_from_latest(void)
+{
+	static const struct fx_rec recs[] = {
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{B1, "k1", "Unhealthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{B1, "k2", "Healthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{B1, "k1", "Healthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{B1, "k2", "Unhealthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-09-30T00:00:00Z", SNAP, 0, 2, NULL},
+	};
+	struct run r;
+
+	run_diff(&r, recs, PST_ARRAY_LEN(recs), false, "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z");
+	CHECK_INT(find(&r.d, B1, "k1")->cls, PST_CLASS_OUT_OF_SCOPE); /* not remediated */
+	CHECK(find(&r.d, B1, "k2") == NULL);                          /* not regressed */
+	CHECK_INT(find(&r.d, A "vm1", "k1")->cls, PST_CLASS_STILL_OPEN);
+	CHECK_INT(r.d.unhealthy_t0, 2);
+	CHECK_INT(r.d.unhealthy_t1, 1);
+	CHECK(has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
+	CHECK(!has_warning(&r.d, PST_DQ_RECONCILE));
+	run_release(&r);
+}
+
 int main(void)
 {
 	RUN(test_every_class);
@@ -237,5 +263,6 @@ int main(void)
 	RUN(test_order_independent);
 	RUN(test_warnings);
 	RUN(test_stream_only);
+	RUN(test_missing_from_latest);
 	return check_summary();
 }
