@@ -54,7 +54,7 @@ enum pst_dq_kind {
 	PST_DQ_NO_DATA,              /* T0 or T1 holds no assessment */
 	PST_DQ_SUBSCRIPTION_MISSING, /* in the data at T0, not covered at T1 */
 	PST_DQ_CSV_ROW_CAP,          /* a portal CSV at the ~13,000-row cap */
-	PST_DQ_RECORD_DROP,          /* snapshot record count fell by more than 20% */
+	PST_DQ_RECORD_DROP,          /* a subscription's findings fell by more than 20% */
 	PST_DQ_CONFLICT,             /* same key and time, different status */
 	PST_DQ_REJECTED,             /* records rejected or files skipped while reading */
 	PST_DQ_RECONCILE,            /* the counts do not reconcile (a bug) */
@@ -64,6 +64,7 @@ const char *pst_dq_kind_name(enum pst_dq_kind k); /* "no_data", ... */
 
 #define PST_CSV_ROW_CAP_WARN 12900
 #define PST_RECORD_DROP_PCT 20
+#define PST_RECORD_DROP_MIN 10   /* findings at T0 below which a drop says nothing */
 
 struct pst_dq_warning {
 	enum pst_dq_kind kind;

@@ -8,9 +8,9 @@
  * A folding pool (pst_strpool_init(p, true)) compares ASCII
  * case-insensitively: "/subscriptions/A/resourceGroups/x" and
  * "/subscriptions/a/resourcegroups/X" are one id.  It keeps the best
- * spelling: one with both upper- and lower-case letters (the ARM style)
- * over a single-case one (all-caps alert ids, lower-cased exports), then
- * the first in byte order; so the choice does not depend on the order
+ * spelling: one with both upper- and lower-case letters (the ARM style),
+ * then one in lower case only (GUIDs), then upper case only (all-caps alert
+ * ids), then the first in byte order; so the choice does not depend on the order
  * strings arrive in.  The stored bytes of an id may therefore change while
  * interning (same length, same case-folded text).
  *

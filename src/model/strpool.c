@@ -102,7 +102,7 @@ static void rehash(struct pst_strpool *p)
 }
 
 /* 0 for a spelling with both upper- and lower-case letters (ARM style),
- * 1 for one in a single case (all-caps alert ids, lower-cased exports). */
+ * 1 for lower case only (GUIDs), 2 for upper case only (alert ids). */
 static int spelling_rank(const char *s, size_t len)
 {
 	bool upper = false, lower = false;
@@ -112,10 +112,10 @@ static int spelling_rank(const char *s, size_t len)
 		upper |= s[i] >= 'A' && s[i] <= 'Z';
 		lower |= s[i] >= 'a' && s[i] <= 'z';
 	}
-	return upper && lower ? 0 : 1;
+	return upper && lower ? 0 : upper ? 2 : 1;
 }
 
-/* Folding pools keep the best spelling: mixed case first, then byte order. */
+/* Folding pools keep the best spelling: by rank, then byte order. */
 static void keep_best_spelling(struct pst_strpool *p, uint32_t id, const char *s, size_t len)
 {
 	char *cur = (char *)p->strs[id];

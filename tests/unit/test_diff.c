@@ -185,27 +185,29 @@ static void test_order_independent(void)
 
 static void test_warnings(void)
 {
-	static const struct fx_rec recs[] = {
-		{A "vm1", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm2", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm3", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm4", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm5", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm1", "k1", "Unhealthy", NULL, T1, SNAP, 0, 1, NULL},
-		{A "vm1", "k1", "Healthy", NULL, T1, SNAP, 0, 2, NULL},
-	};
+	static const char *const vms[] = {"vm0", "vm1", "vm2", "vm3", "vm4", "vm5", "vm6", "vm7", "vm8", "vm9"};
+	struct fx_rec recs[12];
+	char ids[10][128];
 	struct run r;
+	size_t i;
 
-	run_diff(&r, recs, PST_ARRAY_LEN(recs), false, T0, T1);
-	CHECK(has_warning(&r.d, PST_DQ_RECORD_DROP));  /* 5 -> 2 records */
+	for (i = 0; i < 10; i++) { /* 10 findings at T0 */
+		snprintf(ids[i], sizeof(ids[i]), A "%s", vms[i]);
+		recs[i] = (struct fx_rec){ids[i], "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL};
+	}
+	recs[10] = (struct fx_rec){ids[1], "k1", "Unhealthy", NULL, T1, SNAP, 0, 1, NULL};
+	recs[11] = (struct fx_rec){ids[1], "k1", "Healthy", NULL, T1, SNAP, 0, 2, NULL};
+	run_diff(&r, recs, 12, false, T0, T1);
+	CHECK(has_warning(&r.d, PST_DQ_RECORD_DROP));  /* 10 -> 1 */
 	CHECK(has_warning(&r.d, PST_DQ_CONFLICT));     /* vm1/k1 at T1 */
 	CHECK(!has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
-	CHECK_INT(r.d.counts[PST_CLASS_RESOURCE_DELETED], 4);
+	CHECK_INT(r.d.counts[PST_CLASS_RESOURCE_DELETED], 9);
 	CHECK_INT(r.d.counts[PST_CLASS_STILL_OPEN], 1); /* Unhealthy wins the tie */
 	run_release(&r);
-	run_diff(&r, recs, 5, false, "2026-09-01T00:00:00Z", T0);
+	run_diff(&r, recs, 10, false, "2026-09-01T00:00:00Z", T0);
 	CHECK(has_warning(&r.d, PST_DQ_NO_DATA));
-	CHECK_INT(r.d.counts[PST_CLASS_NEW_RESOURCE], 5);
+	CHECK(!has_warning(&r.d, PST_DQ_RECORD_DROP));
+	CHECK_INT(r.d.counts[PST_CLASS_NEW_RESOURCE], 10);
 	run_release(&r);
 }
 
