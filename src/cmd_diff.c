@@ -34,9 +34,9 @@ static void text_summary(FILE *out, const struct pst_diff *d)
 	fprintf(out, "Overdue (still open past due): %llu\n", (unsigned long long)d->overdue);
 }
 
-static void text_status(FILE *out, enum pst_status_code st, const char *cause)
+static void text_status(FILE *out, enum pst_status_code st, const char *cause, bool exported)
 {
-	fputs(st == PST_ST_UNKNOWN ? "absent" : pst_status_name(st), out);
+	fputs(st != PST_ST_UNKNOWN ? pst_status_name(st) : exported ? "absent" : "not exported", out);
 	if (cause)
 		fprintf(out, " (%s)", cause);
 }
@@ -47,12 +47,12 @@ static void text_item(FILE *out, const struct pst_diff_item *it)
 
 	fprintf(out, "  %-8s %s [%s]\n           %s\n           ", pst_severity_name(it->severity), it->recommendation,
 	        it->assessment_key, it->resource_id);
-	text_status(out, it->status_from, it->cause_from);
+	text_status(out, it->status_from, it->cause_from, true);
 	fputs(" -> ", out);
-	text_status(out, it->status_to, it->cause_to);
+	text_status(out, it->status_to, it->cause_to, it->cls != PST_CLASS_OUT_OF_SCOPE);
 	if (it->age_days >= 0)
 		fprintf(out, ", age %lld days", (long long)it->age_days);
-	if (it->cls == PST_CLASS_STILL_OPEN && it->due != PST_TIME_NONE)
+	if (it->due != PST_TIME_NONE)
 		fprintf(out, ", due %s%s", pst_date_format(it->due, due, sizeof(due)), it->overdue ? ", OVERDUE" : "");
 	fputc('\n', out);
 }

@@ -81,14 +81,16 @@ struct pst_diff_item {
 	const char *subscription_name;
 	const char *resource_group, *resource_name, *resource_type;
 	enum pst_severity severity;
-	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent */
+	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
+	                                                  for out_of_scope: not exported) */
 	const char *cause_from, *cause_to;
+	/* still_open only (else NONE / -1 / false): */
 	pst_time first_seen;            /* firstEvaluationDate, else first seen Unhealthy; NONE */
-	int64_t age_days;               /* for findings Unhealthy at T1; else -1 */
-	pst_time due;                   /* governance due date, else allowance; NONE */
+	int64_t age_days;               /* days from first_seen to T1 */
+	pst_time due;                   /* governance due date, else first_seen + allowance */
 	bool due_exported;              /* due came from a governance assignment */
-	const char *owner;              /* governance owner or NULL */
-	bool overdue;                   /* still_open and due < T1 */
+	bool overdue;                   /* due < T1 */
+	const char *owner;              /* governance owner or NULL (any class) */
 };
 
 struct pst_diff {
@@ -109,7 +111,7 @@ void pst_diff_release(struct pst_diff *d);
 void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                       const struct pst_state *s1, const struct pst_settings *set);
 
-/* A link to the resource in the Azure portal (appended to sb). */
+/* The recommendation's page in the Azure portal (appended to sb). */
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it);
 
 /* Adds a warning (used by the completeness checks). */

@@ -66,8 +66,8 @@ void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
 
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it)
 {
-	strbuf_addstr(sb, "https://portal.azure.com/#@/resource");
-	strbuf_addstr(sb, it->resource_id ? it->resource_id : "");
+	strbuf_addstr(sb, "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/");
+	strbuf_addstr(sb, it->assessment_key ? it->assessment_key : "");
 }
 
 /* What the two states know, shared by the classification steps. */
@@ -134,18 +134,22 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
 
 	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
+	if (it->cls != PST_CLASS_STILL_OPEN)
+		return;
 	if (g && g->due != PST_TIME_NONE) {
 		it->due = g->due;
 		it->due_exported = true;
 	} else if (it->first_seen != PST_TIME_NONE) {
 		it->due = it->first_seen + pst_settings_allowance(c->set, it->severity) * PST_MS_PER_DAY;
 	}
-	it->overdue = it->cls == PST_CLASS_STILL_OPEN && it->due != PST_TIME_NONE && it->due < c->s1->at;
+	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
 }
 
+/* Age and due date: for findings still open (the others start or end in
+ * the period, and firstEvaluationDate says nothing of when they turned). */
 static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1)
 {
-	if (!unhealthy(f1) || it->cls == PST_CLASS_OUT_OF_SCOPE)
+	if (it->cls != PST_CLASS_STILL_OPEN)
 		return;
 	it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
 	if (it->first_seen != PST_TIME_NONE && it->first_seen <= c->s1->at)
@@ -178,6 +182,8 @@ static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_clas
 	PST_GROW(d->items, d->items_alloc, d->n + 1);
 	it = &d->items[d->n++];
 	memset(it, 0, sizeof(*it));
+	if (cls == PST_CLASS_OUT_OF_SCOPE)
+		f1 = NULL; /* the T1 state of an uncovered subscription says nothing */
 	it->cls = cls;
 	it->resource = any->resource;
 	it->key = any->key;
