@@ -48,15 +48,15 @@ static const char *detail_of(enum pst_class c)
 	case PST_CLASS_STILL_OPEN:
 		return "still Unhealthy at T1";
 	case PST_CLASS_EXEMPTED:
-		return "exempted: risk accepted, not fixed";
+		return "risk accepted (exemption), not fixed";
 	case PST_CLASS_NOT_APPLICABLE:
-		return "not applicable at T1: policy or plan change, not fixed";
+		return "policy or plan change, not fixed";
 	case PST_CLASS_RESOURCE_DELETED:
-		return "the resource was deleted: risk gone, not fixed";
+		return "resource deleted: risk gone, not fixed";
 	case PST_CLASS_OUT_OF_SCOPE:
-		return "the subscription is missing from the export at T1: cannot tell";
+		return "subscription missing from the export at T1: cannot tell";
 	case PST_CLASS_RECOMMENDATION_REMOVED:
-		return "the assessment was withdrawn: not fixed";
+		return "assessment withdrawn, not fixed";
 	default:
 		return "Unhealthy at T1 (it was not Unhealthy at T0)";
 	}
