@@ -66,6 +66,10 @@ struct pst_xlsx_options {
 	bool constant_memory;   /* libxlsxwriter constant-memory mode */
 	bool zip64;             /* ZIP64 for parts over 4 GB (very large books) */
 	uint32_t max_rows;      /* data rows per sheet; 0 = PST_XLSX_MAX_ROWS */
+	uint32_t max_links;     /* hyperlinks per sheet; 0 = PST_XLSX_MAX_LINKS.  Each
+	                         * costs libxlsxwriter about 2.5 KB until the close
+	                         * (65,530 links: about 170 MB peak): a big book may
+	                         * want fewer. */
 	const char *tmpdir;     /* libxlsxwriter's temporary files; NULL = default */
 };
 
@@ -109,7 +113,7 @@ int pst_xlsx_add_number(struct pst_xlsx_table *t, double v, struct pst_error *er
 int pst_xlsx_add_date(struct pst_xlsx_table *t, pst_time v, struct pst_error *err); /* NONE: blank */
 int pst_xlsx_add_bool(struct pst_xlsx_table *t, bool v, struct pst_error *err);
 /* url without a scheme gets https://; text NULL = the url.  Past the per-sheet
- * link limit, or for a URL too long or with another scheme, the cell holds
+ * link limit (max_links), or for a URL too long or with another scheme, the cell holds
  * the url as plain text. */
 int pst_xlsx_add_link(struct pst_xlsx_table *t, const char *url, const char *text, struct pst_error *err);
 int pst_xlsx_add_blank(struct pst_xlsx_table *t, struct pst_error *err);

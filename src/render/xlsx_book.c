@@ -76,6 +76,7 @@ int pst_xlsx_book_open(struct pst_xlsx_book **out, const char *path, const struc
 	book->max_rows = opt->max_rows ? opt->max_rows : PST_XLSX_MAX_ROWS;
 	if (book->max_rows > PST_XLSX_MAX_ROWS)
 		book->max_rows = PST_XLSX_MAX_ROWS;
+	book->max_links = opt->max_links && opt->max_links < PST_XLSX_MAX_LINKS ? opt->max_links : PST_XLSX_MAX_LINKS;
 	book->wb = workbook_new_opt(book->of.tmp_path, &lopt);
 	if (!book->wb)
 		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot start the workbook", path);

@@ -122,7 +122,7 @@ static lxw_error put_link(struct pst_xlsx_table *t, struct xlsx_col *col, const 
 	lxw_col_t c = (lxw_col_t)(col - t->cols);
 	lxw_error e;
 
-	if (t->links >= PST_XLSX_MAX_LINKS || !xlsx_url_prepare(&book->url, url))
+	if (t->links >= book->max_links || !xlsx_url_prepare(&book->url, url))
 		return LXW_ERROR_PARAMETER_VALIDATION;
 	strbuf_reset(&book->text);
 	pst_xlsx_cell_text(&book->text, text, strlen(text));

@@ -20,6 +20,7 @@ struct pst_xlsx_book {
 	lxw_workbook *wb;
 	struct pst_outfile of;
 	uint32_t max_rows;
+	uint32_t max_links;
 	int failed;                   /* status of the first failure, or 0 */
 	struct xlsx_styles st;
 	struct xlsx_numfmt *numfmts;  /* cached number formats */

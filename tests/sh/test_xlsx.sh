@@ -12,7 +12,7 @@ fi
 check_eq "demo workbooks written" "$?" 0
 mkdir -p "$TMP/again"
 "$DEMO" --demo "$TMP/again" 2>/dev/null
-for f in demo.xlsx demo-cm.xlsx links.xlsx; do
+for f in demo.xlsx demo-cm.xlsx links.xlsx few-links.xlsx; do
 	check_files_eq "$f is byte-identical on a second run" "$TMP/again/$f" "$TMP/$f"
 done
 check_eq "no temporary file left" "$(ls -A "$TMP" | grep -c '\.tmp-')" 0
@@ -110,4 +110,7 @@ sheet=$(unzip -p "$TMP/links.xlsx" xl/worksheets/sheet1.xml)
 check_eq "hyperlinks on the sheet" "$(printf '%s' "$sheet" | grep -o '<hyperlink ' | wc -l)" 65530
 check_contains "link 65,532 kept as text" "$sheet" \
 	'<c r="A65533" t="inlineStr"><is><t>https://example.com/65532</t></is></c>'
+sheet=$(unzip -p "$TMP/few-links.xlsx" xl/worksheets/sheet1.xml)
+check_eq "max_links 2: two hyperlinks" "$(printf '%s' "$sheet" | grep -o '<hyperlink ' | wc -l)" 2
+check_contains "the third as text" "$sheet" '<c r="A4" t="inlineStr"><is><t>https://example.com/3</t></is></c>'
 summary

@@ -3,7 +3,8 @@
  * tests/sh/test_xlsx.sh reads back with openpyxl:
  *   demo.xlsx     Summary (key figures, 2 charts), Changes, Sources?
  *   demo-cm.xlsx  the same in constant-memory mode, 1,000 rows per sheet
- *   links.xlsx    65,532 links on one sheet (constant memory) */
+ *   links.xlsx    65,532 links on one sheet (constant memory)
+ *   few-links.xlsx  3 links, at most 2 per sheet */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,7 +143,8 @@ static int demo_tables(struct pst_xlsx_book *book, struct pst_error *err)
 
 static int write_demo(const char *path, bool constant_memory, uint32_t max_rows, struct pst_error *err)
 {
-	struct pst_xlsx_options opt = {"Posture demo", 0, constant_memory, false, max_rows, NULL};
+	struct pst_xlsx_options opt = {
+		.title = "Posture demo", .constant_memory = constant_memory, .max_rows = max_rows};
 	struct pst_xlsx_book *book;
 	int rc;
 
@@ -159,10 +161,10 @@ static int write_demo(const char *path, bool constant_memory, uint32_t max_rows,
 	return pst_xlsx_book_close(book, err);
 }
 
-static int write_links(const char *path, struct pst_error *err)
+static int write_links(const char *path, int rows, uint32_t max_links, struct pst_error *err)
 {
 	static const struct pst_xlsx_column cols[] = {{"Link", PST_XLSX_LINK, NULL, 0}};
-	struct pst_xlsx_options opt = {NULL, 0, true, false, 0, NULL};
+	struct pst_xlsx_options opt = {.constant_memory = true, .max_links = max_links};
 	struct pst_xlsx_book *book;
 	struct pst_xlsx_table *t;
 	char url[64];
@@ -171,7 +173,7 @@ static int write_links(const char *path, struct pst_error *err)
 	opt.created = created();
 	rc = pst_xlsx_book_open(&book, path, &opt, err);
 	rc = rc ? rc : pst_xlsx_table_begin(book, "Links", cols, 1, &t, err);
-	for (r = 1; r <= LINK_ROWS && rc == PST_OK; r++) {
+	for (r = 1; r <= rows && rc == PST_OK; r++) {
 		snprintf(url, sizeof(url), "https://example.com/%d", r);
 		rc = pst_xlsx_row_begin(t, err);
 		rc = rc ? rc : pst_xlsx_add_link(t, url, NULL, err);
@@ -195,11 +197,14 @@ static char *join(const char *dir, const char *name)
 static int write_all(const char *dir, struct pst_error *err)
 {
 	char *a = join(dir, "demo.xlsx"), *b = join(dir, "demo-cm.xlsx"), *c = join(dir, "links.xlsx");
+	char *d = join(dir, "few-links.xlsx");
 	int rc = write_demo(a, false, 0, err);
 
 	rc = rc ? rc : write_demo(b, true, 1000, err);
-	rc = rc ? rc : write_links(c, err);
+	rc = rc ? rc : write_links(c, LINK_ROWS, 0, err);
+	rc = rc ? rc : write_links(d, 3, 2, err);
 	free(a);
+	free(d);
 	free(b);
 	free(c);
 	return rc;
@@ -338,7 +343,7 @@ static void test_demo(const char *dir)
 static void test_continuation(const char *dir)
 {
 	static const struct pst_xlsx_column cols[] = {{"N", PST_XLSX_INTEGER, NULL, 0}};
-	struct pst_xlsx_options opt = {NULL, 0, true, false, 1000, NULL};
+	struct pst_xlsx_options opt = {.constant_memory = true, .max_rows = 1000};
 	struct pst_xlsx_book *book;
 	struct pst_xlsx_table *t;
 	struct pst_error err = {0};
@@ -366,7 +371,7 @@ static void test_continuation(const char *dir)
 static void test_misuse(const char *dir)
 {
 	static const struct pst_xlsx_column cols[] = {{"When", PST_XLSX_DATE, NULL, 0}};
-	struct pst_xlsx_options opt = {NULL, 0, false, false, 0, NULL};
+	struct pst_xlsx_options opt = {.created = 0};
 	struct pst_xlsx_book *book = NULL;
 	struct pst_xlsx_table *t;
 	struct pst_error err = {0};
@@ -397,7 +402,7 @@ static void test_misuse(const char *dir)
  * /dev/full) reports libxlsxwriter's error and leaves no file. */
 static void test_failed_close(const char *dir)
 {
-	struct pst_xlsx_options opt = {NULL, 0, false, false, 0, NULL};
+	struct pst_xlsx_options opt = {.created = 0};
 	struct pst_xlsx_book *book = NULL;
 	struct pst_xlsx_sheet *s;
 	struct pst_error err = {0};
