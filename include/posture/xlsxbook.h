@@ -60,6 +60,10 @@ struct pst_xlsx_sheet; /* opaque, owned by the book */
 #define PST_XLSX_COLOR_MEDIUM 0xFFE08Au
 #define PST_XLSX_COLOR_LOW 0xBDD7EEu
 
+/* A table above this many rows is better written in constant-memory mode
+ * (libxlsxwriter otherwise keeps every cell: about 1 KB per row of ten). */
+#define PST_XLSX_CONSTANT_MEMORY_ROWS 100000u
+
 struct pst_xlsx_options {
 	const char *title;      /* document title; NULL = none */
 	pst_time created;       /* document creation time: required, never "now" */

@@ -62,7 +62,7 @@ int pst_xlsx_table_begin(struct pst_xlsx_book *book, const char *name, const str
 	if (rc)
 		return rc;
 	if (ncols == 0 || ncols > MAX_COLS)
-		return xlsx_misuse(book, err, "table '%s': %zu columns (1 to %d)", name, ncols, MAX_COLS);
+		return xlsx_misuse(book, err, "table '%s': %zu columns (1 to %d)", name ? name : "", ncols, MAX_COLS);
 	t = xcalloc(1, sizeof(*t));
 	t->book = book;
 	t->base = xstrdup(name ? name : "");

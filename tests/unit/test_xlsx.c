@@ -4,7 +4,7 @@
  *   demo.xlsx     Summary (key figures, 2 charts), Changes, Sources?
  *   demo-cm.xlsx  the same in constant-memory mode, 1,000 rows per sheet
  *   links.xlsx    65,532 links on one sheet (constant memory)
- *   few-links.xlsx  3 links, at most 2 per sheet */
+ *   few-links.xlsx  3 links, at most 2 per sheet; sheets Links, LINKS (2) */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +179,8 @@ static int write_links(const char *path, int rows, uint32_t max_links, struct ps
 		rc = rc ? rc : pst_xlsx_add_link(t, url, NULL, err);
 		rc = rc ? rc : pst_xlsx_row_end(t, err);
 	}
+	if (rc == PST_OK && max_links) /* a second sheet by the same name */
+		rc = pst_xlsx_table_begin(book, "LINKS", cols, 1, &t, err);
 	if (rc) {
 		pst_xlsx_book_abort(book);
 		return rc;
