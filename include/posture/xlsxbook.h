@@ -61,7 +61,8 @@ struct pst_xlsx_sheet; /* opaque, owned by the book */
 #define PST_XLSX_COLOR_LOW 0xBDD7EEu
 
 /* A table above this many rows is better written in constant-memory mode
- * (libxlsxwriter otherwise keeps every cell: about 1 KB per row of ten). */
+ * (libxlsxwriter otherwise keeps every cell: 200,000 rows of ten columns
+ * took 344 MB, against 7 MB in constant memory). */
 #define PST_XLSX_CONSTANT_MEMORY_ROWS 100000u
 
 struct pst_xlsx_options {

@@ -57,11 +57,25 @@ static int set_properties(struct pst_xlsx_book *book, const struct pst_xlsx_opti
 	return e ? xlsx_lxw_fail(book, e, NULL, 0, 0, err) : PST_OK;
 }
 
+static uint32_t limit(uint32_t asked, uint32_t excel)
+{
+	return asked && asked < excel ? asked : excel;
+}
+
+static lxw_workbook *start_workbook(struct pst_xlsx_book *book, const struct pst_xlsx_options *opt)
+{
+	lxw_workbook_options lopt = {0};
+
+	lopt.constant_memory = opt->constant_memory ? LXW_TRUE : LXW_FALSE;
+	lopt.use_zip64 = opt->zip64 ? LXW_TRUE : LXW_FALSE;
+	lopt.tmpdir = (char *)opt->tmpdir;
+	return workbook_new_opt(book->of.tmp_path, &lopt);
+}
+
 int pst_xlsx_book_open(struct pst_xlsx_book **out, const char *path, const struct pst_xlsx_options *opt,
                        struct pst_error *err)
 {
 	struct pst_xlsx_book *book = xcalloc(1, sizeof(*book));
-	lxw_workbook_options lopt = {0};
 	int rc;
 
 	*out = NULL;
@@ -70,14 +84,9 @@ int pst_xlsx_book_open(struct pst_xlsx_book **out, const char *path, const struc
 		free(book);
 		return rc;
 	}
-	lopt.constant_memory = opt->constant_memory ? LXW_TRUE : LXW_FALSE;
-	lopt.use_zip64 = opt->zip64 ? LXW_TRUE : LXW_FALSE;
-	lopt.tmpdir = (char *)opt->tmpdir;
-	book->max_rows = opt->max_rows ? opt->max_rows : PST_XLSX_MAX_ROWS;
-	if (book->max_rows > PST_XLSX_MAX_ROWS)
-		book->max_rows = PST_XLSX_MAX_ROWS;
-	book->max_links = opt->max_links && opt->max_links < PST_XLSX_MAX_LINKS ? opt->max_links : PST_XLSX_MAX_LINKS;
-	book->wb = workbook_new_opt(book->of.tmp_path, &lopt);
+	book->max_rows = limit(opt->max_rows, PST_XLSX_MAX_ROWS);
+	book->max_links = limit(opt->max_links, PST_XLSX_MAX_LINKS);
+	book->wb = start_workbook(book, opt);
 	if (!book->wb)
 		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot start the workbook", path);
 	else
