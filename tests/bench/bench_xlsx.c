@@ -59,7 +59,8 @@ int main(int argc, char **argv)
 	for (r = 1; r <= rows && rc == PST_OK; r++)
 		rc = row(t, r, &err);
 	if (rc == PST_OK)
-		printf("%llu rows on %u sheets\n", (unsigned long long)pst_xlsx_table_rows(t), pst_xlsx_table_sheets(t));
+		printf("%llu rows on %u sheets\n", (unsigned long long)pst_xlsx_table_rows(t),
+		       pst_xlsx_table_sheets(t));
 	rc = rc ? (pst_xlsx_book_abort(book), rc) : pst_xlsx_book_close(book, &err);
 	if (rc)
 		fprintf(stderr, "bench_xlsx: %s\n", err.msg);

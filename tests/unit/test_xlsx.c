@@ -297,7 +297,8 @@ static void test_sheet_names(void)
 	CHECK_STR(name("history", 1), "history_");
 	CHECK_STR(name("A very long sheet name that goes past 31", 1), "A very long sheet name that goe");
 	CHECK_STR(name("A very long sheet name that goes past 31", 12), "A very long sheet name tha (12)");
-	CHECK_STR(name("\xC3\xA9t\xC3\xA9 2026 \xE2\x80\x94 \xC3\xA9quipe r\xC3\xA9seau et s\xC3\xA9" "curit\xC3\xA9", 1),
+	CHECK_STR(name("\xC3\xA9t\xC3\xA9 2026 \xE2\x80\x94 \xC3\xA9quipe r\xC3\xA9seau et "
+	               "s\xC3\xA9" "curit\xC3\xA9", 1),
 	          "\xC3\xA9t\xC3\xA9 2026 \xE2\x80\x94 \xC3\xA9quipe r\xC3\xA9seau et s\xC3\xA9" "c");
 }
 
