@@ -1,6 +1,7 @@
 # test_xlsx_soffice.sh: LibreOffice opens the constant-memory demonstration
 # workbook (with continuation sheets) and exports every sheet as CSV, values
-# as shown.  Skipped when soffice is absent.
+# as shown, then prints it to PDF to see the charts drawn.  Skipped when
+# soffice is absent.
 . "$TESTS_DIR/sh/lib.sh"
 DEMO="$(dirname "$POSTURE")/tests/test_xlsx"
 
@@ -36,4 +37,12 @@ S="$TMP/csv/demo-cm-Summary.csv"
 check_eq "key figures as shown" "$(sed -n '3,5p' "$S" | tr '\n' '|')" \
 	'Secure score,63.5,,|Change,2.1%,,|Open findings,"1,234",,|'
 check_eq "chart data block" "$(tail -n 1 "$S")" "Apps,3,6,9"
+# In constant memory the charts carry no cached values: LibreOffice must
+# draw them from the cells.  Their titles only appear in the charts.
+soffice -env:UserInstallation="file://$TMP/profile" --headless --convert-to pdf \
+	--outdir "$TMP/pdf" "$TMP/demo-cm.xlsx" >>"$TMP/soffice.log" 2>&1
+check_eq "soffice prints the workbook" "$?" 0
+text=$(pdftotext -f 1 -l 3 "$TMP/pdf/demo-cm.pdf" - 2>&1)
+check_contains "line chart drawn" "$text" "Score %"
+check_contains "column chart drawn" "$text" "=Open findings"
 summary
