@@ -130,7 +130,7 @@ static lxw_error put_link(struct pst_xlsx_table *t, struct xlsx_col *col, const 
 	e = worksheet_write_url_opt(t->ws, t->sheet_rows, c, book->url.buf, NULL, book->text.buf, NULL);
 	if (e == LXW_NO_ERROR)
 		t->links++;
-	if (e == LXW_ERROR_255_STRING_LENGTH_EXCEEDED || e == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED)
+	if (e == LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED || e == LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED)
 		return LXW_ERROR_PARAMETER_VALIDATION;
 	return e;
 }

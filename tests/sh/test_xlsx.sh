@@ -108,6 +108,9 @@ check_contains "title starting with = stays text" "$c2" "<a:t> =Open findings</a
 # Excel's 65,530 hyperlinks per sheet: the rest are plain text.
 sheet=$(unzip -p "$TMP/links.xlsx" xl/worksheets/sheet1.xml)
 check_eq "hyperlinks on the sheet" "$(printf '%s' "$sheet" | grep -o '<hyperlink ' | wc -l)" 65530
+check_contains "a URL of 2,079 characters is a link" "$sheet" '<hyperlink ref="A2" '
+check_contains "a URL of 2,080 characters is text" "$sheet" '<c r="A3" t="inlineStr"><is><t>https://example.com/2xxx'
+check_eq "no link on A3" "$(printf '%s' "$sheet" | grep -c '<hyperlink ref="A3"')" 0
 check_contains "link 65,532 kept as text" "$sheet" \
 	'<c r="A65533" t="inlineStr"><is><t>https://example.com/65532</t></is></c>'
 sheet=$(unzip -p "$TMP/few-links.xlsx" xl/worksheets/sheet1.xml)

@@ -3,7 +3,8 @@
  * tests/sh/test_xlsx.sh reads back with openpyxl:
  *   demo.xlsx     Summary (key figures, 2 charts), Changes, Sources?
  *   demo-cm.xlsx  the same in constant-memory mode, 1,000 rows per sheet
- *   links.xlsx    65,532 links on one sheet (constant memory)
+ *   links.xlsx    65,532 links on one sheet (constant memory), the first
+ *                 two 2,079 and 2,080 characters long
  *   few-links.xlsx  3 links, at most 2 per sheet; sheets Links, LINKS (2) */
 #include <math.h>
 #include <stdlib.h>
@@ -167,18 +168,22 @@ static int write_links(const char *path, int rows, uint32_t max_links, struct ps
 	struct pst_xlsx_options opt = {.constant_memory = true, .max_links = max_links};
 	struct pst_xlsx_book *book;
 	struct pst_xlsx_table *t;
-	char url[64];
+	struct strbuf url = STRBUF_INIT;
 	int r, rc;
 
 	opt.created = created();
 	rc = pst_xlsx_book_open(&book, path, &opt, err);
 	rc = rc ? rc : pst_xlsx_table_begin(book, "Links", cols, 1, &t, err);
 	for (r = 1; r <= rows && rc == PST_OK; r++) {
-		snprintf(url, sizeof(url), "https://example.com/%d", r);
+		strbuf_reset(&url);
+		strbuf_addf(&url, "https://example.com/%d", r);
+		while (rows > 3 && r <= 2 && url.len < PST_XLSX_MAX_URL - 1 + (size_t)r) /* 2,079 and 2,080 */
+			strbuf_addch(&url, 'x');
 		rc = pst_xlsx_row_begin(t, err);
-		rc = rc ? rc : pst_xlsx_add_link(t, url, NULL, err);
+		rc = rc ? rc : pst_xlsx_add_link(t, url.buf, NULL, err);
 		rc = rc ? rc : pst_xlsx_row_end(t, err);
 	}
+	strbuf_release(&url);
 	if (rc == PST_OK && max_links) /* a second sheet by the same name */
 		rc = pst_xlsx_table_begin(book, "LINKS", cols, 1, &t, err);
 	if (rc) {
