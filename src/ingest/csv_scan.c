@@ -94,14 +94,19 @@ static void finish(struct pst_csv_scan *s, struct pst_csv_record *rec)
 	s->state = ST_START;
 }
 
+/* Reads the next chunk; at the start of input, enough to see a BOM. */
 static int fill(struct pst_csv_scan *s, struct pst_error *err)
 {
+	size_t got;
 	int rc;
 
-	s->pos = 0;
-	rc = s->read(s->read_ctx, s->buf, PST_CSV_CHUNK, &s->len, err);
-	if (rc)
-		return rc;
+	s->pos = s->len = 0;
+	do {
+		rc = s->read(s->read_ctx, s->buf + s->len, PST_CSV_CHUNK - s->len, &got, err);
+		if (rc)
+			return rc;
+		s->len += got;
+	} while (got && s->offset == 0 && s->len < 3);
 	if (s->len == 0)
 		s->eof = true;
 	if (s->offset == 0 && s->len >= 3 && memcmp(s->buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -249,8 +254,11 @@ int pst_csv_scan_next(struct pst_csv_scan *s, struct pst_csv_record *rec, bool *
 	for (;;) {
 		unsigned char c;
 
-		if (s->pos == s->len && !s->eof && (rc = fill(s, err)) != PST_OK)
-			return rc;
+		if (s->pos == s->len && !s->eof) {
+			if ((rc = fill(s, err)) != PST_OK)
+				return rc;
+			continue;
+		}
 		if (s->pos == s->len) {
 			*more = s->started;
 			if (s->started)
