@@ -75,6 +75,23 @@ const char *row_cell(struct row_ctx *c, enum pst_col k)
 	return valid_text(c, v, pst_row_column_name(k));
 }
 
+/* pst_time_parse_str, also for the Log Analytics portal export's
+ * "10/31/2026, 6:00:12.123 AM" (a comma after the date). */
+static bool parse_time(const char *s, pst_time *t)
+{
+	char buf[64];
+	const char *comma = strchr(s, ',');
+	size_t head = comma ? (size_t)(comma - s) : 0;
+
+	if (pst_time_parse_str(s, t))
+		return true;
+	if (!comma || strlen(s) >= sizeof(buf))
+		return false;
+	memcpy(buf, s, head);
+	pst_strlcpy(buf + head, comma + 1, sizeof(buf) - head);
+	return pst_time_parse_str(buf, t);
+}
+
 pst_time row_time(struct row_ctx *c, enum pst_col k)
 {
 	const char *s = row_cell(c, k);
@@ -82,7 +99,7 @@ pst_time row_time(struct row_ctx *c, enum pst_col k)
 
 	if (!s)
 		return PST_TIME_NONE;
-	if (pst_time_parse_str(s, &t))
+	if (parse_time(s, &t))
 		return t;
 	row_warn(c, "%s: not a time: '%.40s'", pst_row_column_name(k), s);
 	return PST_TIME_NONE;
@@ -189,7 +206,7 @@ pst_time row_pick_time(struct row_ctx *c, enum pst_col k, const char *path)
 	if (t != PST_TIME_NONE)
 		return t;
 	s = row_pstr(c, path);
-	return s && pst_time_parse_str(s, &t) ? t : PST_TIME_NONE;
+	return s && parse_time(s, &t) ? t : PST_TIME_NONE;
 }
 
 double row_pick_num(struct row_ctx *c, enum pst_col k, const char *path)
