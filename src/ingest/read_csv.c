@@ -45,6 +45,16 @@ static int unknown_header(struct csv_reader *r, uint64_t line, struct pst_error 
 	return rc;
 }
 
+/* Keeps the header's names (the scanner reuses its buffer) and detects the table. */
+static void keep_names(struct csv_reader *r, const struct pst_csv_record *rec)
+{
+	r->names = xcalloc(rec->n, sizeof(*r->names));
+	for (r->n = 0; r->n < rec->n; r->n++)
+		r->names[r->n] = xstrdup(rec->cells[r->n]);
+	pst_row_index_build(&r->ix, (const char *const *)r->names, r->n);
+	r->table = pst_table_detect((const char *const *)r->names, r->n);
+}
+
 static int read_header(struct csv_reader *r, struct pst_error *err)
 {
 	struct pst_csv_record rec;
@@ -59,11 +69,7 @@ static int read_header(struct csv_reader *r, struct pst_error *err)
 	if (rec.error)
 		return pst_fail(err, PST_EDATA, "%s:%llu: CSV header: %s", r->fc->path, (unsigned long long)rec.line,
 		                rec.error);
-	r->names = xcalloc(rec.n, sizeof(*r->names));
-	for (r->n = 0; r->n < rec.n; r->n++)
-		r->names[r->n] = xstrdup(rec.cells[r->n]);
-	pst_row_index_build(&r->ix, (const char *const *)r->names, r->n);
-	r->table = pst_table_detect((const char *const *)r->names, r->n);
+	keep_names(r, &rec);
 	if (r->table == PST_TABLE_UNKNOWN)
 		return unknown_header(r, rec.line, err);
 	missing = pst_table_missing(r->table, &r->ix);

@@ -192,7 +192,8 @@ int pst_row_emit_indexed(struct pst_file_ctx *fc, enum pst_table t, const struct
 	c.row = row;
 	c.ix = ix;
 	if (tables[t].fill(&c)) {
-		c.rec.origin = *at;
+		if (at)
+			c.rec.origin = *at;
 		rc = pst_emit(fc, &c.rec, err);
 	}
 	row_release(&c);
