@@ -12,6 +12,7 @@
 #include "rows.h"
 
 #define COLUMNS_LISTED 300 /* bytes of column names quoted in an error */
+#define PORTAL_ROW_CAP 13000
 
 struct csv_reader {
 	struct pst_file_ctx *fc;
@@ -20,6 +21,7 @@ struct csv_reader {
 	size_t n;
 	struct pst_row_index ix;
 	enum pst_table table;
+	struct pst_origin last;  /* the last row read */
 };
 
 static int read_bytes(void *ctx, void *buf, size_t n, size_t *got, struct pst_error *err)
@@ -86,6 +88,7 @@ static int read_row(struct csv_reader *r, const struct pst_csv_record *rec, stru
 	struct pst_origin at = {r->fc->path, rec->line, rec->index - 1, rec->offset};
 	struct pst_row row;
 
+	r->last = at;
 	if (rec->error) {
 		pst_reject(r->fc, &at, "%s", rec->error);
 		return PST_OK;
@@ -100,9 +103,20 @@ static int read_row(struct csv_reader *r, const struct pst_csv_record *rec, stru
 	return pst_row_emit_indexed(r->fc, r->table, &row, &r->ix, &at, err);
 }
 
+/* The portal's report stops near 13,000 rows: a file that long may be
+ * cut short, and a diff against it would see false fixes. */
+static void check_portal_cap(struct csv_reader *r)
+{
+	uint64_t rows = r->scan.nrecords ? r->scan.nrecords - 1 : 0;
+
+	if (r->table == PST_TABLE_PORTAL && rows >= PORTAL_ROW_CAP)
+		pst_warn(r->fc, &r->last, "%llu rows: the portal CSV report stops near %d rows, so this one may be incomplete",
+		         (unsigned long long)rows, PORTAL_ROW_CAP);
+}
+
 int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err)
 {
-	struct csv_reader r = {fc, {0}, NULL, 0, {{0}}, PST_TABLE_UNKNOWN};
+	struct csv_reader r = {fc, {0}, NULL, 0, {{0}}, PST_TABLE_UNKNOWN, {NULL, 0, 0, 0}};
 	struct pst_csv_record rec;
 	bool more = true;
 	size_t i;
@@ -115,6 +129,8 @@ int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err)
 		if (rc == PST_OK && more)
 			rc = read_row(&r, &rec, err);
 	}
+	if (rc == PST_OK)
+		check_portal_cap(&r);
 	for (i = 0; i < r.n; i++)
 		free(r.names[i]);
 	free(r.names);
