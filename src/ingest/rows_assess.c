@@ -81,6 +81,19 @@ static const char *portal_resource(struct row_ctx *c, const char *aid)
 	return row_keep(c, strbuf_detach(&sb));
 }
 
+/* The resource type and group as the JSON reader gives them: from the
+ * resource id where it tells ("microsoft.compute/virtualmachines"), else
+ * what the row says. */
+static void id_type_group(struct row_ctx *c, struct pst_assessment *a, const char *type, const char *group)
+{
+	char buf[256];
+	const char *s;
+	size_t n;
+
+	a->resource_type = pst_id_resource_type(a->resource_id, buf, sizeof(buf)) ? row_strndup(c, buf, strlen(buf)) : type;
+	a->resource_group = pst_id_resource_group(a->resource_id, &s, &n) ? row_strndup(c, s, n) : group;
+}
+
 static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 {
 	a->display_name = row_cell(c, PST_COL_RECOMMENDATION_DISPLAY_NAME);
@@ -91,8 +104,7 @@ static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 	a->first_eval = row_time(c, PST_COL_FIRST_EVALUATION_DATE);
 	a->status_change = row_time(c, PST_COL_STATUS_CHANGE_DATE);
 	a->resource_name = row_cell(c, PST_COL_RESOURCE_NAME);
-	a->resource_type = row_cell(c, PST_COL_RESOURCE_TYPE);
-	a->resource_group = row_cell(c, PST_COL_RESOURCE_GROUP);
+	id_type_group(c, a, row_cell(c, PST_COL_RESOURCE_TYPE), row_cell(c, PST_COL_RESOURCE_GROUP));
 	a->subscription_name = row_cell(c, PST_COL_SUBSCRIPTION_NAME);
 	a->source = row_cell(c, PST_COL_CLOUD);
 	a->portal_link = row_cell(c, PST_COL_AZURE_PORTAL_RECOMMENDATION_LINK);
@@ -130,7 +142,7 @@ static const char *details_type(struct row_ctx *c)
 	const char *type = row_pstr(c, "resourceDetails.resourceType");
 	struct strbuf sb = STRBUF_INIT;
 
-	if (!prov || !type)
+	if (!prov || !type || strchr(type, '/'))
 		return type;
 	strbuf_addf(&sb, "%s/%s", prov, type);
 	return row_keep(c, strbuf_detach(&sb));
@@ -139,6 +151,7 @@ static const char *details_type(struct row_ctx *c)
 static void recommendation_texts(struct row_ctx *c, struct pst_assessment *a)
 {
 	const char *name = row_pick(c, PST_COL_RECOMMENDATION_DISPLAY_NAME, "displayName");
+	const char *type = details_type(c);
 
 	a->display_name = name ? name : row_pstr(c, "metadata.displayName");
 	a->cause = row_pick(c, PST_COL_NOT_APPLICABLE_REASON, "status.cause");
@@ -152,7 +165,9 @@ static void recommendation_texts(struct row_ctx *c, struct pst_assessment *a)
 	a->policy_definition_id = row_pick(c, PST_COL_POLICY_DEFINITION_ID, "metadata.policyDefinitionId");
 	a->portal_link = row_pick(c, PST_COL_RECOMMENDATION_LINK, "links.azurePortal");
 	a->resource_name = row_pstr(c, "resourceDetails.resourceName");
-	a->resource_type = details_type(c);
+	id_type_group(c, a, NULL, NULL);
+	if (type)
+		a->resource_type = type; /* resourceDetails' own spelling wins, as in CE JSON */
 	a->source = row_pstr(c, "resourceDetails.source");
 }
 

@@ -66,7 +66,12 @@ static void test_defectdojo_many(void)
 		/* the subscription-level row: resourceName is the subscription id */
 		CHECK(strstr(d.lines[2], " key=f0fb2a7e-16d5-849f-be57-86db712e9bd0 rid=/subscriptions/"
 		                         "9cfbad7a-7369-42e4-bcce-7677c5b3a44b status=Unhealthy sev=High ") != NULL);
-		CHECK(strstr(d.lines[2], " rname=9cfbad7a-7369-42e4-bcce-7677c5b3a44b rtype=Subscription") != NULL);
+		CHECK(strstr(d.lines[2], " rname=9cfbad7a-7369-42e4-bcce-7677c5b3a44b rtype=microsoft.resources/subscriptions"
+		                         " subname=My first subscription ") != NULL);
+		/* type and group from the resource id, as the JSON reader has them (the
+		 * export's resourceGroup column disagrees with its own id here) */
+		CHECK(strstr(d.lines[0], " rtype=microsoft.network/virtualnetworks rg=my_resource_group ") != NULL);
+		CHECK(strstr(d.lines[3], " rtype=microsoft.storage/storageaccounts rg=cloud-shell-storage-westeurope ") != NULL);
 		CHECK(strstr(d.lines[0], "line=2 ") != NULL);
 		CHECK(strstr(d.lines[3], "line=5 ") != NULL);
 	}

@@ -217,7 +217,7 @@ static void test_la_recommendation(void)
 	                 " id=" AID2 " key=" KEY2 " rid=" ST " status=NotApplicable sev=Medium cause=Exempt"
 	                 " statusdesc=Risk accepted name=Storage accounts should restrict access category=Data"
 	                 " changed=2026-10-29T10:00:00Z first=2026-09-01T00:00:00Z rname=st1"
-	                 " rtype=Microsoft.Storage/storageAccounts source=Azure link=portal.azure.com/#y"
+	                 " rtype=Microsoft.Storage/storageAccounts rg=rg2 source=Azure link=portal.azure.com/#y"
 	                 " policy=/providers/p/pd1 remediation=Do X"));
 	CHECK(has(&d, 2, "line=6 ") && has(&d, 2, " status=Healthy"));
 	CHECK_INT(ing.files[0].rejected, 2);
