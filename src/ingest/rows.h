@@ -151,6 +151,8 @@ const cJSON *row_json(struct row_ctx *c, enum pst_col k);
 void *row_keep(struct row_ctx *c, void *p);
 /* A copy of s[0..n) owned by the row. */
 const char *row_strndup(struct row_ctx *c, const char *s, size_t n);
+/* s (valid UTF-8) for a message: cut on a character boundary, owned by c. */
+const char *row_quote(struct row_ctx *c, const char *s);
 /* Rejects the row with a reason (the origin gives the line); returns false. */
 bool row_reject(struct row_ctx *c, const char *fmt, ...) PST_PRINTF(2, 3);
 void row_warn(struct row_ctx *c, const char *fmt, ...) PST_PRINTF(2, 3);

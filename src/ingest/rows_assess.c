@@ -37,7 +37,7 @@ static bool check_assessment(struct row_ctx *c, const char *state, const char *k
 	if (!state)
 		return row_reject(c, "no state");
 	if (a->status == PST_ST_UNKNOWN)
-		return row_reject(c, "unknown state '%.40s'", state);
+		return row_reject(c, "unknown state '%s'", row_quote(c, state));
 	return true;
 }
 

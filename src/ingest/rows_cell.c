@@ -9,6 +9,8 @@
 #include "posture/strbuf.h"
 #include "posture/utf8.h"
 
+#define QUOTE_MAX 40 /* bytes of a cell quoted in a message */
+
 void *row_keep(struct row_ctx *c, void *p)
 {
 	PST_GROW(c->owned, c->owned_alloc, c->nowned + 1);
@@ -62,6 +64,18 @@ static const char *valid_text(struct row_ctx *c, const char *s, const char *what
 	return row_keep(c, strbuf_detach(&sb));
 }
 
+const char *row_quote(struct row_ctx *c, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(s), cut = pst_utf8_cut(s, len, QUOTE_MAX);
+
+	if (cut == len)
+		return s;
+	strbuf_add(&sb, s, cut);
+	strbuf_addstr(&sb, "...");
+	return row_keep(c, strbuf_detach(&sb));
+}
+
 const char *row_cell(struct row_ctx *c, enum pst_col k)
 {
 	int i = c->ix->at[k];
@@ -101,7 +115,7 @@ pst_time row_time(struct row_ctx *c, enum pst_col k)
 		return PST_TIME_NONE;
 	if (parse_time(s, &t))
 		return t;
-	row_warn(c, "%s: not a time: '%.40s'", pst_row_column_name(k), s);
+	row_warn(c, "%s: not a time: '%s'", pst_row_column_name(k), row_quote(c, s));
 	return PST_TIME_NONE;
 }
 
@@ -114,7 +128,7 @@ double row_num(struct row_ctx *c, enum pst_col k)
 		return NAN;
 	if (pst_parse_double(s, &v))
 		return v;
-	row_warn(c, "%s: not a number: '%.40s'", pst_row_column_name(k), s);
+	row_warn(c, "%s: not a number: '%s'", pst_row_column_name(k), row_quote(c, s));
 	return NAN;
 }
 

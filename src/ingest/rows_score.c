@@ -94,6 +94,6 @@ bool pst_rows_compliance(struct row_ctx *c)
 	if (!r->assessment)
 		return row_reject(c, "no assessment (RecommendationId)");
 	if (r->state == PST_CS_UNKNOWN)
-		return row_reject(c, "unknown state '%.40s'", state ? state : "");
+		return row_reject(c, "unknown state '%s'", state ? row_quote(c, state) : "");
 	return true;
 }

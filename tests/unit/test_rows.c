@@ -326,6 +326,10 @@ static void test_la_alert(void)
 	strbuf_release(&sb);
 }
 
+#define U10 "\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C\xC3\x9C" /* 10 x U+00DC */
+#define U20 U10 U10
+#define U30 U10 U10 U10
+
 static void test_la_compliance(void)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -342,6 +346,7 @@ static void test_la_compliance(void)
 	LINE(&sb, "t", "2026-10-31T06:00:00Z", "PCI-DSS-4", "8.4.1", KEY2, "", "", "", "", "", "False", SUB,
 	     "{'state':'Passed','passedResources':5,'failedResources':0,'skippedResources':1,'description':'From props'}");
 	LINE(&sb, "t", "2026-10-31T06:00:00Z", "PCI-DSS-4", "8.4.1", KEY2, "", "Maybe", "", "", "", "False", SUB, "");
+	LINE(&sb, "t", "2026-10-31T06:00:00Z", "PCI-DSS-4", "8.4.1", KEY2, "", U30, "", "", "", "False", SUB, "");
 	read_csv_text(&sb, &ing, &d);
 	CHECK_STR(ing.files[0].detail, "SecurityRegulatoryCompliance");
 	CHECK_INT(d.n, 2);
@@ -351,6 +356,8 @@ static void test_la_compliance(void)
 	CHECK(has(&d, 1, " standard=PCI-DSS-4 control=8.4.1 assessment=" KEY2 " desc=From props state=Passed"
 	                 " passed=5 failed=0 skipped=1"));
 	CHECK(diag_is(&ing, 0, 4, "unknown state 'Maybe'"));
+	/* a long value is quoted cut on a character boundary */
+	CHECK(diag_is(&ing, 1, 5, "unknown state '" U20 "...'"));
 	dump_release(&d);
 	pst_ingest_release(&ing);
 	strbuf_release(&sb);
