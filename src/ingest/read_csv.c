@@ -41,6 +41,8 @@ static int unknown_header(struct csv_reader *r, uint64_t line, struct pst_error 
 	}
 	if (i < r->n)
 		strbuf_addf(&sb, ", ... (%zu columns)", r->n);
+	if (r->n == 1 && strpbrk(r->names[0], ";\t"))
+		strbuf_addstr(&sb, " (separated by ';' or tabs? only commas separate fields)");
 	rc = pst_fail(err, PST_EDATA, "%s:%llu: unknown CSV format: columns %s", r->fc->path,
 	              (unsigned long long)line, strbuf_cstr(&sb));
 	strbuf_release(&sb);

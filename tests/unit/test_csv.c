@@ -220,6 +220,13 @@ static void test_unknown_header(void)
 	CHECK_INT(ing.files[0].failed, 1);
 	dump_release(&d);
 	pst_ingest_release(&ing);
+	/* an Excel export with semicolons */
+	csv = "exportedTimestamp;subscriptionId;state\n2026-10-31;s;Healthy\n";
+	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
+	CHECK(strstr(file_error(&ing), ":1: unknown CSV format: columns exportedTimestamp;subscriptionId;state "
+	                               "(separated by ';' or tabs? only commas separate fields)") != NULL);
+	dump_release(&d);
+	pst_ingest_release(&ing);
 }
 
 /* Invalid UTF-8 in a cell: the record is kept with U+FFFD and a warning. */
