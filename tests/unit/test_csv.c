@@ -252,6 +252,41 @@ static void test_invalid_utf8(void)
 	strbuf_release(&sb);
 }
 
+/* Every timestamp shape of FORMATS.md, and the Log Analytics export's
+ * "10/31/2026, 6:00:12.123 AM", as the record's own time. */
+static void test_time_shapes(void)
+{
+	static const char *const shapes[][2] = {
+		{"2023-05-09T13:19:49.3381028Z", "2023-05-09T13:19:49Z"},
+		{"2021-09-28T16:01:10.373Z", "2021-09-28T16:01:10Z"},
+		{"2025-08-21T00:00:00", "2025-08-21T00:00:00Z"},
+		{"10/31/2026", "2026-10-31T00:00:00Z"},
+		{"03/2022", "2022-03-01T00:00:00Z"},
+		{"11/13/2024 11:40:48 PM", "2024-11-13T23:40:48Z"},
+		{"\"10/31/2026, 6:00:12.123 AM\"", "2026-10-31T06:00:12Z"},
+	};
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+	struct pst_ingest ing;
+	struct dump d = {0};
+	size_t i;
+
+	strbuf_addstr(&sb, "exportedTimestamp,resourceId,recommendationId,recommendationName,state\n");
+	for (i = 0; i < PST_ARRAY_LEN(shapes); i++)
+		strbuf_addf(&sb, "%s," VM "," AID "," KEY ",Healthy\n", shapes[i][0]);
+	CHECK_INT(ingest_text(sb.buf, sb.len, &ing, &d), PST_OK);
+	CHECK_INT(ing.warnings, 0);
+	CHECK_INT(d.n, PST_ARRAY_LEN(shapes));
+	for (i = 0; i < d.n && i < PST_ARRAY_LEN(shapes); i++) {
+		strbuf_reset(&want);
+		strbuf_addf(&want, " src=record observed=%s ", shapes[i][1]);
+		CHECK(strstr(d.lines[i], want.buf) != NULL);
+	}
+	dump_release(&d);
+	pst_ingest_release(&ing);
+	strbuf_release(&sb);
+	strbuf_release(&want);
+}
+
 /* The portal caps its report near 13,000 rows: read a full one. */
 static void test_portal_13000(void)
 {
@@ -290,6 +325,7 @@ int main(void)
 	RUN(test_portal_missing_column);
 	RUN(test_unknown_header);
 	RUN(test_invalid_utf8);
+	RUN(test_time_shapes);
 	RUN(test_portal_13000);
 	return check_summary();
 }
