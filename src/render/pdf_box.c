@@ -1,9 +1,23 @@
 /* pdf_box.c: key figures and the boxed warnings list. */
 #include "pdf_int.h"
 
-#define FIG_H 66.0
+#define FIG_H 72.0
 #define FIG_GAP 10.0
 #define PAD 8.0
+
+static void figure_change(struct pst_pdf *pdf, const char *change, double x, double top, double w)
+{
+	struct pdf_para p;
+	size_t i;
+
+	pdf_para_init(&p);
+	pdf_para_add(&p, pdf, &pdf_f_small, change, 0, w);
+	pdf_para_lines(&p, pdf, w);
+	pdf_para_limit(&p, pdf, 2, w);
+	for (i = 0; i < p.nlines; i++)
+		pdf_para_draw_line(pdf, &p, i, x, top - (double)i * pdf_f_small.leading, 0);
+	pdf_para_release(&p);
+}
 
 static void figure(struct pst_pdf *pdf, const struct pst_pdf_figure *fig, double x, double w)
 {
@@ -17,18 +31,15 @@ static void figure(struct pst_pdf *pdf, const struct pst_pdf_figure *fig, double
 	pdf_show(pdf, page, &pdf_f_big, tx, top - PAD - 17.0, sb.buf);
 	strbuf_reset(&sb);
 	pdf_cut(pdf, &pdf_f_bold, fig->caption, inner, &sb);
-	pdf_show(pdf, page, &pdf_f_bold, tx, top - PAD - 35.0, sb.buf);
-	strbuf_reset(&sb);
-	if (fig->change) {
-		pdf_cut(pdf, &pdf_f_small, fig->change, inner, &sb);
-		pdf_show(pdf, page, &pdf_f_small, tx, top - PAD - 48.0, sb.buf);
-	}
+	pdf_show(pdf, page, &pdf_f_bold, tx, top - PAD - 34.0, sb.buf);
+	if (fig->change)
+		figure_change(pdf, fig->change, tx, top - PAD - 46.0, inner);
 	strbuf_release(&sb);
 }
 
 int pst_pdf_figures(struct pst_pdf *pdf, const struct pst_pdf_figure *figs, size_t n, struct pst_error *err)
 {
-	size_t i, per_row = n < 4 ? n : 4;
+	size_t rows = (n + 3) / 4, i, per_row = rows ? (n + rows - 1) / rows : 0;
 	int rc = PST_OK;
 
 	for (i = 0; i < n && rc == PST_OK; i += per_row) {

@@ -69,7 +69,7 @@ static int add_heading(struct pst_pdf *pdf, int level, const char *text)
 	h->level = level;
 	h->page = pdf->npages - 1;
 	h->dest = HPDF_Page_CreateDestination(pdf_page(pdf));
-	HPDF_Destination_SetXYZ(h->dest, 0, (HPDF_REAL)(pdf->y + 24.0), 0);
+	HPDF_Destination_SetFitH(h->dest, (HPDF_REAL)(pdf->y + 24.0));
 	ol = HPDF_CreateOutline(pdf->doc, parent, h->title, enc);
 	HPDF_Outline_SetDestination(ol, h->dest);
 	if (level == 1) {
@@ -89,7 +89,7 @@ int pst_pdf_heading(struct pst_pdf *pdf, int level, const char *text, struct pst
 
 	rc = level <= 1 ? pst_pdf_page_break(pdf, err) : pst_pdf_space(pdf, 10.0, err);
 	if (rc == PST_OK)
-		rc = pdf_need(pdf, f->leading * 2 + pdf_f_body.leading * 3, err);
+		rc = pdf_need(pdf, f->leading * 2 + pdf_f_body.leading * 6, err);
 	if (rc)
 		return rc;
 	idx = add_heading(pdf, level <= 1 ? 1 : 2, text);

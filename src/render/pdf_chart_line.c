@@ -1,0 +1,163 @@
+/* pdf_chart_line.c: the score trend line chart, y axis 0-100%. */
+#include "pdf_chart.h"
+
+#include <math.h>
+
+#define CHART_H 230.0
+#define AXIS_W 34.0
+#define NO_DATA_H 88.0
+
+struct plot {
+	double x0, x1, y0, y1; /* the plot area */
+	size_t n;
+};
+
+static double px(const struct plot *p, size_t i)
+{
+	return p->x0 + ((double)i + 0.5) * (p->x1 - p->x0) / (double)p->n;
+}
+
+static double py(const struct plot *p, double v)
+{
+	v = v < 0.0 ? 0.0 : v > 100.0 ? 100.0 : v;
+	return p->y0 + v / 100.0 * (p->y1 - p->y0);
+}
+
+static void y_axis(struct pst_pdf *pdf, const struct plot *p, const char *y_title)
+{
+	HPDF_Page page = pdf_page(pdf);
+	struct strbuf sb = STRBUF_INIT;
+	int v;
+
+	for (v = 0; v <= 100; v += 20) {
+		double y = py(p, v);
+
+		pdf_line(page, p->x0, y, p->x1, y, v == 0 ? 0.1 : 0.78, v == 0 ? 0.9 : 0.5);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%d%%", v);
+		pdf_show_right(pdf, page, &pdf_f_small, p->x0 - 4.0, y - 2.5, sb.buf);
+	}
+	pdf_line(page, p->x0, p->y0, p->x0, p->y1, 0.1, 0.9);
+	strbuf_reset(&sb);
+	pdf_cut(pdf, &pdf_f_small, y_title, p->x1 - pdf->left, &sb);
+	pdf_show(pdf, page, &pdf_f_small, pdf->left, p->y1 + 6.0, sb.buf);
+	strbuf_release(&sb);
+}
+
+static void x_axis(struct pst_pdf *pdf, const struct plot *p, const char *const *labels)
+{
+	struct strbuf sb = STRBUF_INIT;
+	double slot = (p->x1 - p->x0) / (double)p->n, widest = 0.0;
+	size_t i, every;
+
+	for (i = 0; i < p->n; i++) {
+		double w;
+
+		strbuf_reset(&sb);
+		pdf_clean(&sb, labels[i], 0);
+		w = pdf_width(pdf, &pdf_f_small, sb.buf, sb.len);
+		widest = w > widest ? w : widest;
+	}
+	every = (size_t)ceil((widest + 4.0) / slot);
+	for (i = 0; i < p->n; i++) {
+		if (every > 1 && (p->n - 1 - i) % every)
+			continue; /* keep the last (current) month labelled */
+		strbuf_reset(&sb);
+		pdf_cut(pdf, &pdf_f_small, labels[i], slot * (double)every - 2.0, &sb);
+		pdf_show_centre(pdf, pdf_page(pdf), &pdf_f_small, px(p, i), p->y0 - 11.0, sb.buf);
+		pdf_line(pdf_page(pdf), px(p, i), p->y0, px(p, i), p->y0 - 3.0, 0.1, 0.6);
+	}
+	strbuf_release(&sb);
+}
+
+static void series(HPDF_Page page, const struct plot *p, const double *v, size_t s)
+{
+	size_t i;
+	int pen = 0;
+
+	chart_series_style(page, s);
+	for (i = 0; i < p->n; i++) {
+		if (isnan(v[i])) {
+			pen = 0;
+			continue;
+		}
+		if (pen)
+			HPDF_Page_LineTo(page, (HPDF_REAL)px(p, i), (HPDF_REAL)py(p, v[i]));
+		else
+			HPDF_Page_MoveTo(page, (HPDF_REAL)px(p, i), (HPDF_REAL)py(p, v[i]));
+		pen = 1;
+	}
+	HPDF_Page_Stroke(page);
+	for (i = 0; i < p->n; i++)
+		if (!isnan(v[i]))
+			chart_marker(page, s, px(p, i), py(p, v[i]));
+}
+
+static void goal(struct pst_pdf *pdf, const struct plot *p, double g, const char *label)
+{
+	static const HPDF_UINT16 dash[] = {4, 3};
+	HPDF_Page page = pdf_page(pdf);
+	struct strbuf sb = STRBUF_INIT;
+	double y = py(p, g);
+
+	HPDF_Page_SetDash(page, dash, 2, 0);
+	pdf_line(page, p->x0, y, p->x1, y, 0.3, 1.0);
+	HPDF_Page_SetDash(page, NULL, 0, 0);
+	pdf_cut(pdf, &pdf_f_small_bold, label, (p->x1 - p->x0) / 2.0, &sb);
+	pdf_show_right(pdf, page, &pdf_f_small_bold, p->x1 - 2.0, y + (g > 92.0 ? -9.0 : 3.0), sb.buf);
+	strbuf_release(&sb);
+}
+
+static int has_data(const struct pst_line_chart *c)
+{
+	size_t i, k;
+
+	for (k = 0; k < c->nseries; k++)
+		for (i = 0; i < c->n; i++)
+			if (!isnan(c->series[k].values[i]))
+				return 1;
+	return 0;
+}
+
+static void legend(struct pst_pdf *pdf, const struct pst_line_chart *c, size_t ns, double y)
+{
+	double x = pdf->left + AXIS_W;
+	size_t k;
+
+	for (k = 0; k < ns; k++)
+		x = chart_legend_entry(pdf, 0, k, c->series[k].name, x, y);
+	if (!isnan(c->goal))
+		chart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y);
+}
+
+int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, struct pst_error *err)
+{
+	struct plot p;
+	size_t k, ns = c->nseries < CHART_MAX_SERIES ? c->nseries : CHART_MAX_SERIES;
+	int data = has_data(c);
+	double top, h = data ? CHART_H : NO_DATA_H;
+	int rc = pdf_need(pdf, h, err);
+
+	if (rc)
+		return rc;
+	top = chart_title(pdf, c->title);
+	if (!data) {
+		chart_no_data(pdf, top, NO_DATA_H - 24.0);
+	} else {
+		p.x0 = pdf->left + AXIS_W;
+		p.x1 = pdf->right - 6.0;
+		p.y1 = top - 18.0;
+		p.y0 = pdf->y - CHART_H + 42.0;
+		p.n = c->n;
+		y_axis(pdf, &p, c->y_title);
+		x_axis(pdf, &p, c->x_labels);
+		if (!isnan(c->goal))
+			goal(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");
+		for (k = 0; k < ns; k++)
+			series(pdf_page(pdf), &p, c->series[k].values, k);
+		HPDF_Page_SetDash(pdf_page(pdf), NULL, 0, 0);
+		legend(pdf, c, ns, p.y0 - 30.0);
+	}
+	pdf_advance(pdf, h);
+	return pst_pdf_space(pdf, 8.0, err);
+}
