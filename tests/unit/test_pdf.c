@@ -1,5 +1,5 @@
 /* test_pdf.c: the PDF toolkit.  Unit checks of wrapping, errors, atomic and
- * deterministic saves; with `--demo OUT.pdf` it writes the demonstration
+ * deterministic saves; with `--demo OUT.pdf [letter]` it writes the demonstration
  * document that tests/sh/test_pdf.sh inspects with qpdf and poppler. */
 #include "check.h"
 
@@ -472,9 +472,10 @@ static void test_failed_save(void)
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && strcmp(argv[1], "--demo") == 0) {
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "--demo") == 0) {
 		struct pst_error err;
-		int rc = demo_build(argv[2], PST_PAPER_A4, &err);
+		int letter = argc == 4 && strcmp(argv[3], "letter") == 0;
+		int rc = demo_build(argv[2], letter ? PST_PAPER_LETTER : PST_PAPER_A4, &err);
 
 		if (rc)
 			fprintf(stderr, "test_pdf: %s\n", err.msg);

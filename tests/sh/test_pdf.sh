@@ -1,0 +1,84 @@
+# test_pdf.sh: the demonstration document of the PDF toolkit (written by the
+# unit test binary) checked with qpdf, pdfinfo and pdftotext.
+. "$TESTS_DIR/sh/lib.sh"
+DEMO="$(dirname "$POSTURE")/tests/test_pdf"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+A="$TMP/a.pdf"
+"$DEMO" --demo "$A"; check_eq "demo exit status" "$?" 0
+"$DEMO" --demo "$TMP/b.pdf"
+check_files_eq "two generations are byte-identical" "$A" "$TMP/b.pdf"
+qpdf --check "$A" >"$TMP/qpdf.out" 2>&1; check_eq "qpdf --check" "$?" 0
+
+info=$(pdfinfo "$A" 2>/dev/null)
+pages=$(printf '%s\n' "$info" | sed -n 's/^Pages: *//p')
+check_eq "title in the document info" "$(printf '%s\n' "$info" | sed -n 's/^Title: *//p')" "Security review — Équipe réseau"
+check_eq "creator" "$(printf '%s\n' "$info" | sed -n 's/^Creator: *//p')" "posture 0.1.0"
+check_contains "creation date from the options" "$(pdfinfo -isodates "$A" 2>/dev/null)" "2026-11-01T06:00:00"
+check_contains "A4" "$info" "595.276 x 841.89 pts (A4)"
+check_eq "more than 100 pages (2,000 rows)" "$([ "${pages:-0}" -gt 100 ] && echo yes)" yes
+
+pdftotext -layout "$A" "$TMP/a.txt" 2>/dev/null
+text=$(cat "$TMP/a.txt")
+check_contains "footer knows the page count" "$text" "Page 1 of $pages"
+check_contains "last footer" "$text" "Page $pages of $pages"
+check_contains "UTF-8 text extracts" "$text" "Équipe réseau 40"
+check_contains "running header" "$text" "Security review — Équipe réseau"
+check_contains "cut list" "$text" "and 2 more: see the workbook"
+check_contains "line chart legend" "$text" "Goal 70% by June 2027"
+check_contains "severity legend" "$text" "Medium"
+check_contains "empty chart" "$text" "No data"
+check_eq "long ids broken after a slash" "$(grep -c ' providers/Microsoft.Network/networkSecurityGroups/$' "$TMP/a.txt")" 2000
+check_eq "no id runs past its column" "$(grep -c 'networkSecurityGroups/nsg-frontend' "$TMP/a.txt")" 0
+
+# The last row of the long table is on a later page that repeats the header.
+last=$(pdftotext -f "$pages" -l "$pages" -layout "$A" - 2>/dev/null)
+check_contains "last page holds row 2000" "$last" "nsg-frontend-2000"
+check_contains "header row repeated" "$last" "Resource id"
+check_contains "running section name" "$last" "All open findings"
+
+# Outlines (qpdf --json) against the contents page and the text of each page.
+qpdf --json --json-key=outlines "$A" >"$TMP/outlines.json" 2>/dev/null
+out=$("$PY" - "$TMP/outlines.json" "$TMP/a.txt" <<'PYEOF'
+import json, re, sys
+outl = json.load(open(sys.argv[1]))["outlines"]
+pages = open(sys.argv[2], encoding="utf-8").read().split("\f")
+flat = []
+def walk(items, level):
+    for o in items:
+        flat.append((level, o["title"], o["destpageposfrom1"]))
+        walk(o["kids"], level + 1)
+walk(outl, 1)
+toc = {}
+for page in pages:
+    if not re.search(r"^\s*Contents\s*$", page, re.M):
+        continue
+    for line in page.splitlines():
+        m = re.match(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", line)
+        if m:
+            toc[m.group(1)] = int(m.group(2))
+bad = 0
+for level, title, page in flat:
+    if toc.get(title) != page:
+        bad += 1; print("toc %r says %r, outline goes to %d" % (title, toc.get(title), page))
+    if title not in pages[page - 1]:
+        bad += 1; print("%r not on page %d" % (title, page))
+print("outlines %d level2 %d bad %d" % (len(flat), sum(1 for f in flat if f[0] == 2), bad))
+print("teams kids %d" % len([o for o in outl if o["title"] == "Teams"][0]["kids"]))
+PYEOF
+)
+check_contains "outlines match the contents and the pages" "$out" "outlines 44 level2 40 bad 0"
+check_contains "team outlines nested under Teams" "$out" "teams kids 40"
+
+# US Letter.
+"$DEMO" --demo "$TMP/l.pdf" letter
+check_contains "letter paper" "$(pdfinfo "$TMP/l.pdf" 2>/dev/null)" "612 x 792 pts (letter)"
+qpdf --check "$TMP/l.pdf" >/dev/null 2>&1; check_eq "qpdf --check letter" "$?" 0
+
+# A save that fails (the final name is a folder) leaves no file behind.
+mkdir -p "$TMP/fail/x.pdf"
+"$DEMO" --demo "$TMP/fail/x.pdf" 2>"$TMP/fail.err"; st=$?
+check_eq "failed save exit status" "$([ "$st" -ne 0 ] && echo failed)" failed
+check_contains "failed save names the file" "$(cat "$TMP/fail.err")" "x.pdf"
+check_eq "failed save leaves nothing" "$(ls -A "$TMP/fail")" "x.pdf"
+summary
