@@ -101,7 +101,8 @@ void chart_number(struct strbuf *sb, double v, double step)
 	strbuf_addf(sb, "%.*f", digits, v);
 }
 
-double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y)
+double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
+                          double w)
 {
 	HPDF_Page page = pdf_page(pdf);
 	struct strbuf sb = STRBUF_INIT;
@@ -121,7 +122,7 @@ double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *n
 		chart_marker(page, i, x + 11.0, y + 3.0);
 	}
 	x += kind == 1 ? 16.0 : 26.0;
-	pdf_cut(pdf, &pdf_f_small, name, 150.0, &sb);
+	pdf_cut(pdf, &pdf_f_small, name, w - (kind == 1 ? 16.0 : 26.0) - 14.0, &sb);
 	pdf_show(pdf, page, &pdf_f_small, x, y, sb.buf);
 	x += pdf_width(pdf, &pdf_f_small, sb.buf, sb.len) + 14.0;
 	strbuf_release(&sb);

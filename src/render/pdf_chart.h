@@ -22,8 +22,10 @@ void chart_no_data(struct pst_pdf *pdf, double y, double h);
 double chart_nice_max(double max);
 /* Formats v with the digits a step of that size needs. */
 void chart_number(struct strbuf *sb, double v, double step);
-/* One legend entry at x, baseline y; returns the x after it. kind 0: a
- * line sample of series i; 1: a segment swatch i; 2: the goal line. */
-double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y);
+/* One legend entry at x, baseline y, at most w wide; returns the x after
+ * it.  kind 0: a line sample of series i; 1: a segment swatch i; 2: the
+ * goal line. */
+double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
+                          double w);
 
 #endif

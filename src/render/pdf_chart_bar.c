@@ -81,17 +81,35 @@ static void labels(struct pst_pdf *pdf, const struct hbars *hb, const char *cons
 	strbuf_release(&sb);
 }
 
+static double fixed_height(int legend)
+{
+	return TITLE_H + AXIS_H + (legend ? LEGEND_H : 0.0) + 4.0;
+}
+
+/* How many bars fit on one page, keeping a row for the "more" note. */
+static size_t rows_fit(const struct pst_pdf *pdf, int legend)
+{
+	double rows = floor((pdf->top - pdf->bottom - fixed_height(legend)) / ROW_H) - 1.0;
+
+	return rows > 1.0 ? (size_t)rows : 1;
+}
+
+static size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
 /* Sizes the chart (rows beyond one page are left out and said), makes room,
  * draws the title, labels and axis.  A chart without rows says "No data". */
 static int begin(struct pst_pdf *pdf, struct hbars *hb, const char *title, const char *value_title,
                  const char *const *text, size_t n, double max, struct pst_error *err)
 {
-	double fixed = TITLE_H + AXIS_H + (hb->legend ? LEGEND_H : 0.0) + 4.0;
-	size_t fit = (size_t)floor((pdf->top - pdf->bottom - fixed) / ROW_H) - 1; /* a row for the note */
+	double fixed = fixed_height(hb->legend);
+	size_t fit = rows_fit(pdf, hb->legend);
 	int rc;
 
 	hb->n = n;
-	hb->shown = n < fit ? n : fit;
+	hb->shown = min_size(n, fit);
 	hb->h = fixed + (double)(hb->shown ? hb->shown + (n > fit) : 4) * ROW_H;
 	rc = pdf_need(pdf, hb->h, err);
 	if (rc)
@@ -115,7 +133,7 @@ static int end(struct pst_pdf *pdf, const struct hbars *hb, struct pst_error *er
 	if (hb->shown < hb->n) {
 		struct strbuf sb = STRBUF_INIT;
 
-		strbuf_addf(&sb, "and %zu more: see the workbook", hb->n - hb->shown);
+		pdf_more_text(&sb, hb->n - hb->shown);
 		pdf_show(pdf, pdf_page(pdf), &pdf_f_small_bold, pdf->left, pdf->y - hb->h + 6.0, sb.buf);
 		strbuf_release(&sb);
 	}
@@ -147,7 +165,8 @@ int pst_pdf_bar_chart(struct pst_pdf *pdf, const struct pst_bar_chart *c, struct
 {
 	struct hbars hb = {0};
 	size_t i;
-	int rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max_of(c->values, c->n), err);
+	double max = max_of(c->values, min_size(c->n, rows_fit(pdf, 0)));
+	int rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, err);
 
 	if (rc)
 		return rc;
@@ -175,10 +194,11 @@ static double stack_total(const struct pst_stack_chart *c, size_t i)
 static void stack_legend(struct pst_pdf *pdf, const struct hbars *hb, const struct pst_stack_chart *c)
 {
 	double x = hb->x0, y = hb->top - (double)hb->shown * ROW_H - AXIS_H - 8.0;
-	size_t k;
+	size_t k, n = c->nseg < CHART_MAX_SEGMENTS ? c->nseg : CHART_MAX_SEGMENTS;
+	double w = (pdf->right - hb->x0) / (double)n;
 
-	for (k = 0; k < c->nseg && k < CHART_MAX_SEGMENTS; k++)
-		x = chart_legend_entry(pdf, 1, k, c->segments[k], x, y);
+	for (k = 0; k < n; k++)
+		x = chart_legend_entry(pdf, 1, k, c->segments[k], x, y, w);
 }
 
 int pst_pdf_stack_chart(struct pst_pdf *pdf, const struct pst_stack_chart *c, struct pst_error *err)
@@ -188,7 +208,7 @@ int pst_pdf_stack_chart(struct pst_pdf *pdf, const struct pst_stack_chart *c, st
 	size_t i, k, nseg = c->nseg < CHART_MAX_SEGMENTS ? c->nseg : CHART_MAX_SEGMENTS;
 	int rc;
 
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < min_size(c->n, rows_fit(pdf, 1)); i++)
 		max = stack_total(c, i) > max ? stack_total(c, i) : max;
 	hb.legend = 1;
 	rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, err);

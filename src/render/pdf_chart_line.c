@@ -122,12 +122,13 @@ static int has_data(const struct pst_line_chart *c)
 static void legend(struct pst_pdf *pdf, const struct pst_line_chart *c, size_t ns, double y)
 {
 	double x = pdf->left + AXIS_W;
+	double w = (pdf->right - x) / (double)(ns + !isnan(c->goal));
 	size_t k;
 
 	for (k = 0; k < ns; k++)
-		x = chart_legend_entry(pdf, 0, k, c->series[k].name, x, y);
+		x = chart_legend_entry(pdf, 0, k, c->series[k].name, x, y, w);
 	if (!isnan(c->goal))
-		chart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y);
+		chart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y, w);
 }
 
 int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, struct pst_error *err)

@@ -57,9 +57,14 @@ void pdf_clean(struct strbuf *sb, const char *s, int keep_newlines)
 		s = "";
 	pst_utf8_sanitize(sb, s, strlen(s));
 	strbuf_addstr(sb, ""); /* terminated even when empty */
-	for (i = start; !keep_newlines && i < sb->len; i++)
-		if (sb->buf[i] == '\n' || sb->buf[i] == '\t')
+	for (i = start; i < sb->len; i++)
+		if (sb->buf[i] == '\t' || (sb->buf[i] == '\n' && !keep_newlines))
 			sb->buf[i] = ' ';
+}
+
+void pdf_more_text(struct strbuf *sb, size_t more)
+{
+	strbuf_addf(sb, "and %zu more: see the workbook", more);
 }
 
 static char *clean_dup(const char *s)
@@ -212,6 +217,9 @@ int pst_pdf_save(struct pst_pdf *pdf, const char *path, struct pst_error *err)
 {
 	int rc = pdf_status(pdf, err);
 
+	if (rc == PST_OK && pdf->saved)
+		return pst_fail(err, PST_ESOFTWARE, "%s: pdf: the document was already saved", path);
+	pdf->saved = 1;
 	if (rc == PST_OK && pdf->table)
 		rc = pst_pdf_table_end(pdf, err);
 	if (rc == PST_OK && pdf->npages == 0)

@@ -7,6 +7,8 @@
 #include "posture/strbuf.h"
 
 /* A font choice: bold or not, size and line height in points. */
+#define PDF_ELLIPSIS "\xE2\x80\xA6"
+
 struct pdf_font {
 	int bold;
 	double size;
@@ -36,6 +38,7 @@ struct pst_pdf {
 	HPDF_Doc doc;
 	HPDF_Font font[2]; /* regular, bold */
 	int failed;        /* set by the libharu error handler */
+	int saved;
 	struct pst_error herr;
 	double page_w, page_h, left, right, top, bottom;
 	double y;          /* the cursor: top of the free space */
@@ -57,6 +60,9 @@ struct pst_pdf {
 int pdf_status(struct pst_pdf *pdf, struct pst_error *err);
 /* Sanitized copy of s (NULL -> "") appended to sb, newlines kept or not. */
 void pdf_clean(struct strbuf *sb, const char *s, int keep_newlines);
+
+/* "and N more: see the workbook", the line that ends a cut list. */
+void pdf_more_text(struct strbuf *sb, size_t more);
 
 /* Pages and the cursor (pdf_page.c). */
 int pdf_new_page(struct pst_pdf *pdf, struct pst_error *err);

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ELLIPSIS "\xE2\x80\xA6"
-
 void pdf_para_init(struct pdf_para *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -169,7 +167,7 @@ void pdf_para_limit(struct pdf_para *p, const struct pst_pdf *pdf, size_t max, d
 	last = &p->lines[max - 1];
 	/* The last kept line shows its words and then an ellipsis. */
 	line_text(p, max - 1, &rest);
-	strbuf_addstr(&rest, " " ELLIPSIS);
+	strbuf_addstr(&rest, " " PDF_ELLIPSIS);
 	off = p->text.len;
 	pdf_cut(pdf, p->words[last->first].font, rest.buf, width, &p->text);
 	p->words[last->first].off = off;

@@ -203,7 +203,7 @@ static int more_row(struct pst_pdf *pdf, struct pdf_table *t, struct pst_error *
 	int rc = make_room(pdf, t, h, err);
 
 	pdf_para_init(&p);
-	strbuf_addf(&sb, "and %zu more: see the workbook", t->skipped);
+	pdf_more_text(&sb, t->skipped);
 	pdf_para_add(&p, pdf, &pdf_f_small_bold, sb.buf, 0, w);
 	pdf_para_lines(&p, pdf, w);
 	pdf_para_limit(&p, pdf, 1, w - 2 * PAD);

@@ -15,8 +15,6 @@ const struct pdf_font pdf_f_h2 = {1, 12.5, 17.0};
 const struct pdf_font pdf_f_title = {1, 28.0, 34.0};
 const struct pdf_font pdf_f_big = {1, 20.0, 24.0};
 
-#define ELLIPSIS "\xE2\x80\xA6"
-
 const struct pdf_font *pdf_style_font(enum pst_pdf_style style)
 {
 	switch (style) {
@@ -72,11 +70,11 @@ void pdf_cut(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s,
 	if (pdf_width(pdf, f, clean.buf, clean.len) <= w) {
 		strbuf_addstr(sb, clean.buf);
 	} else {
-		keep = pdf_fit(pdf, f, clean.buf, clean.len, w - pdf_width(pdf, f, ELLIPSIS, 3));
+		keep = pdf_fit(pdf, f, clean.buf, clean.len, w - pdf_width(pdf, f, PDF_ELLIPSIS, 3));
 		while (keep > 0 && clean.buf[keep - 1] == ' ')
 			keep--;
 		strbuf_add(sb, clean.buf, keep);
-		strbuf_addstr(sb, ELLIPSIS);
+		strbuf_addstr(sb, PDF_ELLIPSIS);
 	}
 	strbuf_release(&clean);
 }

@@ -211,6 +211,125 @@ static int demo_build(const char *path, enum pst_pdf_paper paper, struct pst_err
 	return rc;
 }
 
+/* ---- a document of edge cases: empty and oversized inputs ---- */
+
+static int edge_lists(struct pst_pdf *pdf, struct pst_error *err)
+{
+	static const struct pst_pdf_col cols[] = {{"Only\tcolumn \xC3", 1, 0, PST_PDF_LEFT, 0}};
+	const char *items[40], *cell[1];
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int rc = pst_pdf_table_begin(pdf, cols, 1, 0, err);
+
+	if (rc == PST_OK)
+		rc = pst_pdf_table_end(pdf, err); /* a table without rows */
+	for (i = 0; i < 40; i++)
+		items[i] = "A warning long enough to wrap over two lines of the box, repeated forty times so that "
+		           "the box runs over a page break and is framed on both pages.";
+	if (rc == PST_OK)
+		rc = pst_pdf_warnings(pdf, "Forty warnings", items, 40, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_table_begin(pdf, cols, 1, 10, err);
+	for (i = 0; i < 25 && rc == PST_OK; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "cut row %zu", i);
+		cell[0] = sb.buf;
+		rc = pst_pdf_table_row(pdf, cell, err);
+	}
+	pst_pdf_table_skip(pdf, 199975);
+	if (rc == PST_OK)
+		rc = pst_pdf_table_end(pdf, err); /* and 199990 more */
+	strbuf_release(&sb);
+	return rc;
+}
+
+static int edge_charts(struct pst_pdf *pdf, struct pst_error *err)
+{
+	static const double v[4][3] = {{10, 20, 30}, {40, NAN, 60}, {-5, 50, 150}, {90, 95, 100}};
+	static const char *const x[3] = {"January 2026 (a long label)", "February 2026 (a long label)", "March"};
+	static const char *const seg[4] = {"High severity with a very long name", "Medium", "Low", "Informational"};
+	struct pst_chart_series s[4] = {{"First series with a long name", v[0]}, {"Second", v[1]},
+	                                {"Third", v[2]}, {"Fourth", v[3]}};
+	struct pst_line_chart lc = {"Four series", "Percent", x, 3, s, 4, 99.0, "Goal 99%"};
+	const char *labels[300];
+	double values[300], stack[300 * 4];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 300; i++) {
+		labels[i] = i % 2 ? "Équipe réseau" : "Control \xff with an invalid byte";
+		values[i] = (double)i * 1.5;
+		stack[i * 4] = (double)(i % 7);
+		stack[i * 4 + 1] = (double)(i % 5);
+		stack[i * 4 + 2] = (double)(i % 3);
+		stack[i * 4 + 3] = 1.0;
+	}
+	{
+		struct pst_bar_chart bc = {"Three hundred bars", "Points", labels, values, 300, 1};
+		struct pst_stack_chart sc = {"Three hundred stacks", "Findings", labels, 300, seg, 4, stack};
+
+		rc = pst_pdf_line_chart(pdf, &lc, err);
+		if (rc == PST_OK)
+			rc = pst_pdf_bar_chart(pdf, &bc, err);
+		if (rc == PST_OK)
+			rc = pst_pdf_stack_chart(pdf, &sc, err);
+	}
+	return rc;
+}
+
+static int edge_text(struct pst_pdf *pdf, struct pst_error *err)
+{
+	struct strbuf word = STRBUF_INIT;
+	struct pst_pdf_figure fig = {"123456789012345678901234567890", "A caption far too long for its box "
+	                             "at all", "and a change line that is also much too long to fit in two lines "
+	                             "of the small box of a key figure"};
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 600; i++)
+		strbuf_addstr(&word, i % 2 ? "x" : "é");
+	rc = pst_pdf_heading(pdf, 1, word.buf, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_text(pdf, PST_PDF_BODY, word.buf, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_text(pdf, PST_PDF_SMALL, "tab\tand\nnewline\n\nand \x01 control", err);
+	if (rc == PST_OK)
+		rc = pst_pdf_figures(pdf, &fig, 1, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_heading(pdf, 2, "Lists", err);
+	if (rc == PST_OK)
+		rc = edge_lists(pdf, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_heading(pdf, 2, "Charts", err);
+	if (rc == PST_OK)
+		rc = edge_charts(pdf, err);
+	strbuf_release(&word);
+	return rc;
+}
+
+static int edge_build(const char *path, struct pst_error *err)
+{
+	struct pst_pdf_options o;
+	struct pst_pdf *pdf = NULL;
+	int rc;
+
+	demo_options(&o, PST_PAPER_LETTER);
+	o.title = "Edge \xff cases";
+	o.footer_note = NULL;
+	o.created = PST_TIME_NONE;
+	rc = pst_pdf_new(&pdf, &o, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_contents(pdf, err);
+	if (rc == PST_OK)
+		rc = edge_text(pdf, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_save(pdf, path, err);
+	if (rc == PST_OK)
+		rc = pst_pdf_save(pdf, path, err) == PST_ESOFTWARE ? PST_OK : PST_ESOFTWARE; /* only once */
+	pst_pdf_free(pdf);
+	return rc;
+}
+
 /* ---- unit checks ---- */
 
 static struct pst_pdf *small_doc(void)
@@ -470,6 +589,28 @@ static void test_failed_save(void)
 	free(dir);
 }
 
+static void test_edge(void)
+{
+	char *dir = tmp_dir();
+	struct strbuf path = STRBUF_INIT;
+	struct pst_error err;
+	int rc;
+
+	if (!dir) {
+		CHECK(0);
+		return;
+	}
+	strbuf_addf(&path, "%s/edge.pdf", dir);
+	rc = edge_build(path.buf, &err);
+	if (rc)
+		printf("     %s\n", err.msg);
+	CHECK_INT(rc, PST_OK);
+	CHECK(access(path.buf, R_OK) == 0);
+	strbuf_release(&path);
+	remove_dir(dir);
+	free(dir);
+}
+
 int main(int argc, char **argv)
 {
 	if ((argc == 3 || argc == 4) && strcmp(argv[1], "--demo") == 0) {
@@ -481,11 +622,20 @@ int main(int argc, char **argv)
 			fprintf(stderr, "test_pdf: %s\n", err.msg);
 		return rc;
 	}
+	if (argc == 3 && strcmp(argv[1], "--edge") == 0) {
+		struct pst_error err;
+		int rc = edge_build(argv[2], &err);
+
+		if (rc)
+			fprintf(stderr, "test_pdf: %s\n", err.msg);
+		return rc;
+	}
 	RUN(test_wrap_ids);
 	RUN(test_wrap_utf8);
 	RUN(test_cut);
 	RUN(test_missing_font);
 	RUN(test_deterministic);
 	RUN(test_failed_save);
+	RUN(test_edge);
 	return check_summary();
 }
