@@ -131,10 +131,28 @@ static void legend(struct pst_pdf *pdf, const struct pst_line_chart *c, size_t n
 		chart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y, w);
 }
 
+static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top)
+{
+	size_t k, ns = c->nseries < CHART_MAX_SERIES ? c->nseries : CHART_MAX_SERIES;
+	struct plot p;
+
+	p.x0 = pdf->left + AXIS_W;
+	p.x1 = pdf->right - 6.0;
+	p.y1 = top - 18.0;
+	p.y0 = pdf->y - CHART_H + 42.0;
+	p.n = c->n;
+	y_axis(pdf, &p, c->y_title);
+	x_axis(pdf, &p, c->x_labels);
+	if (!isnan(c->goal))
+		goal(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");
+	for (k = 0; k < ns; k++)
+		series(pdf_page(pdf), &p, c->series[k].values, k);
+	HPDF_Page_SetDash(pdf_page(pdf), NULL, 0, 0);
+	legend(pdf, c, ns, p.y0 - 30.0);
+}
+
 int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, struct pst_error *err)
 {
-	struct plot p;
-	size_t k, ns = c->nseries < CHART_MAX_SERIES ? c->nseries : CHART_MAX_SERIES;
 	int data = has_data(c);
 	double top, h = data ? CHART_H : NO_DATA_H;
 	int rc = pdf_need(pdf, h, err);
@@ -142,23 +160,10 @@ int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, stru
 	if (rc)
 		return rc;
 	top = chart_title(pdf, c->title);
-	if (!data) {
+	if (data)
+		plot(pdf, c, top);
+	else
 		chart_no_data(pdf, top, NO_DATA_H - 24.0);
-	} else {
-		p.x0 = pdf->left + AXIS_W;
-		p.x1 = pdf->right - 6.0;
-		p.y1 = top - 18.0;
-		p.y0 = pdf->y - CHART_H + 42.0;
-		p.n = c->n;
-		y_axis(pdf, &p, c->y_title);
-		x_axis(pdf, &p, c->x_labels);
-		if (!isnan(c->goal))
-			goal(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");
-		for (k = 0; k < ns; k++)
-			series(pdf_page(pdf), &p, c->series[k].values, k);
-		HPDF_Page_SetDash(pdf_page(pdf), NULL, 0, 0);
-		legend(pdf, c, ns, p.y0 - 30.0);
-	}
 	pdf_advance(pdf, h);
 	return pst_pdf_space(pdf, 8.0, err);
 }

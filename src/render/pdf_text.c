@@ -89,7 +89,7 @@ int pst_pdf_heading(struct pst_pdf *pdf, int level, const char *text, struct pst
 
 	rc = level <= 1 ? pst_pdf_page_break(pdf, err) : pst_pdf_space(pdf, 10.0, err);
 	if (rc == PST_OK)
-		rc = pdf_need(pdf, f->leading * 2 + pdf_f_body.leading * 6, err);
+		rc = pdf_need(pdf, f->leading * 2 + pdf_f_body.leading * 4, err);
 	if (rc)
 		return rc;
 	idx = add_heading(pdf, level <= 1 ? 1 : 2, text);

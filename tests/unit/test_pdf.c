@@ -307,6 +307,24 @@ static int edge_text(struct pst_pdf *pdf, struct pst_error *err)
 	return rc;
 }
 
+/* Enough headings for a contents of three pages. */
+static int edge_headings(struct pst_pdf *pdf, struct pst_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int rc = pst_pdf_heading(pdf, 1, "Many headings", err);
+
+	for (i = 1; i <= 100 && rc == PST_OK; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Heading %03zu", i);
+		rc = pst_pdf_heading(pdf, 2, sb.buf, err);
+		if (rc == PST_OK)
+			rc = pst_pdf_text(pdf, PST_PDF_BODY, "One line under the heading.", err);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
 static int edge_build(const char *path, struct pst_error *err)
 {
 	struct pst_pdf_options o;
@@ -322,6 +340,8 @@ static int edge_build(const char *path, struct pst_error *err)
 		rc = pst_pdf_contents(pdf, err);
 	if (rc == PST_OK)
 		rc = edge_text(pdf, err);
+	if (rc == PST_OK)
+		rc = edge_headings(pdf, err);
 	if (rc == PST_OK)
 		rc = pst_pdf_save(pdf, path, err);
 	if (rc == PST_OK)
