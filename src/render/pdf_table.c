@@ -6,6 +6,7 @@
 
 #define PAD 3.0
 #define MAX_LINES 6
+#define MORE_H (pdf_f_small.leading + 2 * PAD) /* a line of small print */
 
 struct pdf_table {
 	struct pst_pdf_col *cols; /* titles not kept: only used at begin */
@@ -188,7 +189,8 @@ int pst_pdf_table_row(struct pst_pdf *pdf, const char *const *cells, struct pst_
 	for (i = 0; i < t->ncols; i++)
 		layout(pdf, t, i, &t->cells[i], &pdf_f_small, cells[i], t->cols[i].cut);
 	h = row_height(t, t->cells);
-	rc = make_room(pdf, t, h, err);
+	/* The last row shown keeps room for a "more" line after it. */
+	rc = make_room(pdf, t, h + (t->shown + 1 == t->max_rows ? MORE_H : 0.0), err);
 	if (rc == PST_OK)
 		draw_row(pdf, t, t->cells, h, t->shown % 2 ? 0.91 : 1.0);
 	t->shown++;
@@ -199,8 +201,8 @@ static int more_row(struct pst_pdf *pdf, struct pdf_table *t, struct pst_error *
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct pdf_para p;
-	double h = pdf_f_small.leading + 2 * PAD, w = t->x[t->ncols - 1] + t->w[t->ncols - 1] - t->x[0];
-	int rc = make_room(pdf, t, h, err);
+	double w = t->x[t->ncols - 1] + t->w[t->ncols - 1] - t->x[0];
+	int rc = make_room(pdf, t, MORE_H, err);
 
 	pdf_para_init(&p);
 	pdf_more_text(&sb, t->skipped);
@@ -209,7 +211,7 @@ static int more_row(struct pst_pdf *pdf, struct pdf_table *t, struct pst_error *
 	pdf_para_limit(&p, pdf, 1, w - 2 * PAD);
 	if (rc == PST_OK) {
 		pdf_para_draw_line(pdf, &p, 0, t->x[0] + PAD, pdf_baseline(&pdf_f_small, pdf->y - PAD, pdf_f_small.leading), 0);
-		pdf_advance(pdf, h);
+		pdf_advance(pdf, MORE_H);
 	}
 	pdf_para_release(&p);
 	strbuf_release(&sb);
