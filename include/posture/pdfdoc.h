@@ -72,6 +72,8 @@ int pst_pdf_text(struct pst_pdf *pdf, enum pst_pdf_style style, const char *text
 int pst_pdf_runs(struct pst_pdf *pdf, const struct pst_pdf_run *runs, size_t n, struct pst_error *err);
 /* Vertical space in points (dropped at the top of a page). */
 int pst_pdf_space(struct pst_pdf *pdf, double pt, struct pst_error *err);
+/* Keeps what follows together: a new page unless pt points remain. */
+int pst_pdf_keep(struct pst_pdf *pdf, double pt, struct pst_error *err);
 
 /* Key figures: big numbers with a caption and an optional change line,
  * up to four in a row. */

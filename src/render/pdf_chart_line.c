@@ -93,18 +93,27 @@ static void series(HPDF_Page page, const struct plot *p, const double *v, size_t
 			chart_marker(page, s, px(p, i), py(p, v[i]));
 }
 
-static void goal(struct pst_pdf *pdf, const struct plot *p, double g, const char *label)
+static void goal_line(HPDF_Page page, const struct plot *p, double g)
 {
 	static const HPDF_UINT16 dash[] = {4, 3};
-	HPDF_Page page = pdf_page(pdf);
-	struct strbuf sb = STRBUF_INIT;
-	double y = py(p, g);
 
 	HPDF_Page_SetDash(page, dash, 2, 0);
-	pdf_line(page, p->x0, y, p->x1, y, 0.3, 1.0);
+	pdf_line(page, p->x0, py(p, g), p->x1, py(p, g), 0.3, 1.0);
 	HPDF_Page_SetDash(page, NULL, 0, 0);
+}
+
+/* The goal's label, on a white ground so that lines under it stay clear
+ * of the text; above the line, or below it near the top. */
+static void goal_label(struct pst_pdf *pdf, const struct plot *p, double g, const char *label)
+{
+	HPDF_Page page = pdf_page(pdf);
+	struct strbuf sb = STRBUF_INIT;
+	double base = py(p, g) + (g > 92.0 ? -9.0 : 3.0), w;
+
 	pdf_cut(pdf, &pdf_f_small_bold, label, (p->x1 - p->x0) / 2.0, &sb);
-	pdf_show_right(pdf, page, &pdf_f_small_bold, p->x1 - 2.0, y + (g > 92.0 ? -9.0 : 3.0), sb.buf);
+	w = pdf_width(pdf, &pdf_f_small_bold, sb.buf, sb.len);
+	pdf_rect_fill(page, p->x1 - w - 4.0, base - 2.0, w + 3.0, 9.0, 1.0);
+	pdf_show_right(pdf, page, &pdf_f_small_bold, p->x1 - 2.0, base, sb.buf);
 	strbuf_release(&sb);
 }
 
@@ -144,10 +153,12 @@ static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top
 	y_axis(pdf, &p, c->y_title);
 	x_axis(pdf, &p, c->x_labels);
 	if (!isnan(c->goal))
-		goal(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");
+		goal_line(pdf_page(pdf), &p, c->goal);
 	for (k = 0; k < ns; k++)
 		series(pdf_page(pdf), &p, c->series[k].values, k);
 	HPDF_Page_SetDash(pdf_page(pdf), NULL, 0, 0);
+	if (!isnan(c->goal))
+		goal_label(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");
 	legend(pdf, c, ns, p.y0 - 30.0);
 }
 

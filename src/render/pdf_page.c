@@ -70,6 +70,13 @@ int pst_pdf_space(struct pst_pdf *pdf, double pt, struct pst_error *err)
 	return pdf_status(pdf, err);
 }
 
+int pst_pdf_keep(struct pst_pdf *pdf, double pt, struct pst_error *err)
+{
+	int rc = pdf_need(pdf, pt, err);
+
+	return rc ? rc : pdf_status(pdf, err);
+}
+
 static void cover_lines(struct pst_pdf *pdf, HPDF_Page page, const char *const *labels,
                         const char *const *values, size_t n, double y)
 {

@@ -120,7 +120,9 @@ static int team_section(struct pst_pdf *pdf, size_t i, struct pst_error *err)
 	int rc;
 
 	strbuf_addf(&sb, "Équipe réseau %02zu", i + 1);
-	rc = pst_pdf_heading(pdf, 2, sb.buf, err);
+	rc = pst_pdf_keep(pdf, 150.0, err); /* heading, text and the start of the table */
+	if (rc == PST_OK)
+		rc = pst_pdf_heading(pdf, 2, sb.buf, err);
 	if (rc == PST_OK)
 		rc = pst_pdf_text(pdf, PST_PDF_BODY, "Verified fixes, regressions and the top open recommendations of "
 		                  "this team. Long lists are cut: see the workbook.", err);
