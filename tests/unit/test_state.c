@@ -193,6 +193,34 @@ static void test_file_order(void)
 	pst_estate_release(&b);
 }
 
+/* Governance repeated in every snapshot stays one entry per finding. */
+static void test_gov_compaction(void)
+{
+	struct pst_estate e;
+	struct pst_record rec;
+	const struct pst_gov *g;
+	int i;
+
+	pst_estate_init(&e);
+	pst_estate_begin(&e, NULL, 0);
+	for (i = 0; i < 20000; i++) {
+		pst_record_init(&rec, PST_REC_GOVERNANCE);
+		rec.observed = (pst_time)(i % 7 == 3 ? 5000000 : i) * 1000; /* the latest is not the last read */
+		rec.u.gov.resource_id = i % 2 ? VM1 : VM2;
+		rec.u.gov.assessment_key = "k1";
+		rec.u.gov.owner = i % 7 == 3 ? "late@contoso.example" : "early@contoso.example";
+		rec.u.gov.due_date = 0;
+		pst_estate_add(&e, &rec, 0);
+	}
+	CHECK(e.gov_alloc < 16384);
+	pst_estate_finish(&e);
+	CHECK_INT(e.ngov, 2);
+	g = pst_estate_gov(&e, pst_strpool_find(&e.res_ids, VM1), pst_strpool_find(&e.keys, "k1"));
+	CHECK(g != NULL);
+	CHECK_STR(pst_estate_text(&e, g->owner), "late@contoso.example");
+	pst_estate_release(&e);
+}
+
 int main(void)
 {
 	RUN(test_strpool);
@@ -200,5 +228,6 @@ int main(void)
 	RUN(test_case_and_delete);
 	RUN(test_snapshot_then_stream);
 	RUN(test_file_order);
+	RUN(test_gov_compaction);
 	return check_summary();
 }
