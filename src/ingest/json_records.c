@@ -106,7 +106,7 @@ static void unknown(struct pst_file_ctx *fc, const cJSON *obj, const struct pst_
 		pst_warn(fc, &src->at, "unknown record type '%.200s' skipped", type);
 	else {
 		list_keys(&sb, obj);
-		pst_warn(fc, &src->at, "not a recognized record (no \"type\", no alert fields; keys: %s)", sb.buf ? sb.buf : "none");
+		pst_warn(fc, &src->at, "not a recognized record (no \"type\" string, no alert fields; keys: %s)", sb.buf ? sb.buf : "none");
 	}
 	strbuf_release(&sb);
 }

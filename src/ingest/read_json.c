@@ -127,6 +127,7 @@ int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct p
 			return pst_jreader_scan(r, pst_jscan_fail(&r->sc, PST_JS_BAD, err, "expected ',' or ']' in the array opened at %llu:%llu, found %s",
 			                                          (unsigned long long)open.line, (unsigned long long)open.col,
 			                                          pst_jscan_byte_name(c, name, sizeof(name))));
+		rc = pst_jreader_next(r, &open, "an array", false, &c, err); /* the next element's first byte */
 	}
 	return rc;
 }
@@ -264,7 +265,7 @@ int pst_jreader_element(struct pst_jreader *r, const struct pst_jpos *start, boo
 	int rc = PST_OK;
 
 	pst_jreader_origin(r, start, &src.at);
-	src.in_list = in_list;
+	src.in_list = in_list && !r->mem; /* an event body is not a full list */
 	src.enqueued = r->enqueued;
 	r->index++;
 	root = pst_jreader_parse(r, start, &src.at, too_big);
