@@ -56,7 +56,7 @@ const char *pst_jstr(const cJSON *o, const char *key)
 	return str_of(pst_jget(o, key));
 }
 
-/* Whole numbers up to 2^53 print exactly; others as %.17g. */
+/* Whole numbers up to 2^53 print exactly; others with 15 digits, or 17 when needed. */
 static const char *number_text(struct pst_jtmp *t, double d)
 {
 	char buf[64];
@@ -65,15 +65,32 @@ static const char *number_text(struct pst_jtmp *t, double d)
 		return NULL;
 	if (d == floor(d) && fabs(d) < 9007199254740992.0)
 		snprintf(buf, sizeof(buf), "%.0f", d);
-	else
-		snprintf(buf, sizeof(buf), "%.17g", d);
+	else if (snprintf(buf, sizeof(buf), "%.15g", d) > 0 && strtod(buf, NULL) != d)
+		snprintf(buf, sizeof(buf), "%.17g", d); /* the shortest text that reads back the same */
 	return pst_jtmp_strndup(t, buf, strlen(buf));
+}
+
+const char *pst_jcell(struct pst_jtmp *t, const cJSON *v)
+{
+	char *json;
+
+	if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+		return pst_jscalar(t, v);
+	json = cJSON_PrintUnformatted(v);
+	if (!json)
+		return NULL;
+	PST_GROW(t->items, t->alloc, t->n + 1);
+	t->items[t->n++] = json;
+	return json;
 }
 
 const char *pst_jtext(struct pst_jtmp *t, const cJSON *o, const char *key)
 {
-	const cJSON *v = pst_jget(o, key);
+	return pst_jscalar(t, pst_jget(o, key));
+}
 
+const char *pst_jscalar(struct pst_jtmp *t, const cJSON *v)
+{
 	if (cJSON_IsNumber(v))
 		return number_text(t, v->valuedouble);
 	if (cJSON_IsBool(v))

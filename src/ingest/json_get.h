@@ -32,6 +32,10 @@ const cJSON *pst_jobj(const cJSON *o, const char *key);   /* an object member, e
 const char *pst_jstr(const cJSON *o, const char *key);    /* a non-empty string, else NULL */
 /* A string, or a number or boolean as its text (made in t). */
 const char *pst_jtext(struct pst_jtmp *t, const cJSON *o, const char *key);
+const char *pst_jscalar(struct pst_jtmp *t, const cJSON *v);
+/* A table cell as text: pst_jscalar, objects and arrays as their JSON text
+ * (made in t); NULL for null. */
+const char *pst_jcell(struct pst_jtmp *t, const cJSON *v);
 double pst_jnum(const cJSON *o, const char *key);         /* NAN if absent */
 int64_t pst_jint(const cJSON *o, const char *key);        /* -1 if absent or not a whole number */
 int pst_jbool(const cJSON *o, const char *key);           /* 1, 0, or -1 if absent */

@@ -15,6 +15,7 @@ struct pst_jla {
 	char **names;        /* owned */
 	size_t n, alloc;
 	enum pst_table table;
+	bool have_columns;
 };
 void pst_jla_release(struct pst_jla *la);
 
@@ -26,6 +27,7 @@ struct pst_jreader {
 	struct strbuf key;      /* the current member key */
 	uint64_t index;         /* elements seen: the next record's index */
 	bool format_set;
+	bool la_table_set;      /* the format names the Log Analytics table */
 	bool ndjson;            /* the first value fit on one line: one record per line */
 	bool example;           /* inside a REST example's responses."200".body */
 	int fail_kind;          /* the pst_jscan_rc of the last scanner failure */
@@ -48,6 +50,10 @@ int pst_jreader_skip_value(struct pst_jreader *r, bool one_line, struct pst_erro
  * the first byte c of its value, and must consume the value. */
 typedef int (*pst_jmember_fn)(struct pst_jreader *r, void *ctx, int c, struct pst_error *err);
 int pst_jreader_members(struct pst_jreader *r, bool one_line, pst_jmember_fn fn, void *ctx, struct pst_error *err);
+/* Walks an array (at '['): fn gets the first byte c of each element and
+ * must consume the element. */
+typedef int (*pst_jitem_fn)(struct pst_jreader *r, void *ctx, int c, struct pst_error *err);
+int pst_jreader_items(struct pst_jreader *r, pst_jitem_fn fn, void *ctx, struct pst_error *err);
 /* Walks an array (at '['): each element's bytes are in r->elem (r->sc.too_big
  * if it passed the cap) when fn is called. */
 typedef int (*pst_jelem_fn)(struct pst_jreader *r, const struct pst_jpos *start, void *ctx, struct pst_error *err);

@@ -97,9 +97,9 @@ int pst_jreader_members(struct pst_jreader *r, bool one_line, pst_jmember_fn fn,
 	return rc;
 }
 
-int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct pst_error *err)
+int pst_jreader_items(struct pst_jreader *r, pst_jitem_fn fn, void *ctx, struct pst_error *err)
 {
-	struct pst_jpos open, start;
+	struct pst_jpos open;
 	char name[32];
 	int c, rc;
 
@@ -111,11 +111,7 @@ int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct p
 		return PST_OK;
 	}
 	while (rc == PST_OK) {
-		pst_jscan_pos(&r->sc, &start);
-		strbuf_reset(&r->elem);
-		rc = pst_jreader_scan(r, pst_jscan_value(&r->sc, &r->elem, PST_INGEST_MAX_ELEMENT, false, err));
-		if (!rc)
-			rc = fn(r, &start, ctx, err);
+		rc = fn(r, ctx, c, err);
 		if (!rc)
 			rc = pst_jreader_next(r, &open, "an array", false, &c, err);
 		if (rc)
@@ -124,12 +120,40 @@ int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct p
 		if (c == ']')
 			return PST_OK;
 		if (c != ',')
-			return pst_jreader_scan(r, pst_jscan_fail(&r->sc, PST_JS_BAD, err, "expected ',' or ']' in the array opened at %llu:%llu, found %s",
+			return pst_jreader_scan(r, pst_jscan_fail(&r->sc, PST_JS_BAD, err,
+			                                          "expected ',' or ']' in the array opened at %llu:%llu, found %s",
 			                                          (unsigned long long)open.line, (unsigned long long)open.col,
 			                                          pst_jscan_byte_name(c, name, sizeof(name))));
 		rc = pst_jreader_next(r, &open, "an array", false, &c, err); /* the next element's first byte */
 	}
 	return rc;
+}
+
+struct list_state {
+	pst_jelem_fn fn;
+	void *ctx;
+};
+
+static int scan_item(struct pst_jreader *r, void *ctx, int c, struct pst_error *err)
+{
+	struct list_state *st = ctx;
+	struct pst_jpos start;
+	int rc;
+
+	(void)c;
+	pst_jscan_pos(&r->sc, &start);
+	strbuf_reset(&r->elem);
+	rc = pst_jreader_scan(r, pst_jscan_value(&r->sc, &r->elem, PST_INGEST_MAX_ELEMENT, false, err));
+	return rc ? rc : st->fn(r, &start, st->ctx, err);
+}
+
+int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct pst_error *err)
+{
+	struct list_state st;
+
+	st.fn = fn;
+	st.ctx = ctx;
+	return pst_jreader_items(r, scan_item, &st, err);
 }
 
 /* ---- elements ---- */
