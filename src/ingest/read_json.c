@@ -111,7 +111,7 @@ static void tap_off(struct pst_jreader *r)
 static int object_member(struct pst_jreader *r, void *ctx, int c, struct pst_error *err)
 {
 	struct object_state *st = ctx;
-	enum wrapper w = st->one_line ? W_NONE : wrapper_of(r->key.buf, c);
+	enum wrapper w = wrapper_of(r->key.buf, c);
 
 	if (w == W_NONE)
 		return pst_jreader_skip_value(r, st->one_line, err);

@@ -64,6 +64,12 @@ static void test_lists(void)
 	CHECK_STR(jt_fmt(&t), "json-records");
 	CHECK_INT(t.n, 2);
 	CHECK_HAS(jt_line(&t, 1), "assessment - stream ");
+	/* REST pages one per line (az rest --paginate style) */
+	jt_str(&t, "pages.json", "{\"value\":[" ASSESS("Healthy") "],\"nextLink\":\"x\"}\n{\"value\":[" ASSESS("Unhealthy") "]}\n");
+	CHECK_STR(jt_fmt(&t), "rest-list");
+	CHECK_INT(t.n, 2);
+	CHECK_HAS(jt_line(&t, 1), "assessment - file ");
+	CHECK_HAS(jt_line(&t, 1), "line=2 idx=1");
 	jt_str(&t, "empty.json", "{\"value\":[]}");
 	CHECK_INT(t.rc, PST_OK);
 	CHECK_STR(jt_fmt(&t), "rest-list");
