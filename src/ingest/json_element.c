@@ -34,20 +34,39 @@ void pst_jreader_origin(const struct pst_jreader *r, const struct pst_jpos *star
 	at->index = r->index;
 }
 
+/* Offset of the first byte >= 0x80, or n: most exports are ASCII, and
+ * eight bytes at a time skip the UTF-8 decoder for them. */
+static size_t ascii_prefix(const char *text, size_t n)
+{
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, text + i, 8);
+		if (w & high)
+			break;
+	}
+	while (i < n && !((unsigned char)text[i] & 0x80))
+		i++;
+	return i;
+}
+
 /* NUL bytes and invalid UTF-8: reject before cJSON sees the text. */
 static bool bytes_ok(struct pst_jreader *r, const struct pst_jpos *start, const struct pst_origin *at)
 {
 	const char *text = r->elem.buf, *nul = memchr(text, '\0', r->elem.len);
 	uint64_t line, col;
-	size_t bad;
+	size_t ok, bad;
 
 	if (nul) {
 		elem_pos(start, text, (size_t)(nul - text), &line, &col);
 		pst_reject(r->fc, at, "NUL byte at %llu:%llu", (unsigned long long)line, (unsigned long long)col);
 		return false;
 	}
-	if (!pst_utf8_valid(text, r->elem.len, &bad)) {
-		elem_pos(start, text, bad, &line, &col);
+	ok = ascii_prefix(text, r->elem.len);
+	if (ok < r->elem.len && !pst_utf8_valid(text + ok, r->elem.len - ok, &bad)) {
+		elem_pos(start, text, ok + bad, &line, &col);
 		pst_reject(r->fc, at, "invalid UTF-8 at %llu:%llu", (unsigned long long)line, (unsigned long long)col);
 		return false;
 	}
