@@ -239,6 +239,17 @@ static int structure_byte(struct pst_jscan *s, struct vstate *v, unsigned char c
 	}
 }
 
+/* Inside a string, the first byte at or after i that matters (a quote, a
+ * backslash or a newline), or n: most bytes of an export are string text. */
+static size_t string_run(const unsigned char *p, size_t i, size_t n)
+{
+	static const unsigned char stop[256] = {['"'] = 1, ['\\'] = 1, ['\n'] = 1};
+
+	while (i < n && !stop[p[i]])
+		i++;
+	return i;
+}
+
 /* Scans the current window.  Returns SCAN_DONE (pos after the value),
  * SCAN_MORE (window used up), or an error with pos at the bad byte. */
 static int scan_window(struct pst_jscan *s, struct vstate *v, bool one_line, struct pst_error *err)
@@ -246,7 +257,11 @@ static int scan_window(struct pst_jscan *s, struct vstate *v, bool one_line, str
 	int rc;
 
 	for (; s->pos < s->len; s->pos++) {
-		unsigned char c = s->p[s->pos];
+		unsigned char c;
+
+		if (v->in_str && !v->esc && (s->pos = string_run(s->p, s->pos, s->len)) == s->len)
+			break;
+		c = s->p[s->pos];
 
 		if (v->kind == 0) {
 			if (scalar_end(c))

@@ -58,10 +58,12 @@ measure() { # label command...
 	label=$1; shift
 	/usr/bin/time -v "$@" >"$GEN/out" 2>"$GEN/time" || { cat "$GEN/time"; exit 1; }
 	secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$GEN/time" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+	cpu=$(sed -n 's/.*User time (seconds): //p; s/.*System time (seconds): //p' "$GEN/time" | awk '{ t += $1 } END { print t }')
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$GEN/time")
 	bytes=$(stat -c %s "$FILE")
-	awk -v l="$label" -v s="$secs" -v r="$rss" -v b="$bytes" \
-		'BEGIN { printf "%-28s %8.1f MB %7.1f s %8.1f MB/s  peak RSS %7.1f MB\n", l, b / 1048576, s, b / 1048576 / s, r / 1024 }'
+	# Wall-clock MB/s depends on the machine's load; MB per CPU second does less.
+	awk -v l="$label" -v s="$secs" -v c="$cpu" -v r="$rss" -v b="$bytes" \
+		'BEGIN { mb = b / 1048576; printf "%-26s %7.1f MB  wall %6.1f s %6.1f MB/s  cpu %6.1f s %6.1f MB/s  peak RSS %7.1f MB\n", l, mb, s, mb / s, c, mb / c, r / 1024 }'
 }
 
 for shape in ndjson array; do
