@@ -56,6 +56,18 @@ out=$("$POSTURE" inspect --skip-bad "$TMP/cut.json" 2>&1); check_eq "truncated -
 check_contains "truncated --skip-bad: kept" "$out" "records 2: assessment 2"
 check_contains "truncated --skip-bad: listed" "$out" "FAILED        $TMP/cut.json:4:81: unexpected end of file"
 
+# The sumologic recommendation event as SOURCES.md describes it ("cut off
+# before its final brace"; the copy in realdata is complete): made here.
+if [ -n "$REALDATA" ]; then
+	head -c -2 "$REALDATA/sumologic-doc-events/recommendation-event.json" >"$TMP/recommendation-event.json"
+	err=$("$POSTURE" inspect "$TMP/recommendation-event.json" 2>&1); check_eq "cut event: exit" $? 65
+	check_contains "cut event: message" "$err" "recommendation-event.json:61:1: unexpected end of file inside an object (opened at 1:1)"
+	out=$("$POSTURE" inspect "$REALDATA/sumologic-doc-events/recommendation-event.json" 2>&1); check_eq "realdata event: exit" $? 0
+	check_contains "realdata event: read" "$out" "records       1: assessment 1"
+else
+	echo "SKIP cut recommendation event: ../shared/realdata is absent"
+fi
+
 # gzip, detected from content, and the --format json names.
 { rec Healthy '"securityEventDataEnrichment":{"action":"Delete","isSnapshot":false},'; echo; rec Unhealthy; echo; } | gzip >"$TMP/events.gz"
 out=$("$POSTURE" inspect --format json "$TMP/events.gz" 2>&1); check_eq "gzip: exit" $? 0
