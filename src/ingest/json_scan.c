@@ -16,6 +16,8 @@ struct vstate {
 
 enum { SCAN_DONE = -1, SCAN_MORE = -2 };
 
+#define KEY_MAX 1024 /* longer keys are cut (no wrapper key is that long) */
+
 static bool has_bom(const unsigned char *p, size_t n)
 {
 	return n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
@@ -359,7 +361,7 @@ int pst_jscan_key(struct pst_jscan *s, struct strbuf *key, struct pst_error *err
 		return pst_jscan_fail(s, c < 0 ? PST_JS_EOF : PST_JS_BAD, err, "expected a key string, found %s",
 		                      pst_jscan_byte_name(c, name, sizeof(name)));
 	strbuf_reset(key);
-	rc = pst_jscan_value(s, key, PST_ERRMSG_MAX, false, err);
+	rc = pst_jscan_value(s, key, KEY_MAX, false, err);
 	if (rc)
 		return rc;
 	if (key->len >= 2) {
