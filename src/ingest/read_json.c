@@ -55,8 +55,9 @@ static int responses_member(struct pst_jreader *r, void *ctx, int c, struct pst_
 
 enum wrapper { W_NONE, W_VALUE, W_DATA, W_RECORDS, W_TABLES, W_RESPONSES };
 
-/* Whether a member (key, first byte of its value) makes its object a wrapper. */
-static enum wrapper wrapper_of(const char *k, int c)
+/* Whether a member (key, first byte of its value) makes its object a
+ * wrapper.  A body inside a body is not followed: no unbounded recursion. */
+static enum wrapper wrapper_of(const struct pst_jreader *r, const char *k, int c)
 {
 	if (c == '[' && pst_streq_ci(k, "value"))
 		return W_VALUE;
@@ -66,7 +67,7 @@ static enum wrapper wrapper_of(const char *k, int c)
 		return W_RECORDS;
 	if (c == '[' && pst_streq_ci(k, "tables"))
 		return W_TABLES;
-	if (c == '{' && pst_streq_ci(k, "responses"))
+	if (c == '{' && pst_streq_ci(k, "responses") && !r->example)
 		return W_RESPONSES;
 	return W_NONE;
 }
@@ -111,7 +112,7 @@ static void tap_off(struct pst_jreader *r)
 static int object_member(struct pst_jreader *r, void *ctx, int c, struct pst_error *err)
 {
 	struct object_state *st = ctx;
-	enum wrapper w = wrapper_of(r->key.buf, c);
+	enum wrapper w = wrapper_of(r, r->key.buf, c);
 
 	if (w == W_NONE)
 		return pst_jreader_skip_value(r, st->one_line, err);

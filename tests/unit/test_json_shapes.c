@@ -90,6 +90,12 @@ static void test_examples_and_objects(void)
 	jt_str(&t, "example-list.json", "{\"responses\":{\"200\":{\"body\":[" ASSESS("Healthy") "]}}}");
 	CHECK_STR(jt_fmt(&t), "rest-example");
 	CHECK_HAS(jt_line(&t, 0), "assessment - file ");
+	/* A response inside a response body is data, not followed. */
+	jt_str(&t, "nested-example.json", "{\"responses\":{\"200\":{\"body\":{\"responses\":{\"200\":{\"body\":"
+	       ASSESS("Healthy") "}}}}}}");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_INT(t.n, 0);
+	CHECK_STR(jt_diag(&t, 0), "not a recognized record (no \"type\" string, no alert fields; keys: responses)");
 	/* Pretty-printed values one after another: each is a record. */
 	jt_str(&t, "concat.json", "{\n" BODY("Healthy") "\n}\n{\n" BODY("Unhealthy") "\n}\n");
 	CHECK_STR(jt_fmt(&t), "json-ndjson");
