@@ -265,7 +265,8 @@ int pst_json_ingest_mem(struct pst_file_ctx *fc, const char *buf, size_t len, co
 
 	reader_init(&r, fc);
 	r.mem = true;
-	r.mem_at = *at;
+	if (at)
+		r.mem_at = *at;
 	r.enqueued = enqueued;
 	pst_jscan_init_mem(&r.sc, "event body", buf, len);
 	rc = read_top(&r, err);
