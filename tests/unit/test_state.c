@@ -154,6 +154,30 @@ static void test_snapshot_then_stream(void)
 	pst_estate_release(&e);
 }
 
+/* A snapshot that takes more than a day to send is one batch: its early
+ * records are not cut by its late ones. */
+static void test_long_snapshot(void)
+{
+	static const struct fx_rec recs[] = {
+		{VM1, "k1", "Unhealthy", NULL, "2026-10-01T00:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM1, "k2", "Unhealthy", NULL, "2026-10-01T10:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM1, "k3", "Unhealthy", NULL, "2026-10-01T20:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM2, "k1", "Unhealthy", NULL, "2026-10-02T06:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM2, "k1", "Unhealthy", NULL, "2026-10-08T06:00:00Z", PST_SNAP_RECORD, 0, 1, NULL},
+	};
+	pst_time times[2] = {fx_time("2026-10-03T00:00:00Z"), fx_time("2026-10-09T00:00:00Z")};
+	struct pst_estate e;
+
+	fx_load(&e, recs, PST_ARRAY_LEN(recs), false, times, 2);
+	pst_estate_finish(&e);
+	CHECK_INT(e.timeline.nbatches, 2);
+	CHECK_INT(e.timeline.nrounds, 2);
+	CHECK_INT(e.timeline.rounds[0].tmax, fx_time("2026-10-02T06:00:00Z"));
+	CHECK_INT(pst_state_count(&e.states[0]), 4);
+	CHECK_INT(pst_state_count(&e.states[1]), 1); /* the next week holds only vm2 */
+	pst_estate_release(&e);
+}
+
 /* File-level snapshots read in reverse time order give the same states. */
 static void test_file_order(void)
 {
@@ -227,6 +251,7 @@ int main(void)
 	RUN(test_fold_order);
 	RUN(test_case_and_delete);
 	RUN(test_snapshot_then_stream);
+	RUN(test_long_snapshot);
 	RUN(test_file_order);
 	RUN(test_gov_compaction);
 	return check_summary();
