@@ -7,11 +7,12 @@
  *
  * A folding pool (pst_strpool_init(p, true)) compares ASCII
  * case-insensitively: "/subscriptions/A/resourceGroups/x" and
- * "/subscriptions/a/resourcegroups/X" are one id.  It keeps the spelling
- * that sorts first in byte order (upper case first: usually the ARM
- * spelling), so the choice does not depend on the order strings arrive in;
- * the stored bytes of an id may therefore change while interning (same
- * length, same case-folded text).
+ * "/subscriptions/a/resourcegroups/X" are one id.  It keeps the best
+ * spelling: one with both upper- and lower-case letters (the ARM style)
+ * over a single-case one (all-caps alert ids, lower-cased exports), then
+ * the first in byte order; so the choice does not depend on the order
+ * strings arrive in.  The stored bytes of an id may therefore change while
+ * interning (same length, same case-folded text).
  *
  * Ownership: the pool owns every string; pointers returned by
  * pst_strpool_str stay valid until pst_strpool_release.

@@ -73,10 +73,12 @@ void pst_timeline_note(struct pst_timeline *tl, const struct pst_record *rec, ui
 /* Closes the open batches and builds batches and rounds. */
 void pst_timeline_finish(struct pst_timeline *tl);
 
-/* Default times: T1 = end of the latest round, T0 = end of the round
- * before (or just before the only round: an empty state).  Without any
- * snapshot: T1 = the latest record, T0 = the earliest minus 1 ms. */
-void pst_timeline_default_times(const struct pst_timeline *tl, pst_time *t0, pst_time *t1);
+/* T0 and T1 from optional bounds (PST_TIME_NONE = default):
+ * T1 = `to`, else the end of the latest round (without any snapshot: the
+ * latest record); T0 = `from`, else the end of the round before the latest
+ * round complete at T1 (or just before that round: an empty state; without
+ * any snapshot: just before the earliest record). */
+void pst_timeline_pick(const struct pst_timeline *tl, pst_time from, pst_time to, pst_time *t0, pst_time *t1);
 /* The latest round complete at t (tmax <= t), or NULL. */
 const struct pst_round *pst_timeline_round_at(const struct pst_timeline *tl, pst_time t);
 /* The start of the latest batch of sub complete at t, or PST_TIME_NONE:

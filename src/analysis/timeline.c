@@ -212,15 +212,32 @@ void pst_timeline_finish(struct pst_timeline *tl)
 	tl->nopen = tl->open_alloc = 0;
 }
 
-void pst_timeline_default_times(const struct pst_timeline *tl, pst_time *t0, pst_time *t1)
+static pst_time default_t1(const struct pst_timeline *tl)
 {
-	if (tl->nrounds) {
-		*t1 = tl->rounds[tl->nrounds - 1].tmax;
-		*t0 = tl->nrounds > 1 ? tl->rounds[tl->nrounds - 2].tmax : tl->rounds[0].tmin - 1;
-		return;
-	}
-	*t1 = tl->tmax == PST_TIME_NONE ? 0 : tl->tmax;
-	*t0 = tl->tmin == PST_TIME_NONE ? -1 : tl->tmin - 1;
+	if (tl->nrounds)
+		return tl->rounds[tl->nrounds - 1].tmax;
+	return tl->tmax == PST_TIME_NONE ? 0 : tl->tmax;
+}
+
+static pst_time default_t0(const struct pst_timeline *tl, pst_time t1)
+{
+	const struct pst_round *r = pst_timeline_round_at(tl, t1);
+
+	if (r && r > tl->rounds)
+		return r[-1].tmax;
+	if (r)
+		return r->tmin - 1;
+	if (tl->tmin != PST_TIME_NONE && tl->tmin <= t1)
+		return tl->tmin - 1;
+	return t1 - 1;
+}
+
+void pst_timeline_pick(const struct pst_timeline *tl, pst_time from, pst_time to, pst_time *t0, pst_time *t1)
+{
+	*t1 = to != PST_TIME_NONE ? to : default_t1(tl);
+	*t0 = from != PST_TIME_NONE ? from : default_t0(tl, *t1);
+	if (*t0 > *t1)
+		*t0 = *t1;
 }
 
 const struct pst_round *pst_timeline_round_at(const struct pst_timeline *tl, pst_time t)

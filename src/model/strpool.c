@@ -96,11 +96,32 @@ static void rehash(struct pst_strpool *p)
 		p->slots[slot_of(p, p->strs[id], p->lens[id])] = (uint32_t)id;
 }
 
-/* Folding pools keep the spelling first in byte order. */
-static void keep_first_spelling(struct pst_strpool *p, uint32_t id, const char *s, size_t len)
+/* 0 for a spelling with both upper- and lower-case letters (ARM style),
+ * 1 for one in a single case (all-caps alert ids, lower-cased exports). */
+static int spelling_rank(const char *s, size_t len)
 {
-	if (p->fold && memcmp(s, p->strs[id], len) < 0)
-		memcpy((char *)p->strs[id], s, len);
+	bool upper = false, lower = false;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		upper |= s[i] >= 'A' && s[i] <= 'Z';
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+	}
+	return upper && lower ? 0 : 1;
+}
+
+/* Folding pools keep the best spelling: mixed case first, then byte order. */
+static void keep_best_spelling(struct pst_strpool *p, uint32_t id, const char *s, size_t len)
+{
+	char *cur = (char *)p->strs[id];
+	int a, b;
+
+	if (!p->fold || memcmp(s, cur, len) == 0)
+		return;
+	a = spelling_rank(s, len);
+	b = spelling_rank(cur, len);
+	if (a < b || (a == b && memcmp(s, cur, len) < 0))
+		memcpy(cur, s, len);
 }
 
 static uint32_t add(struct pst_strpool *p, size_t slot, const char *s, size_t len)
@@ -129,7 +150,7 @@ uint32_t pst_strpool_intern_n(struct pst_strpool *p, const char *s, size_t len)
 		rehash(p);
 	slot = slot_of(p, s, len);
 	if (p->slots[slot]) {
-		keep_first_spelling(p, p->slots[slot], s, len);
+		keep_best_spelling(p, p->slots[slot], s, len);
 		return p->slots[slot];
 	}
 	return add(p, slot, s, len);
