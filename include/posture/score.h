@@ -50,7 +50,9 @@ double pst_score_control_points(double max, int64_t healthy, int64_t unhealthy);
 void pst_control_score_compute(struct pst_control_score *c, double def_max);
 
 struct pst_score_total {
-	double current, max;             /* sums over the controls */
+	double current, max;             /* sums over the controls; current sums the
+	                                    controls' rounded points, as the exported
+	                                    subscription score does */
 	double percentage;               /* current / max, 0 when max is 0 */
 	int64_t healthy, unhealthy;      /* sums over the controls (for weights) */
 };

@@ -34,7 +34,7 @@ void pst_score_total(const struct pst_control_score *c, size_t n, struct pst_sco
 	t->current = t->max = 0;
 	t->healthy = t->unhealthy = 0;
 	for (i = 0; i < n; i++) {
-		t->current += isnan(c[i].current) ? 0 : c[i].current;
+		t->current += isnan(c[i].current) ? 0 : pst_score_round_points(c[i].current);
 		t->max += isnan(c[i].max) ? 0 : c[i].max;
 		t->healthy += c[i].healthy > 0 ? c[i].healthy : 0;
 		t->unhealthy += c[i].unhealthy > 0 ? c[i].unhealthy : 0;
