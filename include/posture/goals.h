@@ -48,6 +48,10 @@ void pst_goals_release(struct pst_goals *g);
 int pst_goals_parse(struct pst_goals *g, const char *path, const char *text, size_t len, struct pst_error *err);
 int pst_goals_load(struct pst_goals *g, const char *path, struct pst_error *err);
 
+/* Loads path if not NULL; else templates/goals.conf, else
+ * POSTURE_DATADIR/goals.conf; when neither exists g holds no goal. */
+int pst_goals_load_default(struct pst_goals *g, const char *path, struct pst_error *err);
+
 /* True when the goal's subject names a or b (ASCII case-insensitive; either may be NULL). */
 bool pst_goal_is_about(const struct pst_goal *g, const char *a, const char *b);
 

@@ -85,6 +85,11 @@ int pst_teams_parse(struct pst_teams *t, const char *path, const char *text, siz
 /* Reads and parses a file (PST_ENOINPUT if it cannot be read). */
 int pst_teams_load(struct pst_teams *t, const char *path, struct pst_error *err);
 
+/* Loads path if not NULL; else templates/teams.conf, else
+ * POSTURE_DATADIR/teams.conf; when neither exists t is left without rules
+ * (every resource Unassigned) and t->path NULL. */
+int pst_teams_load_default(struct pst_teams *t, const char *path, struct pst_error *err);
+
 /* True when one glob (case-insensitive, '*' = any run of bytes) matches s. */
 bool pst_glob_match(const char *glob, const char *s);
 

@@ -178,3 +178,12 @@ int pst_teams_load(struct pst_teams *t, const char *path, struct pst_error *err)
 	free(text);
 	return rc;
 }
+
+int pst_teams_load_default(struct pst_teams *t, const char *path, struct pst_error *err)
+{
+	char buf[1024];
+	const char *p = pst_conf_default(path, "teams.conf", buf, sizeof(buf));
+
+	pst_teams_release(t);
+	return p ? pst_teams_load(t, p, err) : PST_OK;
+}

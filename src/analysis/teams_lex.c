@@ -1,5 +1,6 @@
 /* teams_lex.c: tokenizer of the team rules and goals files (see teams_lex.h). */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -161,4 +162,25 @@ out:
 	*len = sb.len;
 	*text = strbuf_detach(&sb);
 	return PST_OK;
+}
+
+static bool readable(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp)
+		return false;
+	fclose(fp);
+	return true;
+}
+
+const char *pst_conf_default(const char *given, const char *name, char *buf, size_t size)
+{
+	if (given)
+		return given;
+	snprintf(buf, size, "templates/%s", name);
+	if (readable(buf))
+		return buf;
+	snprintf(buf, size, "%s/%s", POSTURE_DATADIR, name);
+	return readable(buf) ? buf : NULL;
 }

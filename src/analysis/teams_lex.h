@@ -39,4 +39,8 @@ const char *pst_lex_what(const struct pst_lex *lx, char *buf, size_t size);
  * Files above max_bytes are refused. */
 int pst_read_small_file(const char *path, size_t max_bytes, char **text, size_t *len, struct pst_error *err);
 
+/* The file to read: given if not NULL, else templates/NAME if it exists,
+ * else POSTURE_DATADIR/NAME if it exists, else NULL (buf holds the path). */
+const char *pst_conf_default(const char *given, const char *name, char *buf, size_t size);
+
 #endif
