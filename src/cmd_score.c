@@ -30,13 +30,17 @@ static void put(FILE *out, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	pst_utf8_sanitize(&sb, s ? s : "", s ? strlen(s) : 0);
+	if (!s || !*s)
+		return; /* pst_utf8_sanitize leaves an empty buffer unterminated */
+	pst_utf8_sanitize(&sb, s, strlen(s));
 	fputs(strbuf_cstr(&sb), out);
 	strbuf_release(&sb);
 }
 
 static void put_num(FILE *out, int width, double v)
 {
+	if (v == 0)
+		v = 0; /* no "-0.00" */
 	if (isnan(v))
 		fprintf(out, " %*s", width, "-");
 	else

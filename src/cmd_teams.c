@@ -22,7 +22,9 @@ static void put(FILE *out, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	pst_utf8_sanitize(&sb, s ? s : "", s ? strlen(s) : 0);
+	if (!s || !*s)
+		return; /* pst_utf8_sanitize leaves an empty buffer unterminated */
+	pst_utf8_sanitize(&sb, s, strlen(s));
 	fputs(strbuf_cstr(&sb), out);
 	strbuf_release(&sb);
 }

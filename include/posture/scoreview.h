@@ -50,7 +50,8 @@ struct pst_score_row {
 	enum pst_row_scope scope;
 	uint32_t sub;                      /* estate subscription id; 0 for overall */
 	size_t control;                    /* index in the view's control set, or PST_NO_CONTROL */
-	double exp_current, exp_max, exp_pct, exp_weight;
+	double exp_current, exp_max, exp_pct;
+	double exp_weight;                 /* subscription rows: the latest exported weight, fresh or not */
 	double rec_current, rec_max, rec_pct;
 	int64_t healthy, unhealthy, not_applicable; /* of the value's source; -1 unknown */
 	double value;                      /* fraction: exported, else recomputed */

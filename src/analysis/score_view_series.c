@@ -137,6 +137,19 @@ static void control_row(struct point_ctx *pc, uint32_t sub, size_t k, struct pst
 		warn_differs(pc, r);
 }
 
+/* The weight of sub's latest exported score at or before t, stale or not:
+ * a recomputed subscription keeps the weight Defender last gave it. */
+static double latest_weight(const struct pst_estate *e, uint32_t sub, pst_time t)
+{
+	double w = NAN;
+	size_t i;
+
+	for (i = 0; i < e->nscores && e->scores[i].observed <= t; i++)
+		if (e->scores[i].subscription == sub && !isnan(e->scores[i].weight))
+			w = e->scores[i].weight;
+	return w;
+}
+
 static void sub_rows(struct point_ctx *pc, uint32_t sub)
 {
 	const struct pst_score_rec *x = view_exported_score(pc->e, sub, pc->t);
@@ -157,8 +170,8 @@ static void sub_rows(struct point_ctx *pc, uint32_t sub)
 		r->exp_current = x->current;
 		r->exp_max = x->max;
 		r->exp_pct = x->percentage;
-		r->exp_weight = x->weight;
 	}
+	r->exp_weight = latest_weight(pc->e, sub, pc->t);
 	if (pc->has_state) {
 		struct pst_score_total t;
 
