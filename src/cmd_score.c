@@ -39,7 +39,7 @@ static void put(FILE *out, const char *s)
 
 static void put_num(FILE *out, int width, double v)
 {
-	if (v == 0)
+	if (fabs(v) < 0.005)
 		v = 0; /* no "-0.00" */
 	if (isnan(v))
 		fprintf(out, " %*s", width, "-");
