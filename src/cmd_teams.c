@@ -59,6 +59,7 @@ static void text_out(FILE *out, const struct teams_run *tr)
 {
 	struct strbuf place = STRBUF_INIT;
 	char when[PST_TIME_BUF];
+	const char *p, *nl;
 	size_t i;
 
 	fprintf(out, "Teams at %s (rules: ", pst_time_format(tr->at, when, sizeof(when)));
@@ -88,9 +89,15 @@ static void text_out(FILE *out, const struct teams_run *tr)
 		put(out, res_text(&tr->e, tr->map.items[i].resource, RF_ID));
 		fputc('\n', out);
 	}
-	if (tr->warnings.len) {
+	if (tr->warnings.len)
 		fputs("\nWarnings:\n", out);
-		put(out, strbuf_cstr(&tr->warnings));
+	for (p = strbuf_cstr(&tr->warnings); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		char *line = xstrndup(p, (size_t)(nl - p));
+
+		fputs("  ", out);
+		put(out, line);
+		fputc('\n', out);
+		free(line);
 	}
 	strbuf_release(&place);
 }
@@ -185,6 +192,15 @@ static void json_out(FILE *out, const struct teams_run *tr)
 	pst_jsonw_finish(&w);
 }
 
+/* CSV has no room for them: warnings go to standard error. */
+static void stderr_warnings(const struct strbuf *warnings)
+{
+	const char *p = strbuf_cstr(warnings), *nl;
+
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		fprintf(stderr, "posture: warning: %.*s\n", (int)(nl - p), p);
+}
+
 static int build(struct teams_run *tr, const struct pst_cli *cli, struct pst_error *err)
 {
 	struct pst_score_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period, cli->skip_bad};
@@ -225,7 +241,7 @@ int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		else
 			text_out(out, &tr);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			put(stderr, strbuf_cstr(&tr.warnings));
+			stderr_warnings(&tr.warnings);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && tr.warnings.len)
