@@ -21,17 +21,6 @@ static const char *const class_meaning[PST_CLASS__COUNT] = {
 	"exemption lapsed or removed",
 	"policy or plan turned on"};
 
-static void text_warnings(FILE *out, const struct pst_diff *d)
-{
-	size_t i;
-
-	if (!d->nwarnings)
-		return;
-	fputs("\nWarnings:\n", out);
-	for (i = 0; i < d->nwarnings; i++)
-		fprintf(out, "  %s: %s\n", pst_dq_kind_name(d->warnings[i].kind), d->warnings[i].msg);
-}
-
 static void text_summary(FILE *out, const struct pst_diff *d)
 {
 	size_t k;
@@ -45,9 +34,9 @@ static void text_summary(FILE *out, const struct pst_diff *d)
 	fprintf(out, "Overdue (still open past due): %llu\n", (unsigned long long)d->overdue);
 }
 
-static void text_status(FILE *out, enum pst_status_code st, const char *cause)
+static void text_status(FILE *out, enum pst_status_code st, const char *cause, bool exported)
 {
-	fputs(st == PST_ST_UNKNOWN ? "absent" : pst_status_name(st), out);
+	fputs(st != PST_ST_UNKNOWN ? pst_status_name(st) : exported ? "absent" : "not exported", out);
 	if (cause)
 		fprintf(out, " (%s)", cause);
 }
@@ -58,24 +47,21 @@ static void text_item(FILE *out, const struct pst_diff_item *it)
 
 	fprintf(out, "  %-8s %s [%s]\n           %s\n           ", pst_severity_name(it->severity), it->recommendation,
 	        it->assessment_key, it->resource_id);
-	text_status(out, it->status_from, it->cause_from);
+	text_status(out, it->status_from, it->cause_from, true);
 	fputs(" -> ", out);
-	text_status(out, it->status_to, it->cause_to);
+	text_status(out, it->status_to, it->cause_to, it->cls != PST_CLASS_OUT_OF_SCOPE);
 	if (it->age_days >= 0)
 		fprintf(out, ", age %lld days", (long long)it->age_days);
-	if (it->cls == PST_CLASS_STILL_OPEN && it->due != PST_TIME_NONE)
+	if (it->due != PST_TIME_NONE)
 		fprintf(out, ", due %s%s", pst_date_format(it->due, due, sizeof(due)), it->overdue ? ", OVERDUE" : "");
 	fputc('\n', out);
 }
 
 static void text_report(FILE *out, const struct pst_diff *d)
 {
-	char a[PST_TIME_BUF], b[PST_TIME_BUF];
 	size_t i;
 
-	fprintf(out, "posture diff: T0 %s -> T1 %s\n", pst_time_format(d->t0, a, sizeof(a)),
-	        pst_time_format(d->t1, b, sizeof(b)));
-	text_warnings(out, d);
+	pst_diff_text_head(out, "diff", d);
 	text_summary(out, d);
 	for (i = 0; i < d->n; i++) {
 		if (i == 0 || d->items[i].cls != d->items[i - 1].cls)
@@ -166,24 +152,6 @@ static void json_item(struct pst_jsonw *w, const struct pst_diff_item *it)
 	strbuf_release(&link);
 }
 
-/* Shared with `posture verify`: "from", "to", "warnings" and "reconciliation". */
-static void json_head(struct pst_jsonw *w, const struct pst_diff *d)
-{
-	size_t i;
-
-	pst_jsonw_kv_time(w, "from", d->t0);
-	pst_jsonw_kv_time(w, "to", d->t1);
-	pst_jsonw_key(w, "warnings");
-	pst_jsonw_array_begin(w);
-	for (i = 0; i < d->nwarnings; i++) {
-		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_string(w, "code", pst_dq_kind_name(d->warnings[i].kind));
-		pst_jsonw_kv_string(w, "message", d->warnings[i].msg);
-		pst_jsonw_object_end(w);
-	}
-	pst_jsonw_array_end(w);
-}
-
 static void json_counts(struct pst_jsonw *w, const struct pst_diff *d)
 {
 	size_t k;
@@ -210,7 +178,7 @@ static void json_report(FILE *out, const struct pst_diff *d)
 
 	pst_jsonw_init(&w, out);
 	pst_jsonw_object_begin(&w);
-	json_head(&w, d);
+	pst_diff_json_head(&w, d);
 	json_counts(&w, d);
 	pst_jsonw_key(&w, "findings");
 	pst_jsonw_array_begin(&w);
@@ -219,15 +187,6 @@ static void json_report(FILE *out, const struct pst_diff *d)
 	pst_jsonw_array_end(&w);
 	pst_jsonw_object_end(&w);
 	pst_jsonw_finish(&w);
-}
-
-/* CSV has no room for them: warnings go to standard error. */
-static void stderr_warnings(const struct pst_cli *cli, const struct pst_diff *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->nwarnings && !cli->quiet; i++)
-		fprintf(stderr, "posture: warning: %s: %s\n", pst_dq_kind_name(d->warnings[i].kind), d->warnings[i].msg);
 }
 
 int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
@@ -250,8 +209,8 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 			csv_report(out, &d);
 		else
 			text_report(out, &d);
-		if (cli->format == PST_OUT_CSV)
-			stderr_warnings(cli, &d);
+		if (cli->format == PST_OUT_CSV && !cli->quiet)
+			pst_diff_warnings_to(stderr, &d);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && d.nwarnings)

@@ -6,12 +6,12 @@
  * the classes that end a T0 finding (remediated ... recommendation_removed)
  * and opened those that start one (regressed ... became_applicable).
  *
- * Coverage: a subscription is covered at T1 unless the data holds full
- * snapshots of it (at or before T1) and it is missing from the exports
- * taken after T0 (or, when no export was taken after T0, from the latest
- * one).  In an uncovered subscription a finding whose last record at T1 is
- * not newer than T0 tells nothing about T1: a T0-Unhealthy one is
- * out_of_scope and it is not counted Unhealthy at T1.
+ * Coverage: a subscription is covered at T1 when the latest snapshot round
+ * complete at T1 (the latest export) holds it, or when the data holds no
+ * full snapshot of it at all (stream-only data: nothing says it is
+ * missing).  The state at T1 of an uncovered subscription tells nothing
+ * about T1: its T0-Unhealthy findings are out_of_scope, and its findings
+ * are not counted (nor classified) at T1.
  *
  * Ownership: struct pst_diff owns its arrays and warning texts; the strings
  * of the items are borrowed from the estate, which must outlive the diff.
@@ -22,7 +22,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "posture/estate.h"
+#include "posture/jsonw.h"
 #include "posture/settings.h"
 #include "posture/strbuf.h"
 
@@ -52,7 +54,7 @@ enum pst_dq_kind {
 	PST_DQ_NO_DATA,              /* T0 or T1 holds no assessment */
 	PST_DQ_SUBSCRIPTION_MISSING, /* in the data at T0, not covered at T1 */
 	PST_DQ_CSV_ROW_CAP,          /* a portal CSV at the ~13,000-row cap */
-	PST_DQ_RECORD_DROP,          /* snapshot record count fell by more than 20% */
+	PST_DQ_RECORD_DROP,          /* a subscription's findings fell by more than 20% */
 	PST_DQ_CONFLICT,             /* same key and time, different status */
 	PST_DQ_REJECTED,             /* records rejected or files skipped while reading */
 	PST_DQ_RECONCILE,            /* the counts do not reconcile (a bug) */
@@ -62,6 +64,7 @@ const char *pst_dq_kind_name(enum pst_dq_kind k); /* "no_data", ... */
 
 #define PST_CSV_ROW_CAP_WARN 12900
 #define PST_RECORD_DROP_PCT 20
+#define PST_RECORD_DROP_MIN 10   /* findings at T0 below which a drop says nothing */
 
 struct pst_dq_warning {
 	enum pst_dq_kind kind;
@@ -78,14 +81,16 @@ struct pst_diff_item {
 	const char *subscription_name;
 	const char *resource_group, *resource_name, *resource_type;
 	enum pst_severity severity;
-	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent */
+	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
+	                                                  for out_of_scope: not exported) */
 	const char *cause_from, *cause_to;
+	/* still_open only (else NONE / -1 / false): */
 	pst_time first_seen;            /* firstEvaluationDate, else first seen Unhealthy; NONE */
-	int64_t age_days;               /* for findings Unhealthy at T1; else -1 */
-	pst_time due;                   /* governance due date, else allowance; NONE */
+	int64_t age_days;               /* days from first_seen to T1 */
+	pst_time due;                   /* governance due date, else first_seen + allowance */
 	bool due_exported;              /* due came from a governance assignment */
-	const char *owner;              /* governance owner or NULL */
-	bool overdue;                   /* still_open and due < T1 */
+	bool overdue;                   /* due < T1 */
+	const char *owner;              /* governance owner or NULL (any class) */
 };
 
 struct pst_diff {
@@ -106,7 +111,7 @@ void pst_diff_release(struct pst_diff *d);
 void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                       const struct pst_state *s1, const struct pst_settings *set);
 
-/* A link to the resource in the Azure portal (appended to sb). */
+/* The recommendation's page in the Azure portal (appended to sb). */
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it);
 
 /* Adds a warning (used by the completeness checks). */
@@ -114,8 +119,16 @@ void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
 /* The completeness checks (completeness.c): warnings only. */
 void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                                  const struct pst_state *s1, const uint8_t *covered);
-/* Coverage of each subscription at s1 (array indexed by subs id; caller frees). */
-uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t0, pst_time t1);
+/* Coverage of each subscription at t1 (array indexed by subs id; caller frees). */
+uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1);
+
+/* Output pieces shared by `posture diff` and `posture verify` (diff_out.c):
+ * the "from", "to" and "warnings" keys of the JSON object being written;
+ * the header line and warnings as text; the warnings on fp as
+ * "posture: warning: ..." lines (for CSV outputs, which have no room). */
+void pst_diff_json_head(struct pst_jsonw *w, const struct pst_diff *d);
+void pst_diff_text_head(FILE *out, const char *command, const struct pst_diff *d);
+void pst_diff_warnings_to(FILE *fp, const struct pst_diff *d);
 
 /* What a command asks for: the inputs and the two times. */
 struct pst_diff_request {

@@ -8,9 +8,9 @@
  * A folding pool (pst_strpool_init(p, true)) compares ASCII
  * case-insensitively: "/subscriptions/A/resourceGroups/x" and
  * "/subscriptions/a/resourcegroups/X" are one id.  It keeps the best
- * spelling: one with both upper- and lower-case letters (the ARM style)
- * over a single-case one (all-caps alert ids, lower-cased exports), then
- * the first in byte order; so the choice does not depend on the order
+ * spelling: one with both upper- and lower-case letters (the ARM style),
+ * then one in lower case only (GUIDs), then upper case only (all-caps alert
+ * ids), then the first in byte order; so the choice does not depend on the order
  * strings arrive in.  The stored bytes of an id may therefore change while
  * interning (same length, same case-folded text).
  *
@@ -33,7 +33,8 @@ struct pst_strpool {
 	size_t block_used, block_size;
 	const char **strs;   /* id -> string; strs[0] = NULL */
 	uint32_t *lens;      /* id -> length */
-	size_t count, strs_alloc, lens_alloc; /* count includes id 0 */
+	uint32_t *hashes;    /* id -> hash (compared before the bytes) */
+	size_t count, strs_alloc, lens_alloc, hashes_alloc; /* count includes id 0 */
 	uint32_t *slots;     /* open addressing: id, 0 = empty */
 	size_t cap;          /* power of two */
 	size_t arena_bytes;  /* arena bytes allocated */

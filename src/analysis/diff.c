@@ -66,8 +66,8 @@ void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
 
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it)
 {
-	strbuf_addstr(sb, "https://portal.azure.com/#@/resource");
-	strbuf_addstr(sb, it->resource_id ? it->resource_id : "");
+	strbuf_addstr(sb, "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/");
+	strbuf_addstr(sb, it->assessment_key ? it->assessment_key : "");
 }
 
 /* What the two states know, shared by the classification steps. */
@@ -101,18 +101,15 @@ static bool unhealthy(const struct pst_finding *f)
 	return f && f->status == PST_ST_UNHEALTHY;
 }
 
-/* A finding at T1 that says nothing about T1: its subscription is not
- * covered and its last record is not newer than T0. */
-static bool stale(const struct diff_ctx *c, const struct pst_finding *f1)
+/* The subscription of the resource is in the latest export at T1. */
+static bool covered(const struct diff_ctx *c, uint32_t resource)
 {
-	uint32_t sub = pst_estate_resource_sub(c->e, f1->resource);
-
-	return !c->covered[sub] && f1->observed <= c->s0->at;
+	return c->covered[pst_estate_resource_sub(c->e, resource)];
 }
 
 static enum pst_class classify_closed(const struct diff_ctx *c, const struct pst_finding *f1, uint32_t resource)
 {
-	if (f1 && stale(c, f1))
+	if (!covered(c, resource))
 		return PST_CLASS_OUT_OF_SCOPE;
 	if (!f1 || f1->status == PST_ST_UNKNOWN)
 		return c->present1[resource] ? PST_CLASS_RECOMMENDATION_REMOVED : PST_CLASS_RESOURCE_DELETED;
@@ -137,18 +134,22 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
 
 	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
+	if (it->cls != PST_CLASS_STILL_OPEN)
+		return;
 	if (g && g->due != PST_TIME_NONE) {
 		it->due = g->due;
 		it->due_exported = true;
 	} else if (it->first_seen != PST_TIME_NONE) {
 		it->due = it->first_seen + pst_settings_allowance(c->set, it->severity) * PST_MS_PER_DAY;
 	}
-	it->overdue = it->cls == PST_CLASS_STILL_OPEN && it->due != PST_TIME_NONE && it->due < c->s1->at;
+	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
 }
 
+/* Age and due date: for findings still open (the others start or end in
+ * the period, and firstEvaluationDate says nothing of when they turned). */
 static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1)
 {
-	if (!unhealthy(f1) || it->cls == PST_CLASS_OUT_OF_SCOPE)
+	if (it->cls != PST_CLASS_STILL_OPEN)
 		return;
 	it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
 	if (it->first_seen != PST_TIME_NONE && it->first_seen <= c->s1->at)
@@ -181,6 +182,8 @@ static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_clas
 	PST_GROW(d->items, d->items_alloc, d->n + 1);
 	it = &d->items[d->n++];
 	memset(it, 0, sizeof(*it));
+	if (cls == PST_CLASS_OUT_OF_SCOPE)
+		f1 = NULL; /* the T1 state of an uncovered subscription says nothing */
 	it->cls = cls;
 	it->resource = any->resource;
 	it->key = any->key;
@@ -208,7 +211,7 @@ static void classify_all(struct pst_diff *d, const struct diff_ctx *c)
 		add_item(d, c, classify_closed(c, f1, f0->resource), f0, f1, f0);
 	}
 	for (f1 = pst_state_next(c->s1, NULL); f1; f1 = pst_state_next(c->s1, f1)) {
-		if (!unhealthy(f1))
+		if (!unhealthy(f1) || !covered(c, f1->resource))
 			continue;
 		f0 = pst_state_get(c->s0, f1->resource, f1->key);
 		if (!unhealthy(f0))
@@ -225,7 +228,7 @@ static void reconcile(struct pst_diff *d, const struct diff_ctx *c)
 	for (f = pst_state_next(c->s0, NULL); f; f = pst_state_next(c->s0, f))
 		d->unhealthy_t0 += unhealthy(f);
 	for (f = pst_state_next(c->s1, NULL); f; f = pst_state_next(c->s1, f))
-		d->unhealthy_t1 += unhealthy(f) && !stale(c, f);
+		d->unhealthy_t1 += unhealthy(f) && covered(c, f->resource);
 	for (k = 0; k < PST_CLASS__COUNT; k++) {
 		if (pst_class_closes((enum pst_class)k))
 			d->closed += d->counts[k];
@@ -275,11 +278,12 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 	c.set = set;
 	c.present0 = presence(e, s0);
 	c.present1 = presence(e, s1);
-	c.covered = pst_diff_coverage(e, s0->at, s1->at);
+	c.covered = pst_diff_coverage(e, s1->at);
 	pst_diff_check_completeness(d, e, s0, s1, c.covered);
 	classify_all(d, &c);
 	reconcile(d, &c);
-	qsort(d->items, d->n, sizeof(*d->items), cmp_item);
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof(*d->items), cmp_item);
 	free(c.present0);
 	free(c.present1);
 	free(c.covered);

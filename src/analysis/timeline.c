@@ -146,7 +146,8 @@ static void cells_to_batches(struct pst_timeline *tl)
 	for (i = 0; i < tl->cells_cap; i++)
 		if (tl->cells[i].key)
 			tl->cells[n++] = tl->cells[i];
-	qsort(tl->cells, n, sizeof(*tl->cells), cmp_cell);
+	if (n > 1)
+		qsort(tl->cells, n, sizeof(*tl->cells), cmp_cell);
 	for (i = 0; i < n; i++) {
 		const struct pst_hour_cell *c = &tl->cells[i];
 		uint32_t sub = (uint32_t)(c->key >> 32);
@@ -183,7 +184,8 @@ static void make_rounds(struct pst_timeline *tl)
 	size_t i, alloc = 0;
 	struct pst_round *r = NULL;
 
-	qsort(tl->batches, tl->nbatches, sizeof(*tl->batches), cmp_batch_time);
+	if (tl->nbatches > 1)
+		qsort(tl->batches, tl->nbatches, sizeof(*tl->batches), cmp_batch_time);
 	for (i = 0; i < tl->nbatches; i++) {
 		struct pst_batch *b = &tl->batches[i];
 

@@ -166,7 +166,7 @@ static uint32_t add_assessment(struct pst_estate *e, const struct pst_record *re
 {
 	const struct pst_assessment *a = &rec->u.assessment;
 	struct pst_assessment_type *t;
-	uint32_t res, key;
+	uint32_t res, key, sub;
 	size_t i;
 
 	e->assessments_read++;
@@ -182,7 +182,10 @@ static uint32_t add_assessment(struct pst_estate *e, const struct pst_record *re
 		                 i < a->control_names.n ? a->control_names.items[i] : NULL);
 	add_gov(e, res, key, a->owner, a->due_date, rec->observed);
 	fold_finding(e, rec, res, key);
-	return e->resources[res].subscription;
+	sub = e->resources[res].subscription;
+	if (sub && a->subscription_name && *a->subscription_name)
+		set_if_none(&e->subscriptions[sub].name, text(e, a->subscription_name));
+	return sub;
 }
 
 static void add_meta(struct pst_estate *e, const struct pst_record *rec)

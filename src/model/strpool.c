@@ -27,11 +27,13 @@ static uint32_t hash_bytes(const char *s, size_t len, bool fold)
 	return h;
 }
 
-static bool same(const struct pst_strpool *p, uint32_t id, const char *s, size_t len)
+static bool same(const struct pst_strpool *p, uint32_t id, uint32_t h, const char *s, size_t len)
 {
-	if (p->lens[id] != len)
+	if (p->hashes[id] != h || p->lens[id] != len)
 		return false;
-	return p->fold ? pst_strncasecmp(p->strs[id], s, len) == 0 : memcmp(p->strs[id], s, len) == 0;
+	if (memcmp(p->strs[id], s, len) == 0)
+		return true;
+	return p->fold && pst_strncasecmp(p->strs[id], s, len) == 0;
 }
 
 void pst_strpool_init(struct pst_strpool *p, bool fold)
@@ -40,8 +42,10 @@ void pst_strpool_init(struct pst_strpool *p, bool fold)
 	p->fold = fold;
 	PST_GROW(p->strs, p->strs_alloc, 1);
 	PST_GROW(p->lens, p->lens_alloc, 1);
+	PST_GROW(p->hashes, p->hashes_alloc, 1);
 	p->strs[0] = NULL;
 	p->lens[0] = 0;
+	p->hashes[0] = 0;
 	p->count = 1;
 }
 
@@ -54,6 +58,7 @@ void pst_strpool_release(struct pst_strpool *p)
 	free(p->blocks);
 	free(p->strs);
 	free(p->lens);
+	free(p->hashes);
 	free(p->slots);
 	memset(p, 0, sizeof(*p));
 }
@@ -76,11 +81,11 @@ static char *arena_alloc(struct pst_strpool *p, size_t n)
 	return s;
 }
 
-static size_t slot_of(const struct pst_strpool *p, const char *s, size_t len)
+static size_t slot_of(const struct pst_strpool *p, uint32_t h, const char *s, size_t len)
 {
-	size_t mask = p->cap - 1, i = hash_bytes(s, len, p->fold) & mask;
+	size_t mask = p->cap - 1, i = h & mask;
 
-	while (p->slots[i] && !same(p, p->slots[i], s, len))
+	while (p->slots[i] && !same(p, p->slots[i], h, s, len))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -93,11 +98,11 @@ static void rehash(struct pst_strpool *p)
 	p->cap = p->cap ? p->cap * 2 : 1024;
 	p->slots = xcalloc(p->cap, sizeof(*p->slots));
 	for (id = 1; id < p->count; id++)
-		p->slots[slot_of(p, p->strs[id], p->lens[id])] = (uint32_t)id;
+		p->slots[slot_of(p, p->hashes[id], p->strs[id], p->lens[id])] = (uint32_t)id;
 }
 
 /* 0 for a spelling with both upper- and lower-case letters (ARM style),
- * 1 for one in a single case (all-caps alert ids, lower-cased exports). */
+ * 1 for lower case only (GUIDs), 2 for upper case only (alert ids). */
 static int spelling_rank(const char *s, size_t len)
 {
 	bool upper = false, lower = false;
@@ -107,10 +112,10 @@ static int spelling_rank(const char *s, size_t len)
 		upper |= s[i] >= 'A' && s[i] <= 'Z';
 		lower |= s[i] >= 'a' && s[i] <= 'z';
 	}
-	return upper && lower ? 0 : 1;
+	return upper && lower ? 0 : upper ? 2 : 1;
 }
 
-/* Folding pools keep the best spelling: mixed case first, then byte order. */
+/* Folding pools keep the best spelling: by rank, then byte order. */
 static void keep_best_spelling(struct pst_strpool *p, uint32_t id, const char *s, size_t len)
 {
 	char *cur = (char *)p->strs[id];
@@ -124,7 +129,7 @@ static void keep_best_spelling(struct pst_strpool *p, uint32_t id, const char *s
 		memcpy(cur, s, len);
 }
 
-static uint32_t add(struct pst_strpool *p, size_t slot, const char *s, size_t len)
+static uint32_t add(struct pst_strpool *p, size_t slot, uint32_t h, const char *s, size_t len)
 {
 	char *copy = arena_alloc(p, len + 1);
 	uint32_t id = (uint32_t)p->count;
@@ -133,6 +138,8 @@ static uint32_t add(struct pst_strpool *p, size_t slot, const char *s, size_t le
 	copy[len] = '\0';
 	PST_GROW(p->strs, p->strs_alloc, p->count + 1);
 	PST_GROW(p->lens, p->lens_alloc, p->count + 1);
+	PST_GROW(p->hashes, p->hashes_alloc, p->count + 1);
+	p->hashes[id] = h;
 	p->strs[id] = copy;
 	p->lens[id] = (uint32_t)len;
 	p->count++;
@@ -143,17 +150,19 @@ static uint32_t add(struct pst_strpool *p, size_t slot, const char *s, size_t le
 uint32_t pst_strpool_intern_n(struct pst_strpool *p, const char *s, size_t len)
 {
 	size_t slot;
+	uint32_t h;
 
 	if (!s || !len)
 		return PST_STR_NONE;
 	if ((p->count + 1) * 4 > p->cap * 3)
 		rehash(p);
-	slot = slot_of(p, s, len);
+	h = hash_bytes(s, len, p->fold);
+	slot = slot_of(p, h, s, len);
 	if (p->slots[slot]) {
 		keep_best_spelling(p, p->slots[slot], s, len);
 		return p->slots[slot];
 	}
-	return add(p, slot, s, len);
+	return add(p, slot, h, s, len);
 }
 
 uint32_t pst_strpool_intern(struct pst_strpool *p, const char *s)
@@ -167,7 +176,7 @@ uint32_t pst_strpool_find(const struct pst_strpool *p, const char *s)
 
 	if (!len || !p->cap)
 		return PST_STR_NONE;
-	return p->slots[slot_of(p, s, len)];
+	return p->slots[slot_of(p, hash_bytes(s, len, p->fold), s, len)];
 }
 
 const char *pst_strpool_str(const struct pst_strpool *p, uint32_t id)
@@ -183,5 +192,6 @@ size_t pst_strpool_count(const struct pst_strpool *p)
 size_t pst_strpool_mem(const struct pst_strpool *p)
 {
 	return p->arena_bytes + p->strs_alloc * sizeof(*p->strs) + p->lens_alloc * sizeof(*p->lens) +
+	       p->hashes_alloc * sizeof(*p->hashes) +
 	       p->cap * sizeof(*p->slots);
 }

@@ -128,9 +128,12 @@ static void test_age_and_overdue(void)
 	CHECK_INT(it->due, fx_time("2026-08-31T06:00:00Z")); /* High: 30 days */
 	CHECK(it->overdue);
 	CHECK_INT(r.d.overdue, 1);
-	it = find(&r.d, ST, "k1");                    /* regressed: first seen Unhealthy at T1 */
-	CHECK_INT(it->age_days, 0);
+	it = find(&r.d, ST, "k1");                    /* regressed: age and due are for still_open */
+	CHECK_INT(it->age_days, -1);
+	CHECK_INT(it->due, PST_TIME_NONE);
 	CHECK(!it->overdue);
+	it = find(&r.d, B1, "k1");                    /* out_of_scope: nothing known at T1 */
+	CHECK_INT(it->status_to, PST_ST_UNKNOWN);
 	run_release(&r);
 }
 
@@ -185,27 +188,29 @@ static void test_order_independent(void)
 
 static void test_warnings(void)
 {
-	static const struct fx_rec recs[] = {
-		{A "vm1", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm2", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm3", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm4", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm5", "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL},
-		{A "vm1", "k1", "Unhealthy", NULL, T1, SNAP, 0, 1, NULL},
-		{A "vm1", "k1", "Healthy", NULL, T1, SNAP, 0, 2, NULL},
-	};
+	static const char *const vms[] = {"vm0", "vm1", "vm2", "vm3", "vm4", "vm5", "vm6", "vm7", "vm8", "vm9"};
+	struct fx_rec recs[12];
+	char ids[10][128];
 	struct run r;
+	size_t i;
 
-	run_diff(&r, recs, PST_ARRAY_LEN(recs), false, T0, T1);
-	CHECK(has_warning(&r.d, PST_DQ_RECORD_DROP));  /* 5 -> 2 records */
+	for (i = 0; i < 10; i++) { /* 10 findings at T0 */
+		snprintf(ids[i], sizeof(ids[i]), A "%s", vms[i]);
+		recs[i] = (struct fx_rec){ids[i], "k1", "Unhealthy", NULL, T0, SNAP, 0, 0, NULL};
+	}
+	recs[10] = (struct fx_rec){ids[1], "k1", "Unhealthy", NULL, T1, SNAP, 0, 1, NULL};
+	recs[11] = (struct fx_rec){ids[1], "k1", "Healthy", NULL, T1, SNAP, 0, 2, NULL};
+	run_diff(&r, recs, 12, false, T0, T1);
+	CHECK(has_warning(&r.d, PST_DQ_RECORD_DROP));  /* 10 -> 1 */
 	CHECK(has_warning(&r.d, PST_DQ_CONFLICT));     /* vm1/k1 at T1 */
 	CHECK(!has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
-	CHECK_INT(r.d.counts[PST_CLASS_RESOURCE_DELETED], 4);
+	CHECK_INT(r.d.counts[PST_CLASS_RESOURCE_DELETED], 9);
 	CHECK_INT(r.d.counts[PST_CLASS_STILL_OPEN], 1); /* Unhealthy wins the tie */
 	run_release(&r);
-	run_diff(&r, recs, 5, false, "2026-09-01T00:00:00Z", T0);
+	run_diff(&r, recs, 10, false, "2026-09-01T00:00:00Z", T0);
 	CHECK(has_warning(&r.d, PST_DQ_NO_DATA));
-	CHECK_INT(r.d.counts[PST_CLASS_NEW_RESOURCE], 5);
+	CHECK(!has_warning(&r.d, PST_DQ_RECORD_DROP));
+	CHECK_INT(r.d.counts[PST_CLASS_NEW_RESOURCE], 10);
 	run_release(&r);
 }
 
@@ -229,6 +234,32 @@ static void test_stream_only(void)
 	run_release(&r);
 }
 
+/* A subscription in the weekly snapshots of the month but missing from the
+ * last one is not covered: none of its findings counts at T1. */
+static void test_missing_from_latest(void)
+{
+	static const struct fx_rec recs[] = {
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{B1, "k1", "Unhealthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{B1, "k2", "Healthy", NULL, "2026-08-31T00:00:00Z", SNAP, 0, 0, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{B1, "k1", "Healthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{B1, "k2", "Unhealthy", NULL, "2026-09-15T00:00:00Z", SNAP, 0, 1, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-09-30T00:00:00Z", SNAP, 0, 2, NULL},
+	};
+	struct run r;
+
+	run_diff(&r, recs, PST_ARRAY_LEN(recs), false, "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z");
+	CHECK_INT(find(&r.d, B1, "k1")->cls, PST_CLASS_OUT_OF_SCOPE); /* not remediated */
+	CHECK(find(&r.d, B1, "k2") == NULL);                          /* not regressed */
+	CHECK_INT(find(&r.d, A "vm1", "k1")->cls, PST_CLASS_STILL_OPEN);
+	CHECK_INT(r.d.unhealthy_t0, 2);
+	CHECK_INT(r.d.unhealthy_t1, 1);
+	CHECK(has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
+	CHECK(!has_warning(&r.d, PST_DQ_RECONCILE));
+	run_release(&r);
+}
+
 int main(void)
 {
 	RUN(test_every_class);
@@ -237,5 +268,6 @@ int main(void)
 	RUN(test_order_independent);
 	RUN(test_warnings);
 	RUN(test_stream_only);
+	RUN(test_missing_from_latest);
 	return check_summary();
 }
