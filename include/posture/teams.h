@@ -102,8 +102,6 @@ const char *pst_teams_team_of(struct pst_teams *t, const struct pst_team_input *
 /* After matching: appends one warning line per rule that matched nothing,
  * "PATH:LINE: rule for team "X" matched no resource\n"; returns how many. */
 size_t pst_teams_unused(const struct pst_teams *t, struct strbuf *out);
-/* Sets every hit counter back to 0. */
-void pst_teams_reset_hits(struct pst_teams *t);
 
 /* Distinct team names in rule order, then PST_TEAM_UNASSIGNED (borrowed
  * from t; the array is owned by the caller: free(*names)). */

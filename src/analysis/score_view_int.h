@@ -30,6 +30,10 @@ void view_recompute(const struct pst_control_set *cs, const struct pst_score_fin
 const struct pst_state *view_state_at(const struct pst_estate *e, pst_time t);
 /* Series points up to t1 (see scoreview.h); caller frees. */
 pst_time *view_points(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n);
+/* First exported score / control record observed after t - fresh (both
+ * tables are sorted by observed time first). */
+size_t view_first_score(const struct pst_estate *e, pst_time t);
+size_t view_first_control(const struct pst_estate *e, pst_time t);
 /* The latest exported score of sub observed in (t - fresh, t], or NULL. */
 const struct pst_score_rec *view_exported_score(const struct pst_estate *e, uint32_t sub, pst_time t);
 

@@ -1,5 +1,6 @@
 /* score_view_points.c: series points, exported records at a point, and the
  * findings of a state grouped by subscription (score view helpers). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "score_view_int.h"
@@ -14,13 +15,45 @@ const struct pst_state *view_state_at(const struct pst_estate *e, pst_time t)
 	return NULL;
 }
 
+/* Binary search over a table sorted by observed time: the index of the
+ * first of n entries (of `size` bytes, their time at byte `off`) observed
+ * after `after`. */
+static size_t first_after(const void *base, size_t n, size_t size, size_t off, pst_time after)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		pst_time t;
+
+		memcpy(&t, (const char *)base + mid * size + off, sizeof(t));
+		if (t <= after)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t view_first_score(const struct pst_estate *e, pst_time t)
+{
+	return first_after(e->scores, e->nscores, sizeof(*e->scores), offsetof(struct pst_score_rec, observed),
+	                   t - VIEW_FRESH_MS);
+}
+
+size_t view_first_control(const struct pst_estate *e, pst_time t)
+{
+	return first_after(e->controls, e->ncontrols, sizeof(*e->controls), offsetof(struct pst_control_rec, observed),
+	                   t - VIEW_FRESH_MS);
+}
+
 const struct pst_score_rec *view_exported_score(const struct pst_estate *e, uint32_t sub, pst_time t)
 {
 	const struct pst_score_rec *best = NULL;
 	size_t i;
 
-	for (i = 0; i < e->nscores && e->scores[i].observed <= t; i++)
-		if (e->scores[i].subscription == sub && e->scores[i].observed > t - VIEW_FRESH_MS)
+	for (i = view_first_score(e, t); i < e->nscores && e->scores[i].observed <= t; i++)
+		if (e->scores[i].subscription == sub)
 			best = &e->scores[i];
 	return best;
 }

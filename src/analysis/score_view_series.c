@@ -54,11 +54,11 @@ static void exported_controls(struct point_ctx *pc, uint32_t sub)
 	size_t i;
 
 	memset(pc->exp, 0, pc->v->cs.n * sizeof(*pc->exp));
-	for (i = 0; i < e->ncontrols && e->controls[i].observed <= pc->t; i++) {
+	for (i = view_first_control(e, pc->t); i < e->ncontrols && e->controls[i].observed <= pc->t; i++) {
 		const struct pst_control_rec *c = &e->controls[i];
 		size_t k;
 
-		if (c->subscription != sub || c->observed <= pc->t - VIEW_FRESH_MS)
+		if (c->subscription != sub)
 			continue;
 		k = pst_control_set_find(&pc->v->cs, pst_estate_text(e, c->control_id), pst_estate_text(e, c->display_name));
 		if (k != PST_NO_CONTROL)
@@ -194,12 +194,10 @@ static uint32_t *point_subs(const struct point_ctx *pc, size_t *n)
 
 	for (i = 0; i < nf; i++)
 		v[m++] = fs[i];
-	for (i = 0; i < pc->e->nscores; i++) {
+	for (i = view_first_score(pc->e, pc->t); i < pc->e->nscores && pc->e->scores[i].observed <= pc->t; i++) {
 		const struct pst_score_rec *s = &pc->e->scores[i];
 		size_t j;
 
-		if (s->observed > pc->t || s->observed <= pc->t - VIEW_FRESH_MS)
-			continue;
 		for (j = 0; j < m && v[j] != s->subscription; j++)
 			;
 		if (j == m)

@@ -162,14 +162,6 @@ size_t pst_teams_unused(const struct pst_teams *t, struct strbuf *out)
 	return n;
 }
 
-void pst_teams_reset_hits(struct pst_teams *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->nrules; i++)
-		t->rules[i].hits = 0;
-}
-
 static bool listed(const char **names, size_t n, const char *s)
 {
 	size_t i;
