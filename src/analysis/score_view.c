@@ -132,6 +132,8 @@ static int pick_times(const struct pst_score_request *rq, const struct pst_timel
 	}
 	if (rq->to != PST_TIME_NONE)
 		*t1 = rq->to;
+	else if (tl->tmin == PST_TIME_NONE)
+		return pst_fail(err, PST_EDATA, "no dated record in the input: give --to or --period");
 	else
 		pst_timeline_pick(tl, PST_TIME_NONE, PST_TIME_NONE, &unused, t1);
 	*t0 = rq->from != PST_TIME_NONE ? rq->from : month_before(*t1);

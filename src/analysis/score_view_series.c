@@ -267,7 +267,7 @@ static double combine_subs(const struct pst_score_view *v, size_t first, enum wh
 	}
 	pst_score_combine(s, n, &c);
 	free(s);
-	*by_counts = c.weights_from_counts && n > 0;
+	*by_counts = c.weights_from_counts && n > 1; /* one subscription: weights do not matter */
 	return have == n && n ? c.percentage : NAN;
 }
 

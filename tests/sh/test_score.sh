@@ -52,6 +52,14 @@ err=$("$POSTURE" score --goals "$TMP/goals.conf" "$IN" 2>&1)
 check_eq "bad goals exit" $? 65
 check_contains "bad goals message" "$err" "goals.conf:2: a second goal for overall (the first is on line 1)"
 
+# A portal report without rows holds no time to score at.
+head -n 1 "$IN/AzureSecurityCenterRecommendations_2026-09-30T00_00_00Z.csv" >"$TMP/empty.csv"
+err=$("$POSTURE" score "$TMP/empty.csv" 2>&1)
+check_eq "no data exit" $? 65
+check_contains "no data message" "$err" "no dated record in the input: give --to or --period"
+"$POSTURE" score --to 2026-10-31 "$TMP/empty.csv" >/dev/null 2>&1
+check_eq "no data with --to" $? 0
+
 # The sample estate: wherever both exist, the recomputed scores match the
 # exported ones (no row flagged, no warning about a difference).
 if [ -d samples ] && [ -n "$(ls samples 2>/dev/null)" ]; then
