@@ -11,13 +11,7 @@
 
 static void put(FILE *out, const char *s)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	if (!s || !*s)
-		return; /* pst_utf8_sanitize leaves an empty buffer unterminated */
-	pst_utf8_sanitize(&sb, s, strlen(s));
-	fputs(strbuf_cstr(&sb), out);
-	strbuf_release(&sb);
+	pst_utf8_fputs(s, out);
 }
 
 static void put_num(FILE *out, int width, double v)

@@ -20,13 +20,7 @@ struct teams_run {
 
 static void put(FILE *out, const char *s)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	if (!s || !*s)
-		return; /* pst_utf8_sanitize leaves an empty buffer unterminated */
-	pst_utf8_sanitize(&sb, s, strlen(s));
-	fputs(strbuf_cstr(&sb), out);
-	strbuf_release(&sb);
+	pst_utf8_fputs(s, out);
 }
 
 /* The resource columns of every output, in order. */
