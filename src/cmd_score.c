@@ -148,7 +148,7 @@ static void text_gains(FILE *out, const struct score_run *r)
 		fputc('\n', out);
 	}
 	if (!n)
-		fputs("  none: every control is at its maximum\n", out);
+		fputs("  no points to gain\n", out);
 	fputs("\nPotential gain per team at T1 (if the team fixed all its unhealthy resources)\n"
 	      "   points  overall %  team\n",
 	      out);

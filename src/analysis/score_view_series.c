@@ -10,6 +10,7 @@ struct point_ctx {
 	const struct pst_estate *e;
 	pst_time t;
 	bool has_state;
+	bool recomputed;                        /* the current subscription has findings at the point */
 	struct view_findings vf;
 	struct pst_control_score *rec;          /* cs.n: recomputed controls of the current subscription */
 	const struct pst_control_rec **exp;     /* cs.n: exported controls of the current subscription */
@@ -66,10 +67,14 @@ static void exported_controls(struct point_ctx *pc, uint32_t sub)
 	}
 }
 
+/* Recomputes the subscription's controls when the point has findings of it. */
 static void recomputed_controls(struct point_ctx *pc, uint32_t sub)
 {
 	size_t first, n = view_findings_of(&pc->vf, sub, &first), unmapped = 0;
 
+	pc->recomputed = pc->has_state && n > 0;
+	if (!pc->recomputed)
+		return;
 	view_recompute(&pc->v->cs, pc->vf.f + first, n, PST_ALL_GROUPS, pc->rec, &unmapped);
 	if (pc->t == pc->v->t1)
 		pc->v->unmapped_t1 += unmapped;
@@ -107,7 +112,7 @@ static void warn_differs(struct point_ctx *pc, const struct pst_score_row *r)
 static void control_row(struct point_ctx *pc, uint32_t sub, size_t k, struct pst_score_row *subrow)
 {
 	const struct pst_control_rec *x = pc->exp[k];
-	const struct pst_control_score *c = pc->has_state ? &pc->rec[k] : NULL;
+	const struct pst_control_score *c = pc->recomputed ? &pc->rec[k] : NULL;
 	struct pst_score_row *r;
 
 	if (!x && !(c && c->healthy + c->unhealthy + c->not_applicable > 0))
@@ -158,8 +163,7 @@ static void sub_rows(struct point_ctx *pc, uint32_t sub)
 	struct pst_score_row acc = *r;
 
 	exported_controls(pc, sub);
-	if (pc->has_state)
-		recomputed_controls(pc, sub);
+	recomputed_controls(pc, sub);
 	acc.gain = 0;
 	acc.healthy = acc.unhealthy = acc.not_applicable = 0;
 	for (k = 0; k < pc->v->cs.n; k++)
@@ -172,7 +176,7 @@ static void sub_rows(struct point_ctx *pc, uint32_t sub)
 		r->exp_pct = x->percentage;
 	}
 	r->exp_weight = latest_weight(pc->e, sub, pc->t);
-	if (pc->has_state) {
+	if (pc->recomputed) {
 		struct pst_score_total t;
 
 		pst_score_total(pc->rec, pc->v->cs.n, &t);

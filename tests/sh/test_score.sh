@@ -60,6 +60,20 @@ check_contains "no data message" "$err" "no dated record in the input: give --to
 "$POSTURE" score --to 2026-10-31 "$TMP/empty.csv" >/dev/null 2>&1
 check_eq "no data with --to" $? 0
 
+# The REST examples: the exported score shows as it is, nothing is flagged.
+if [ -n "$REALDATA" ]; then
+	# Copies named with a date, so that their time does not depend on the checkout.
+	for f in ListSecureScores ListSecureScoreControls ListSecureScoreControlDefinitions; do
+		cp "$REALDATA/azure-rest-api-specs/${f}_example.json" "$TMP/$f-2026-10-31.json"
+	done
+	out=$("$POSTURE" score "$TMP"/List*-2026-10-31.json 2>&1)
+	check_eq "REST examples exit" $? 0
+	check_contains "REST examples score" "$out" "60.33    60.33          -  exported    20ff7fc3-e762-44dd-bd96-b71116dcdc23"
+	check_contains "REST examples control" "$out" "5         1     0      3.33          -  4.00   0.67  20ff7fc3"
+else
+	echo "SKIP REST examples: ../shared/realdata is absent"
+fi
+
 # The sample estate: wherever both exist, the recomputed scores match the
 # exported ones (no row flagged, no warning about a difference).
 if [ -d samples ] && [ -n "$(ls samples 2>/dev/null)" ]; then

@@ -1,13 +1,12 @@
 /* test_score.c: the secure score formula against the REST example, rounding,
  * combining subscriptions, control sets, recomputing from findings, gains. */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
 #include "posture/score.h"
 #include "posture/strbuf.h"
-#include "../../src/analysis/teams_lex.h"
+#include "posture/ingest.h"
 
 static void test_formula(void)
 {
@@ -38,82 +37,78 @@ static void test_formula(void)
 	CHECK(!pst_score_fraction_differ(NAN, 0.5));
 }
 
-static double num(const cJSON *o, const char *k)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-	return cJSON_IsNumber(v) ? v->valuedouble : NAN;
-}
-
-static cJSON *rest_value(const char *dir, const char *name)
-{
-	char path[512], *text;
-	size_t len;
-	struct pst_error err = {0, ""};
-	cJSON *root, *body, *value;
-
-	snprintf(path, sizeof(path), "%s/azure-rest-api-specs/%s", dir, name);
-	if (pst_read_small_file(path, 1u << 20, &text, &len, &err) != PST_OK) {
-		printf("FAIL %s\n", err.msg);
-		return NULL;
-	}
-	root = cJSON_Parse(text);
-	free(text);
-	body = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "responses"), "200"), "body");
-	value = cJSON_DetachItemFromObject(body, "value");
-	cJSON_Delete(root);
-	return value;
-}
+/* What the REST examples hold, read through the ingest driver. */
+struct rest_read {
+	const struct pst_control_set *cs;
+	int controls;
+	double sum_current;      /* of the recomputed controls, rounded as exported */
+	double sub_current, sub_max, sub_pct;
+};
 
 /* Recompute one exported control from its counts and the built-in max. */
-static void check_control(const struct pst_control_set *cs, const cJSON *item, struct pst_score_total *sum)
+static int on_record(void *ctx, const struct pst_record *rec, struct pst_error *err)
 {
-	const cJSON *p = cJSON_GetObjectItem(item, "properties"), *score = cJSON_GetObjectItem(p, "score");
-	const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(item, "name"));
-	size_t at = pst_control_set_find(cs, id, NULL);
+	struct rest_read *rr = ctx;
+	const struct pst_score_control *x = &rec->u.control;
 	struct pst_control_score c = {0};
+	size_t at;
 
+	(void)err;
+	if (rec->type == PST_REC_SECURE_SCORE) {
+		rr->sub_current = rec->u.score.current;
+		rr->sub_max = rec->u.score.max;
+		rr->sub_pct = rec->u.score.percentage;
+	}
+	if (rec->type != PST_REC_SCORE_CONTROL)
+		return PST_OK;
+	rr->controls++;
+	at = pst_control_set_find(rr->cs, x->control_id, NULL);
 	CHECK(at != PST_NO_CONTROL);
 	if (at == PST_NO_CONTROL)
-		return;
-	c.healthy = (int64_t)num(p, "healthyResourceCount");
-	c.unhealthy = (int64_t)num(p, "unhealthyResourceCount");
-	c.not_applicable = (int64_t)num(p, "notApplicableResourceCount");
-	pst_control_score_compute(&c, cs->items[at].max);
-	CHECK_DBL(c.max, num(score, "max"), 0);
-	CHECK(!pst_score_points_differ(c.current, num(score, "current")));
-	CHECK(!pst_score_fraction_differ(c.percentage, num(score, "percentage")));
-	if (pst_score_points_differ(c.current, num(score, "current")))
-		printf("     control %s: %.4f vs %.4f\n", id, c.current, num(score, "current"));
-	sum->current += pst_score_round_points(c.current);
+		return PST_OK;
+	c.healthy = x->healthy;
+	c.unhealthy = x->unhealthy;
+	c.not_applicable = x->not_applicable;
+	pst_control_score_compute(&c, rr->cs->items[at].max);
+	CHECK_DBL(c.max, x->max, 0);
+	CHECK(!pst_score_points_differ(c.current, x->current));
+	CHECK(!pst_score_fraction_differ(c.percentage, x->percentage));
+	if (pst_score_points_differ(c.current, x->current))
+		printf("     control %s: %.4f vs %.4f\n", x->control_id, c.current, x->current);
+	rr->sum_current += pst_score_round_points(c.current);
+	return PST_OK;
 }
 
+/* ListSecureScoreControls_example.json: every control's score.current
+ * follows from its healthy / unhealthy counts and its max (the built-in max:
+ * 0 for a control with no healthy or unhealthy resource). */
 static void test_rest_example(void)
 {
 	const char *dir = check_realdata();
+	char controls[512], scores[512];
+	const char *paths[2] = {controls, scores};
 	struct pst_control_set cs;
-	struct pst_score_total sum = {0, 0, 0, 0, 0};
-	cJSON *controls, *scores, *item;
-	int n = 0;
+	struct pst_ingest ing;
+	struct pst_error err = {0, ""};
+	struct rest_read rr;
 
 	if (!dir)
 		return;
+	snprintf(controls, sizeof(controls), "%s/azure-rest-api-specs/ListSecureScoreControls_example.json", dir);
+	snprintf(scores, sizeof(scores), "%s/azure-rest-api-specs/ListSecureScores_example.json", dir);
 	pst_control_set_init(&cs);
 	pst_control_set_builtin(&cs);
-	controls = rest_value(dir, "ListSecureScoreControls_example.json");
-	scores = rest_value(dir, "ListSecureScores_example.json");
-	CHECK(controls && scores);
-	cJSON_ArrayForEach(item, controls) {
-		check_control(&cs, item, &sum);
-		n++;
-	}
-	CHECK_INT(n, 12);
-	/* The subscription's exported current is the sum of its controls'. */
-	item = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(scores, 0), "properties"), "score");
-	CHECK(!pst_score_points_differ(sum.current, num(item, "current")));
-	CHECK_DBL(pst_score_round_fraction(num(item, "current") / num(item, "max")), num(item, "percentage"), 1e-12);
-	cJSON_Delete(controls);
-	cJSON_Delete(scores);
+	memset(&rr, 0, sizeof(rr));
+	rr.cs = &cs;
+	pst_ingest_init(&ing);
+	CHECK_INT(pst_ingest_paths(&ing, paths, 2, NULL, on_record, &rr, &err), PST_OK);
+	CHECK_INT(rr.controls, 12);
+	/* The subscription's exported current is the sum of its controls'; its
+	 * percentage comes from the rounded current. */
+	CHECK(!pst_score_points_differ(rr.sum_current, rr.sub_current));
+	CHECK_DBL(rr.sum_current, 23.53, 1e-9);
+	CHECK_DBL(pst_score_round_fraction(rr.sub_current / rr.sub_max), rr.sub_pct, 1e-12);
+	pst_ingest_release(&ing);
 	pst_control_set_release(&cs);
 }
 
