@@ -257,6 +257,9 @@ struct gen_ctx {
 void gen_path(struct strbuf *sb, const struct gen_ctx *c, const char *dir, const char *stem, pst_time t,
 	      const char *ext);
 uint32_t *gen_order_by_sub(const struct gen_estate *e);   /* resource indices by subscription; caller frees */
+/* Calls fn for every present finding outside skip_sub, by subscription. */
+typedef void (*gen_finding_fn)(void *arg, uint32_t fi);
+void gen_for_each_finding(const struct gen_estate *e, uint32_t skip_sub, gen_finding_fn fn, void *arg);
 /* Per subscription and recommendation: healthy, unhealthy, not applicable resources; caller frees. */
 uint32_t *gen_compliance_counts(const struct gen_estate *e);
 
@@ -266,6 +269,7 @@ void gen_ce_envelope(struct strbuf *sb, bool snapshot, bool deleted, bool assess
 void gen_assessment_id(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, enum gen_idstyle st);
 void gen_assessment_props(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, pst_time changed,
 			  bool https);
+void gen_metadata_obj(struct strbuf *sb, const struct gen_catalog *cat, size_t i);
 void gen_control_def_obj(struct strbuf *sb, const struct gen_catalog *cat, unsigned ci, const char *type);
 void gen_score_obj(struct strbuf *sb, const struct gen_estate *e, uint32_t s, const struct gen_sub_score *sc);
 void gen_score_control_obj(struct strbuf *sb, const struct gen_estate *e, uint32_t s,

@@ -106,14 +106,20 @@ void gen_ce_assessment(struct strbuf *sb, const struct gen_estate *e, uint32_t f
 	strbuf_addstr(sb, "}\n");
 }
 
+void gen_metadata_obj(struct strbuf *sb, const struct gen_catalog *cat, size_t i)
+{
+	strbuf_addf(sb, "\"type\":\"Microsoft.Security/assessmentMetadata\",\"id\":\"/providers/Microsoft.Security/"
+		    "assessmentMetadata/%s\",\"name\":\"%s\",\"properties\":{", cat->keys[i], cat->keys[i]);
+	metadata_body(sb, cat, i);
+	strbuf_addch(sb, '}');
+}
+
 void gen_ce_metadata(struct strbuf *sb, const struct gen_catalog *cat, size_t i)
 {
 	strbuf_addch(sb, '{');
 	gen_ce_envelope(sb, true, false, false, false);
-	strbuf_addf(sb, "\"type\":\"Microsoft.Security/assessmentMetadata\",\"id\":\"/providers/Microsoft.Security/"
-		    "assessmentMetadata/%s\",\"name\":\"%s\",\"properties\":{", cat->keys[i], cat->keys[i]);
-	metadata_body(sb, cat, i);
-	strbuf_addstr(sb, "}}\n");
+	gen_metadata_obj(sb, cat, i);
+	strbuf_addstr(sb, "}\n");
 }
 
 /* {"id":...,"name":...,"type":...,"properties":{...}} of a control definition. */

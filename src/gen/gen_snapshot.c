@@ -110,3 +110,19 @@ out:
 	free(order);
 	return rc;
 }
+
+void gen_for_each_finding(const struct gen_estate *e, uint32_t skip_sub, gen_finding_fn fn, void *arg)
+{
+	uint32_t *order = gen_order_by_sub(e), i, fi;
+
+	for (i = 0; i < e->nres; i++) {
+		const struct gen_resource *r = &e->res[order[i]];
+
+		if (r->sub == skip_sub)
+			continue;
+		for (fi = r->first; fi < r->first + r->nfind; fi++)
+			if (e->f[fi].state != GF_ABSENT)
+				fn(arg, fi);
+	}
+	free(order);
+}
