@@ -110,6 +110,9 @@ struct gen_finding {
 };
 
 struct gen_resource {
+	char *id;              /* ARM id, owned (built once: the writers' hot path) */
+	uint32_t name_at;      /* offset of the name in id */
+	uint32_t rg_at, rg_len; /* the resource group in id (0, 0 for a subscription) */
 	uint32_t sub;
 	uint32_t first;        /* first finding index */
 	uint32_t seq;          /* number within its kind, for the name */
@@ -231,7 +234,8 @@ struct gen_sink {
 	unsigned char *zout;
 	int status;
 };
-int gen_sink_open(struct gen_sink *s, const char *path, bool gzip, struct pst_error *err);
+/* zlevel 0 writes plain bytes, 1-9 gzip at that level. */
+int gen_sink_open(struct gen_sink *s, const char *path, int zlevel, struct pst_error *err);
 /* Writes the pending bytes of s->buf when it is big enough (or always). */
 void gen_sink_flush(struct gen_sink *s, bool always);
 int gen_sink_close(struct gen_sink *s, struct pst_error *err);
@@ -249,7 +253,7 @@ enum gen_format { GEN_F_CE = 1, GEN_F_PORTAL = 2, GEN_F_LA = 4, GEN_F_REST = 8, 
 struct gen_ctx {
 	const struct gen_estate *e;
 	const struct gen_catalog *cat;
-	bool gzip;
+	int zlevel;             /* for the CE files: 0 plain, else gzip level */
 	const char *out;
 	struct pst_error *err;
 };

@@ -38,6 +38,34 @@ static enum gen_kind pick_kind(struct gen_rng *r)
 	return (enum gen_kind)i;
 }
 
+static void build_id(const struct gen_estate *e, struct gen_resource *r)
+{
+	const struct gen_kind_def *k = &gen_kinds()[r->kind];
+	const char *p;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "/subscriptions/%s", e->subs[r->sub].id);
+	if (r->kind == GK_SUBSCRIPTION) {
+		r->name_at = (uint32_t)(sb.len - strlen(e->subs[r->sub].id));
+		r->id = strbuf_detach(&sb);
+		return;
+	}
+	strbuf_addstr(&sb, "/resourceGroups/");
+	r->rg_at = (uint32_t)sb.len;
+	strbuf_addf(&sb, "rg-%s-%s", k->rg, e->subs[r->sub].name);
+	r->rg_len = (uint32_t)(sb.len - r->rg_at);
+	strbuf_addf(&sb, "/providers/%s/%s/", k->provider, k->type);
+	r->name_at = (uint32_t)sb.len;
+	strbuf_addstr(&sb, k->prefix);
+	if (r->kind != GK_STORAGE)
+		strbuf_addch(&sb, '-');
+	for (p = e->subs[r->sub].name; *p; p++)
+		if (r->kind != GK_STORAGE || *p != '-')
+			strbuf_addch(&sb, *p);
+	strbuf_addf(&sb, r->kind == GK_STORAGE ? "%03u" : "-%03u", (unsigned)r->seq);
+	r->id = strbuf_detach(&sb);
+}
+
 uint32_t gen_estate_add(struct gen_estate *e, enum gen_kind k, uint32_t s)
 {
 	const struct gen_catalog *c = e->cat;
@@ -53,6 +81,7 @@ uint32_t gen_estate_add(struct gen_estate *e, enum gen_kind k, uint32_t s)
 	r->first = (uint32_t)e->nf;
 	r->nfind = (uint8_t)nrec;
 	r->seq = ++e->kind_count[k];
+	build_id(e, r);
 	for (i = 0; i < nrec; i++) {
 		struct gen_finding *f = &e->f[e->nf++];
 
@@ -132,6 +161,10 @@ void gen_estate_init(struct gen_estate *e, const struct gen_catalog *cat, uint64
 
 void gen_estate_release(struct gen_estate *e)
 {
+	size_t i;
+
+	for (i = 0; i < e->nres; i++)
+		free(e->res[i].id);
 	free(e->subs);
 	free(e->res);
 	free(e->f);
@@ -150,28 +183,12 @@ bool gen_resource_present(const struct gen_estate *e, uint32_t ri)
 
 void gen_resource_name(const struct gen_estate *e, uint32_t ri, struct strbuf *sb)
 {
-	const struct gen_resource *r = &e->res[ri];
-	const char *sub = e->subs[r->sub].name, *p;
-
-	if (r->kind == GK_SUBSCRIPTION) {
-		strbuf_addstr(sb, e->subs[r->sub].id);
-		return;
-	}
-	strbuf_addstr(sb, gen_kinds()[r->kind].prefix);
-	if (r->kind != GK_STORAGE)
-		strbuf_addch(sb, '-');
-	for (p = sub; *p; p++)
-		if (r->kind != GK_STORAGE || *p != '-')
-			strbuf_addch(sb, *p);
-	strbuf_addf(sb, r->kind == GK_STORAGE ? "%03u" : "-%03u", (unsigned)r->seq);
+	strbuf_addstr(sb, e->res[ri].id + e->res[ri].name_at);
 }
 
 void gen_resource_group(const struct gen_estate *e, uint32_t ri, struct strbuf *sb)
 {
-	const struct gen_resource *r = &e->res[ri];
-
-	if (r->kind != GK_SUBSCRIPTION)
-		strbuf_addf(sb, "rg-%s-%s", gen_kinds()[r->kind].rg, e->subs[r->sub].name);
+	strbuf_add(sb, e->res[ri].id + e->res[ri].rg_at, e->res[ri].rg_len);
 }
 
 static void change_case(char *s, bool upper)
@@ -187,16 +204,11 @@ static void change_case(char *s, bool upper)
 void gen_resource_id(const struct gen_estate *e, uint32_t ri, enum gen_idstyle st, struct strbuf *sb)
 {
 	const struct gen_resource *r = &e->res[ri];
-	const struct gen_kind_def *k = &gen_kinds()[r->kind];
 	size_t from = sb->len;
 
-	strbuf_addf(sb, "/subscriptions/%s", e->subs[r->sub].id);
-	if (r->kind != GK_SUBSCRIPTION) {
-		strbuf_addstr(sb, st == GEN_ID_ARM ? "/resourceGroups/" : "/resourcegroups/");
-		gen_resource_group(e, ri, sb);
-		strbuf_addf(sb, "/providers/%s/%s/", k->provider, k->type);
-		gen_resource_name(e, ri, sb);
-	}
+	strbuf_addstr(sb, r->id);
+	if (st == GEN_ID_LOWERRG && r->rg_at)
+		sb->buf[from + r->rg_at - 7] = 'g';  /* "resourceGroups/" -> "resourcegroups/" */
 	if (st == GEN_ID_LOWER || st == GEN_ID_UPPER)
 		change_case(sb->buf + from, st == GEN_ID_UPPER);
 }

@@ -183,7 +183,7 @@ static int la_file(struct gen_ctx *c, struct la *l, pst_time t, uint32_t skip_su
 	pst_time_format(t, ts, sizeof(ts));
 	ts[13] = ts[16] = '_';
 	strbuf_addf(&path, "%s/la/%s_%s.csv", c->out, names[which], ts);
-	rc = gen_sink_open(&l->s, path.buf, false, c->err);
+	rc = gen_sink_open(&l->s, path.buf, 0, c->err);
 	strbuf_release(&path);
 	if (rc)
 		return rc;

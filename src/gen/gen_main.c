@@ -15,7 +15,8 @@ static const char usage[] =
 	"  --subscriptions N    subscriptions (default 4)\n"
 	"  --resources N        resources, subscriptions included (default 150)\n"
 	"  --formats LIST       comma-separated: ce,portal,la,rest,arg or all (default all)\n"
-	"  --no-gzip            write .ndjson instead of .ndjson.gz\n"
+	"  --no-gzip            write .ndjson instead of .ndjson.gz (gzip level 9, or 1 above\n"
+	"                       5000 resources)\n"
 	"  --help               this text\n";
 
 static const struct {

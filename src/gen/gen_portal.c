@@ -131,7 +131,7 @@ int gen_portal_csv(struct gen_ctx *c, pst_time t, uint32_t skip_sub, bool wide)
 	pst_time_format(t, ts, sizeof(ts));
 	ts[13] = ts[16] = '_';
 	strbuf_addf(&path, "%s/portal/AzureSecurityCenterRecommendations_%s.csv", c->out, ts);
-	rc = gen_sink_open(&p.s, path.buf, false, c->err);
+	rc = gen_sink_open(&p.s, path.buf, 0, c->err);
 	if (rc)
 		goto out;
 	strbuf_addstr(&p.s.buf, "\xEF\xBB\xBF");

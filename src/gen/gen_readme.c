@@ -47,7 +47,7 @@ int gen_write_readme(const char *out, struct pst_error *err)
 	int rc;
 
 	strbuf_addf(&path, "%s/expected/README", out);
-	rc = gen_sink_open(&s, path.buf, false, err);
+	rc = gen_sink_open(&s, path.buf, 0, err);
 	if (!rc) {
 		strbuf_addstr(&s.buf, readme);
 		rc = gen_sink_close(&s, err);

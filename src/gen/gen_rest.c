@@ -20,7 +20,7 @@ static int list_open(struct list *l, struct gen_ctx *c, const char *dir, const c
 	strbuf_addf(&path, "%s/%s/%s-%s.json", c->out, dir, stem, d);
 	l->e = c->e;
 	l->n = 0;
-	rc = gen_sink_open(&l->s, path.buf, false, c->err);
+	rc = gen_sink_open(&l->s, path.buf, 0, c->err);
 	strbuf_release(&path);
 	if (!rc)
 		strbuf_addstr(&l->s.buf, head);

@@ -109,7 +109,7 @@ static int write_expected(struct run *R, pst_time t0, pst_time t1)
 	pst_time_format(t0, a, sizeof(a));
 	pst_time_format(t1, b, sizeof(b));
 	strbuf_addf(&path, "%s/expected/period-%.7s.tsv", R->o->out, a);
-	rc = gen_sink_open(&s, path.buf, false, R->err);
+	rc = gen_sink_open(&s, path.buf, 0, R->err);
 	if (rc)
 		goto out;
 	strbuf_addf(&s.buf, "# ground truth of `posture diff --period %.7s` (see README)\n"
@@ -136,8 +136,8 @@ static int open_stream(struct run *R, pst_time t)
 
 	if (!(R->o->formats & GEN_F_CE))
 		return PST_OK;
-	gen_path(&path, &R->ctx, "ce", "stream", t, R->o->gzip ? ".ndjson.gz" : ".ndjson");
-	rc = gen_sink_open(&R->stream, path.buf, R->o->gzip, R->err);
+	gen_path(&path, &R->ctx, "ce", "stream", t, R->ctx.zlevel ? ".ndjson.gz" : ".ndjson");
+	rc = gen_sink_open(&R->stream, path.buf, R->ctx.zlevel, R->err);
 	strbuf_release(&path);
 	R->stream_open = rc == PST_OK;
 	R->nstreams++;
@@ -237,6 +237,14 @@ static int timeline(struct run *R)
 	return rc ? rc : close_stream(R);
 }
 
+/* Small estates compress well (committed samples); large ones fast. */
+static int zlevel(const struct gen_opts *o)
+{
+	if (!o->gzip)
+		return 0;
+	return o->resources > 5000 ? 1 : 9;
+}
+
 int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *err)
 {
 	struct run R;
@@ -251,7 +259,7 @@ int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *
 	gen_catalog_init(&R.cat);
 	gen_estate_init(&R.e, &R.cat, o->seed, o->subscriptions, o->resources, o->start);
 	gen_rng_init(&R.rng, o->seed, 2);
-	R.ctx = (struct gen_ctx){&R.e, &R.cat, o->gzip, o->out, err};
+	R.ctx = (struct gen_ctx){&R.e, &R.cat, zlevel(o), o->out, err};
 	rc = gen_write_readme(o->out, err);
 	if (!rc)
 		rc = timeline(&R);

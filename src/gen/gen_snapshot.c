@@ -88,8 +88,8 @@ int gen_ce_snapshot(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 	uint32_t i;
 	int rc;
 
-	gen_path(&path, c, "ce", "snapshot", t, c->gzip ? ".ndjson.gz" : ".ndjson");
-	rc = gen_sink_open(&s, path.buf, c->gzip, c->err);
+	gen_path(&path, c, "ce", "snapshot", t, c->zlevel ? ".ndjson.gz" : ".ndjson");
+	rc = gen_sink_open(&s, path.buf, c->zlevel, c->err);
 	if (rc)
 		goto out;
 	catalogue_records(&s, c->cat);
