@@ -73,6 +73,7 @@ struct gen_rec_def {
 };
 
 #define GEN_NCONTROLS 15
+#define GEN_CTL_VULNS 3   /* index of "Remediate vulnerabilities" in gen_controls() */
 const struct gen_control_def *gen_controls(void);      /* GEN_NCONTROLS entries */
 const struct gen_kind_def *gen_kinds(void);            /* GK__COUNT entries */
 const struct gen_rec_def *gen_recs(size_t *n);
@@ -291,6 +292,8 @@ void gen_ce_score_control(struct strbuf *sb, const struct gen_estate *e, uint32_
 void gen_ce_compliance(struct strbuf *sb, const struct gen_estate *e, uint32_t s, size_t rec,
 		       const uint32_t cnt[3], const char *type);
 void gen_ce_governance(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, const struct gen_gov *g);
+/* Sub-assessments of an Unhealthy "Remediate vulnerabilities" finding, found at t. */
+void gen_ce_sub_assessments(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, pst_time t);
 void gen_ce_alert(struct strbuf *sb, const struct gen_estate *e, struct gen_rng *r, pst_time t);
 
 /* Full exports at t of every subscription but skip_sub (NO subscription: UINT32_MAX). */

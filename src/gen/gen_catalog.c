@@ -8,6 +8,7 @@ enum {
 	C_MFA, C_PORTS, C_UPDATES, C_VULNS, C_CONFIG, C_ACCESS, C_REST, C_TRANSIT, C_NETWORK,
 	C_ADAPTIVE, C_DDOS, C_ENDPOINT, C_AUDIT, C_ENHANCED, C_PRACTICES
 };
+_Static_assert(C_VULNS == GEN_CTL_VULNS, "GEN_CTL_VULNS names Remediate vulnerabilities");
 
 static const struct gen_control_def controls[GEN_NCONTROLS] = {
 	{"Enable MFA", 10, "34a42fb3-e6db-409c-b56b-7b1db6b8aee0",

@@ -42,7 +42,7 @@ static void catalogue_records(struct gen_sink *s, const struct gen_catalog *cat)
 	gen_sink_flush(s, false);
 }
 
-static void resource_records(struct gen_sink *s, const struct gen_estate *e, uint32_t ri)
+static void resource_records(struct gen_sink *s, const struct gen_estate *e, uint32_t ri, pst_time t)
 {
 	const struct gen_resource *r = &e->res[ri];
 	uint32_t i;
@@ -55,6 +55,7 @@ static void resource_records(struct gen_sink *s, const struct gen_estate *e, uin
 		gen_ce_assessment(&s->buf, e, i, true, false, false);
 		if (gen_governance(e, i, &g))
 			gen_ce_governance(&s->buf, e, i, &g);
+		gen_ce_sub_assessments(&s->buf, e, i, t);
 	}
 	gen_sink_flush(s, false);
 }
@@ -98,7 +99,7 @@ int gen_ce_snapshot(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 
 		if (sub == skip_sub)
 			continue;
-		resource_records(&s, e, order[i]);
+		resource_records(&s, e, order[i], t);
 		if (i + 1 == e->nres || e->res[order[i + 1]].sub != sub)
 			sub_summary(&s, e, sub, sc, cnt);
 	}
