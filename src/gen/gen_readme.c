@@ -1,4 +1,4 @@
-/* gen_readme.c: expected/README, what the ground-truth files mean. */
+/* gen_readme.c: .expected/README, what the ground-truth files mean. */
 #include "gen.h"
 
 static const char readme[] =
@@ -37,6 +37,9 @@ static const char readme[] =
 	"closed; unhealthy_t1 = still_open + opened = Unhealthy findings at T1 in covered\n"
 	"subscriptions.  So unhealthy_t1 = unhealthy_t0 - closed + opened.\n"
 	"\n"
+	"This folder is named .expected because posture skips dot names when it walks a\n"
+	"folder: `posture diff samples/estate` reads the exports only.\n"
+	"\n"
 	"Regenerate with `make samples` (estate-gen --out samples/estate, default options);\n"
 	"tests/sh/test_samples.sh checks that the committed files are current.\n";
 
@@ -46,7 +49,7 @@ int gen_write_readme(const char *out, struct pst_error *err)
 	struct gen_sink s;
 	int rc;
 
-	strbuf_addf(&path, "%s/expected/README", out);
+	strbuf_addf(&path, "%s/.expected/README", out);
 	rc = gen_sink_open(&s, path.buf, 0, err);
 	if (!rc) {
 		strbuf_addstr(&s.buf, readme);

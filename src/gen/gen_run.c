@@ -108,7 +108,7 @@ static int write_expected(struct run *R, pst_time t0, pst_time t1)
 
 	pst_time_format(t0, a, sizeof(a));
 	pst_time_format(t1, b, sizeof(b));
-	strbuf_addf(&path, "%s/expected/period-%.7s.tsv", R->o->out, a);
+	strbuf_addf(&path, "%s/.expected/period-%.7s.tsv", R->o->out, a);
 	rc = gen_sink_open(&s, path.buf, 0, R->err);
 	if (rc)
 		goto out;

@@ -19,7 +19,7 @@ check_eq "files in the estate" "$(find "$TMP/estate" -type f | wc -l | tr -d ' '
 
 "$ESTATE_GEN" --out "$TMP/estate2" --seed 2 --months 2 2>/dev/null
 if diff -rq "$TMP/estate" "$TMP/estate2" >/dev/null 2>&1; then fail "seed 2 gives the same estate"; else pass; fi
-check_eq "seed 2 months" "$(ls "$TMP/estate2/expected" | grep -c '^period-')" 2
+check_eq "seed 2 months" "$(ls "$TMP/estate2/.expected" | grep -c '^period-')" 2
 
 "$ESTATE_GEN" --out "$TMP/x" --months 0 2>/dev/null
 check_eq "--months 0 is a usage error" "$?" 64
@@ -30,8 +30,8 @@ check_eq "unknown format" "$?" 64
 check_contains "help" "$("$ESTATE_GEN" --help)" "--subscriptions N"
 
 # Ground truth: 6 months, 12 classes each > 0, the reconciliation identity.
-check_eq "period files" "$(ls "$SAMPLES/expected" | grep -c '^period-2026-..\.tsv$')" 6
-for f in "$SAMPLES"/expected/period-*.tsv; do
+check_eq "period files" "$(ls "$SAMPLES/.expected" | grep -c '^period-2026-..\.tsv$')" 6
+for f in "$SAMPLES"/.expected/period-*.tsv; do
 	out=$(awk -F'\t' '!/^#/ { v[$1] = $2; n++ }
 		END {
 			split("remediated exempted not_applicable resource_deleted out_of_scope recommendation_removed still_open regressed new_resource new_recommendation exemption_ended became_applicable", c, " ")
@@ -52,7 +52,7 @@ fi
 
 # Fold the CE files as a reader must (snapshot = state of the subscriptions it
 # holds at the date in its name; stream assessment = change at statusChangeDate;
-# Delete removes), classify each month, compare with expected/; and compare the
+# Delete removes), classify each month, compare with .expected/; and compare the
 # other export shapes with the CE snapshot of the same date.
 cat >"$TMP/fold.py" <<'EOF'
 import csv, glob, gzip, json, os, re, sys
@@ -140,7 +140,7 @@ def classify(s0, s1, cov1):
     return n
 
 bad = 0
-for f in sorted(glob.glob(root + '/expected/period-*.tsv')):
+for f in sorted(glob.glob(root + '/.expected/period-*.tsv')):
     want = dict(l.rstrip('\n').split('\t') for l in open(f) if not l.startswith('#'))
     y, m = map(int, re.search(r'(\d{4})-(\d{2})', f).groups())
     t0 = datetime(y, m, 1, tzinfo=timezone.utc).timestamp()
