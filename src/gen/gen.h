@@ -240,6 +240,7 @@ int gen_sink_open(struct gen_sink *s, const char *path, int zlevel, struct pst_e
 /* Writes the pending bytes of s->buf when it is big enough (or always). */
 void gen_sink_flush(struct gen_sink *s, bool always);
 int gen_sink_close(struct gen_sink *s, struct pst_error *err);
+void gen_sink_abort(struct gen_sink *s);      /* removes the partial file */
 
 void gen_json_str(struct strbuf *sb, const char *s);          /* "escaped" */
 void gen_json_kstr(struct strbuf *sb, const char *k, const char *v);  /* "k":"v", */

@@ -264,7 +264,7 @@ int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *
 	if (!rc)
 		rc = timeline(&R);
 	if (R.stream_open)
-		pst_outfile_abort(&R.stream.of);
+		gen_sink_abort(&R.stream);
 	rep->findings = R.e.nf;
 	rep->resources = R.e.nres;
 	gen_truth_release(&R.truth);

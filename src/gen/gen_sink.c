@@ -52,6 +52,16 @@ void gen_sink_flush(struct gen_sink *s, bool always)
 	strbuf_reset(&s->buf);
 }
 
+void gen_sink_abort(struct gen_sink *s)
+{
+	if (s->gzip) {
+		deflateEnd(&s->z);
+		free(s->zout);
+	}
+	strbuf_release(&s->buf);
+	pst_outfile_abort(&s->of);
+}
+
 int gen_sink_close(struct gen_sink *s, struct pst_error *err)
 {
 	int rc;
