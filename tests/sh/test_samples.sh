@@ -3,7 +3,8 @@
 # another seed gives another estate; the ground-truth files are sane; and an
 # independent fold of the files (DESIGN.md "state as of T", in Python) finds
 # exactly the ground truth, with the other export shapes stating the same
-# facts as the CE snapshot of the same time.
+# facts as the CE snapshot of the same time, and secure score records that
+# follow the Defender formula from each snapshot's assessments.
 . tests/sh/lib.sh
 : "${ESTATE_GEN:?set by tests/run.sh}"
 SAMPLES=samples/estate
@@ -180,6 +181,46 @@ for path in glob.glob(root + '/rest/assessments-*.json') + glob.glob(root + '/ar
     d = json.load(open(path))
     items = d.get('value', d.get('data'))
     bad += compare(path, {(a['properties']['resourceDetails']['id'].lower(), a['name'].lower()): fact(a['properties']['status']) for a in items})
+# Secure score records follow the Defender formula from the snapshot's assessments.
+def check_scores(path):
+    defs, assess, ctl, score = {}, {}, {}, {}
+    for line in gzip.open(path, 'rt', encoding='utf-8'):
+        r = json.loads(line)
+        t, p = r.get('type', ''), r.get('properties', {})
+        if t == 'Microsoft.Security/secureScoreControlDefinitions':
+            defs[r['name']] = (p['maxScore'], {a['id'].rsplit('/', 1)[1] for a in p['assessmentDefinitions']})
+        elif t == 'Microsoft.Security/assessments':
+            rid = p['resourceDetails']['id'].lower()
+            assess.setdefault(sub_of(rid), {}).setdefault(rid, {})[r['name']] = p['status']['code']
+        elif t == 'Microsoft.Security/secureScores/secureScoreControls':
+            ctl[(sub_of(r['id']), r['name'])] = p
+        elif t == 'Microsoft.Security/secureScores':
+            score[sub_of(r['id'])] = p
+    errors = 0
+    for sub, resources in assess.items():
+        tmax = tcur = 0
+        for cid, (mx, keys) in defs.items():
+            h = u = n = 0
+            for recs in resources.values():
+                st = [c for k, c in recs.items() if k in keys]
+                if 'Unhealthy' in st: u += 1
+                elif 'Healthy' in st: h += 1
+                elif st: n += 1
+            cmax = mx if h + u else 0
+            cur = round(cmax * h / (h + u), 2) if h + u else 0
+            p = ctl[(sub, cid)]
+            if (p['healthyResourceCount'], p['unhealthyResourceCount'], p['notApplicableResourceCount']) != (h, u, n) \
+                    or abs(p['score']['current'] - cur) > 0.011 or p['score']['max'] != cmax:
+                errors += 1
+            tmax += cmax; tcur += cur
+        sc = score[sub]['score']
+        if sc['max'] != tmax or abs(sc['current'] - tcur) > 0.02 or abs(sc['percentage'] - sc['current'] / tmax) > 0.0001:
+            errors += 1
+    if errors:
+        print('%s: %d score records off the formula' % (path, errors))
+    return errors
+for path in sorted(glob.glob(root + '/ce/*/snapshot-*.ndjson.gz')):
+    bad += check_scores(path)
 print('mismatches', bad)
 EOF
 check_eq "independent fold of the sample files" "$($PY "$TMP/fold.py" "$SAMPLES" 2>&1 | tail -5)" "mismatches 0"
