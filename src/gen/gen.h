@@ -6,8 +6,15 @@
  * findings and their state), gen_plan (the month's planted changes),
  * gen_truth (the classified diff of a month, DESIGN.md table), gen_score
  * (secure score per subscription and control), gen_sink (plain or gzip
- * output, JSON and CSV text helpers), gen_ce / gen_portal / gen_la /
- * gen_rest (writers per format), gen_run (the timeline), gen_main (options).
+ * output, JSON and CSV text helpers), gen_ce (continuous-export records),
+ * gen_alert, gen_subassess, gen_snapshot (the weekly CE snapshot), gen_portal,
+ * gen_la, gen_rest (REST lists and the Resource Graph result), gen_readme,
+ * gen_run (the timeline, day by day), gen_main (options).
+ *
+ * Ownership: the estate owns its arrays and the resource id strings; the
+ * catalogue owns its key arrays; the writers borrow both.  Records are built
+ * in a sink's buffer and flushed in chunks, so memory does not grow with the
+ * size of the files.
  *
  * Everything is derived from the seed with gen_rng: no time(), no locale,
  * iteration in index order, so the same options give byte-identical files.
