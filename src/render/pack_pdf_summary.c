@@ -142,9 +142,9 @@ static int score_text(struct pack *pk)
 	struct pst_pdf_run runs[3];
 
 	pack_pct(now, r->score_now);
-	strbuf_addstr(rest, ", ");
+	strbuf_addstr(rest, "(");
 	pack_points(rest, r->score_now - r->score_prev, true);
-	strbuf_addstr(rest, " points since last month (");
+	strbuf_addstr(rest, " points since last month: ");
 	pack_pct(rest, r->score_prev);
 	strbuf_addstr(rest, " on ");
 	pack_date(rest, r->t0);
@@ -154,7 +154,7 @@ static int score_text(struct pack *pk)
 	else
 		strbuf_addstr(rest, "No overall goal is set.");
 	runs[0].style = PST_PDF_BODY;
-	runs[0].text = "The overall secure score is ";
+	runs[0].text = "The overall secure score is";
 	runs[1].style = PST_PDF_BOLD;
 	runs[1].text = now->buf;
 	runs[2].style = PST_PDF_BODY;

@@ -56,23 +56,25 @@ static void overdue_cells(struct pack *pk, const struct pst_review_finding *f)
 	pack_date(pack_cell(pk, 4), f->due_date);
 }
 
+/* Severity columns fit "Informational"; resource ids get the most room. */
+#define SEV_W 64
 static const struct pst_pdf_col fix_cols[] = {
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col worse_cols[] = {
-	{"What happened", 0, 110, PST_PDF_LEFT, 0},
+	{"What happened", 0, 96, PST_PDF_LEFT, 0},
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col overdue_cols[] = {
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
-	{"Age (days)", 0, 50, PST_PDF_RIGHT, 0},
-	{"Due", 0, 60, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
+	{"Age (days)", 0, 44, PST_PDF_RIGHT, 0},
+	{"Due", 0, 56, PST_PDF_LEFT, 0},
 };
 
 static const struct finding_list lists[] = {
@@ -140,7 +142,7 @@ static int top_recommendations(struct pack *pk, const struct pst_review_team *t)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
-		{"Severity", 0, 56, PST_PDF_LEFT, 0},
+		{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 		{"Resources", 0, 52, PST_PDF_RIGHT, 0},
 		{"Overdue", 0, 46, PST_PDF_RIGHT, 0},
 		{"How to fix", 3, 0, PST_PDF_LEFT, 0},
@@ -271,6 +273,9 @@ int pack_teams(struct pack *pk)
 		return pack_say(pk, "No teams: no resource could be given a team.");
 	if (pk->team != PST_REVIEW_NO_TEAM)
 		return rc ? rc : team_section(pk, pk->team, true);
+	if (rc == PST_OK)
+		rc = pack_say(pk, "One section per team, in the order of the league table: its score, what it fixed, "
+		              "what got worse, what is overdue and what to fix next.");
 	for (i = 0; i < r->nteams && rc == PST_OK; i++)
 		rc = team_section(pk, r->league ? r->league[i] : i, i == 0);
 	return rc;
