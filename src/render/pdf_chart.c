@@ -94,6 +94,16 @@ double chart_nice_max(double max)
 	return 10.0 * mag;
 }
 
+int chart_ticks(double nice_max)
+{
+	double mant;
+
+	if (!(nice_max > 0.0) || !isfinite(nice_max))
+		return 4;
+	mant = nice_max / pow(10.0, floor(log10(nice_max) + 1e-9));
+	return fabs(mant - 2.0) < 1e-6 ? 4 : 5;
+}
+
 /* The fewest decimals (at most 3) that print every multiple of step exactly:
  * 2.5 needs 1, 1.25 needs 2 (a step of 1.25 printed with none reads 1, 2, 4, 5). */
 void chart_number(struct strbuf *sb, double v, double step)
