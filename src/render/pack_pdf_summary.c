@@ -303,10 +303,11 @@ static int league_table(struct pack *pk)
 	};
 	const struct pst_review *r = pk->r;
 	size_t i;
-	int rc = pack_subtitle(pk, "League table of teams");
+	int rc;
 
-	if (rc == PST_OK && !r->nteams)
-		return pack_say(pk, "No teams: no resource could be given a team.");
+	if (!r->nteams)
+		return pack_say(pk, "League table of teams: none, no resource could be given a team.");
+	rc = pack_subtitle(pk, "League table of teams");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 8, 0, pk->err);
 	for (i = 0; i < r->nteams && rc == PST_OK; i++) {

@@ -4,7 +4,9 @@
 
 #include <stdio.h>
 
-/* A list of the team's findings, shown in a table cut at PACK_TEAM_ROWS. */
+#define TEAM_START_H 300.0 /* heading, figures, counts and a first table row */
+
+/* A list of the team's findings, shown in a table cut at pack_team_rows(). */
 struct finding_list {
 	const char *title;
 	const char *empty;                  /* the sentence when nothing matches */
@@ -128,7 +130,7 @@ static int finding_list(struct pack *pk, size_t t, const struct finding_list *l)
 	if (rc == PST_OK && !n)
 		return pack_say(pk, l->empty);
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, l->cols, l->ncols, PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, l->cols, l->ncols, pack_team_rows(pk), pk->err);
 	if (!l->by_severity && rc == PST_OK)
 		rc = list_rows(pk, t, l, -1);
 	for (sev = PST_SEV_CRITICAL; l->by_severity && sev >= PST_SEV_UNKNOWN && rc == PST_OK; sev--)
@@ -153,7 +155,7 @@ static int top_recommendations(struct pack *pk, const struct pst_review_team *t)
 	if (rc == PST_OK && !t->ntop)
 		return pack_say(pk, "No open recommendation.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 5, PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, cols, 5, pack_team_rows(pk), pk->err);
 	for (i = 0; i < t->ntop && rc == PST_OK; i++) {
 		const struct pst_review_recommendation *rec = &t->top[i];
 
@@ -244,7 +246,13 @@ static int team_section(struct pack *pk, size_t ti, bool first)
 {
 	const struct pst_review_team *t = &pk->r->teams[ti];
 	size_t i;
-	int rc = first ? PST_OK : pst_pdf_page_break(pk->pdf, pk->err);
+	int rc = PST_OK;
+
+	/* A page per team, unless many teams share the pack: then a team starts
+	 * on a new page only when its heading, figures and first rows do not fit. */
+	if (!first)
+		rc = pk->r->nteams > PACK_MANY_TEAMS ? pst_pdf_keep(pk->pdf, TEAM_START_H, pk->err)
+		                                     : pst_pdf_page_break(pk->pdf, pk->err);
 
 	if (rc == PST_OK)
 		rc = pst_pdf_heading(pk->pdf, 2, t->name, pk->err);
