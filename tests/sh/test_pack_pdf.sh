@@ -83,7 +83,7 @@ check_contains "cut list" "$text" "more: see the workbook"
 check_contains "data warnings box" "$text" "Data warnings"
 check_contains "evidence: a SHA-256" "$text" "SHA-256"
 check_contains "evidence: team rules" "$text" "templates/teams.conf"
-check_contains "empty-free: high alerts listed" "$text" "High-severity alerts"
+check_contains "high-severity alerts listed" "$text" "High-severity alerts"
 # The reconciliation line adds up, and agrees with the key figure.
 rec=$(sed -n 's/.*Reconciliation: \([0-9,]*\) unhealthy at the start − \([0-9,]*\) closed + \([0-9,]*\) opened = \([0-9,]*\) unhealthy.*/\1 \2 \3 \4/p' "$TMP/a.txt" | tr -d ,)
 check_eq "reconciliation adds up" "$(echo "$rec" | awk '{ print ($1 - $2 + $3 == $4) ? "yes" : $0 }')" yes
