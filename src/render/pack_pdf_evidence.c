@@ -94,6 +94,16 @@ static void rejected_where(struct strbuf *sb, const struct pst_review_rejected *
 		strbuf_addf(sb, "element %llu", (unsigned long long)x->index);
 }
 
+static bool any_failed(const struct pst_review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsources; i++)
+		if (r->sources[i].failed)
+			return true;
+	return false;
+}
+
 static int rejected_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
@@ -105,9 +115,7 @@ static int rejected_table(struct pack *pk)
 	size_t i;
 	int rc = pack_subtitle(pk, "Rejected records and unusable files");
 
-	for (i = 0; i < r->nsources && !r->sources[i].failed; i++)
-		;
-	if (rc == PST_OK && !r->rejected_total && !r->nrejected && i == r->nsources)
+	if (rc == PST_OK && !r->rejected_total && !r->nrejected && !any_failed(r))
 		return pack_say(pk, "No record was rejected and every file could be used.");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, PACK_LIST_ROWS, pk->err);
