@@ -2,12 +2,12 @@
  * the row helpers every sheet uses. */
 #include "pack_xlsx_int.h"
 
-typedef int (*pack_sheet_fn)(const struct pack *p, struct pst_error *err);
+typedef int (*xpk_sheet_fn)(const struct xpk *p, struct pst_error *err);
 
 /* The workbook's sheets, in order. */
-static const pack_sheet_fn pack_sheets[] = {
-	pack_summary, pack_teams,  pack_changes,    pack_open_items, pack_controls,
-	pack_alerts,  pack_compliance, pack_quality, pack_sources,
+static const xpk_sheet_fn xpk_sheets[] = {
+	xpk_summary, xpk_teams,  xpk_changes,    xpk_open_items, xpk_controls,
+	xpk_alerts,  xpk_compliance, xpk_quality, xpk_sources,
 };
 
 static void book_options(struct pst_xlsx_options *o, const struct pst_review *r,
@@ -30,7 +30,7 @@ int pst_render_xlsx(const struct pst_review *r, size_t team, const struct pst_re
                     const char *path, struct pst_error *err)
 {
 	struct pst_xlsx_options o;
-	struct pack p = {r, team, NULL};
+	struct xpk p = {r, team, NULL};
 	size_t i;
 	int rc;
 
@@ -40,8 +40,8 @@ int pst_render_xlsx(const struct pst_review *r, size_t team, const struct pst_re
 		return pst_fail(err, PST_ESOFTWARE, "%s: the review has no generation time", path);
 	book_options(&o, r, opts);
 	rc = pst_xlsx_book_open(&p.book, path, &o, err);
-	for (i = 0; i < PST_ARRAY_LEN(pack_sheets) && rc == PST_OK; i++)
-		rc = pack_sheets[i](&p, err);
+	for (i = 0; i < PST_ARRAY_LEN(xpk_sheets) && rc == PST_OK; i++)
+		rc = xpk_sheets[i](&p, err);
 	if (rc) {
 		pst_xlsx_book_abort(p.book);
 		return rc;
@@ -49,71 +49,71 @@ int pst_render_xlsx(const struct pst_review *r, size_t team, const struct pst_re
 	return pst_xlsx_book_close(p.book, err);
 }
 
-bool pack_shows(const struct pack *p, size_t team)
+bool xpk_shows(const struct xpk *p, size_t team)
 {
 	return p->team == PST_REVIEW_NO_TEAM || p->team == team;
 }
 
-const char *pack_team_name(const struct pst_review *r, size_t team)
+const char *xpk_team_name(const struct pst_review *r, size_t team)
 {
 	return team < r->nteams ? r->teams[team].name : "";
 }
 
-const char *pack_status_name(enum pst_status_code st)
+const char *xpk_status_name(enum pst_status_code st)
 {
 	return st == PST_ST_UNKNOWN ? "" : pst_status_name(st);
 }
 
-void pack_row_begin(struct pack_row *w, struct pst_xlsx_table *t, struct pst_error *err)
+void xpk_row_begin(struct xpk_row *w, struct pst_xlsx_table *t, struct pst_error *err)
 {
 	w->t = t;
 	w->err = err;
 	w->rc = pst_xlsx_row_begin(t, err);
 }
 
-void pack_text(struct pack_row *w, const char *s)
+void xpk_text(struct xpk_row *w, const char *s)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_text(w->t, s, w->err);
 }
 
-void pack_int(struct pack_row *w, int64_t v)
+void xpk_int(struct xpk_row *w, int64_t v)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_int(w->t, v, w->err);
 }
 
-void pack_count(struct pack_row *w, int64_t v, bool known)
+void xpk_count(struct xpk_row *w, int64_t v, bool known)
 {
 	if (w->rc == PST_OK)
 		w->rc = known ? pst_xlsx_add_int(w->t, v, w->err) : pst_xlsx_add_blank(w->t, w->err);
 }
 
-void pack_number(struct pack_row *w, double v)
+void xpk_number(struct xpk_row *w, double v)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_number(w->t, v, w->err);
 }
 
-void pack_date(struct pack_row *w, pst_time v)
+void xpk_date(struct xpk_row *w, pst_time v)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_date(w->t, v, w->err);
 }
 
-void pack_bool(struct pack_row *w, bool v)
+void xpk_bool(struct xpk_row *w, bool v)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_bool(w->t, v, w->err);
 }
 
-void pack_link(struct pack_row *w, const char *url)
+void xpk_link(struct xpk_row *w, const char *url)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_add_link(w->t, url, NULL, w->err);
 }
 
-int pack_row_end(struct pack_row *w)
+int xpk_row_end(struct xpk_row *w)
 {
 	if (w->rc == PST_OK)
 		w->rc = pst_xlsx_row_end(w->t, w->err);

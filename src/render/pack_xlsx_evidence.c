@@ -17,32 +17,32 @@ static const struct pst_xlsx_column alert_cols[] = {
 	{"Alert ID", PST_XLSX_TEXT, NULL, 20},
 };
 
-static int alert_row(const struct pack *p, struct pst_xlsx_table *t, const struct pst_review_alert *a,
+static int alert_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_alert *a,
                      struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 
-	pack_row_begin(&w, t, err);
-	pack_date(&w, a->time);
-	pack_text(&w, pst_severity_name(a->severity));
-	pack_text(&w, a->name);
-	pack_text(&w, a->status);
-	pack_text(&w, a->tactics);
-	pack_text(&w, pack_team_name(p->r, a->team));
-	pack_text(&w, a->resource_id);
-	pack_text(&w, a->entity);
-	pack_text(&w, a->system_alert_id);
-	return pack_row_end(&w);
+	xpk_row_begin(&w, t, err);
+	xpk_date(&w, a->time);
+	xpk_text(&w, pst_severity_name(a->severity));
+	xpk_text(&w, a->name);
+	xpk_text(&w, a->status);
+	xpk_text(&w, a->tactics);
+	xpk_text(&w, xpk_team_name(p->r, a->team));
+	xpk_text(&w, a->resource_id);
+	xpk_text(&w, a->entity);
+	xpk_text(&w, a->system_alert_id);
+	return xpk_row_end(&w);
 }
 
-int pack_alerts(const struct pack *p, struct pst_error *err)
+int xpk_alerts(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
 	int rc = pst_xlsx_table_begin(p->book, "Alerts", alert_cols, PST_ARRAY_LEN(alert_cols), &t, err);
 
 	for (i = 0; i < p->r->nalerts && rc == PST_OK; i++)
-		if (pack_shows(p, p->r->alerts[i].team))
+		if (xpk_shows(p, p->r->alerts[i].team))
 			rc = alert_row(p, t, &p->r->alerts[i], err);
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
@@ -56,7 +56,7 @@ static const struct pst_xlsx_column compliance_cols[] = {
 	{"Skipped", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 };
 
-int pack_compliance(const struct pack *p, struct pst_error *err)
+int xpk_compliance(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
@@ -65,16 +65,16 @@ int pack_compliance(const struct pack *p, struct pst_error *err)
 
 	for (i = 0; i < p->r->ncompliance && rc == PST_OK; i++) {
 		const struct pst_review_compliance *c = &p->r->compliance[i];
-		struct pack_row w;
+		struct xpk_row w;
 
-		pack_row_begin(&w, t, err);
-		pack_text(&w, c->standard);
-		pack_text(&w, c->control);
-		pack_text(&w, pst_compliance_state_name(c->state));
-		pack_int(&w, c->passed);
-		pack_int(&w, c->failed);
-		pack_int(&w, c->skipped);
-		rc = pack_row_end(&w);
+		xpk_row_begin(&w, t, err);
+		xpk_text(&w, c->standard);
+		xpk_text(&w, c->control);
+		xpk_text(&w, pst_compliance_state_name(c->state));
+		xpk_int(&w, c->passed);
+		xpk_int(&w, c->failed);
+		xpk_int(&w, c->skipped);
+		rc = xpk_row_end(&w);
 	}
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
@@ -91,21 +91,21 @@ static const struct pst_xlsx_column quality_cols[] = {
 static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *msg,
                        const struct pst_review_rejected *rej, struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 
-	pack_row_begin(&w, t, err);
-	pack_text(&w, kind);
-	pack_text(&w, msg);
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, kind);
+	xpk_text(&w, msg);
 	if (rej) {
-		pack_text(&w, rej->path);
-		pack_count(&w, (int64_t)rej->line, rej->line > 0);
-		pack_int(&w, (int64_t)rej->index);
+		xpk_text(&w, rej->path);
+		xpk_count(&w, (int64_t)rej->line, rej->line > 0);
+		xpk_int(&w, (int64_t)rej->index);
 	}
-	return pack_row_end(&w);
+	return xpk_row_end(&w);
 }
 
 /* Says how many rejected records are not listed, if any. */
-static int unlisted_row(const struct pack *p, struct pst_xlsx_table *t, struct pst_error *err)
+static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct pst_error *err)
 {
 	char msg[128];
 
@@ -116,7 +116,7 @@ static int unlisted_row(const struct pack *p, struct pst_xlsx_table *t, struct p
 	return quality_row(t, "rejected", msg, NULL, err);
 }
 
-int pack_quality(const struct pack *p, struct pst_error *err)
+int xpk_quality(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
@@ -162,24 +162,24 @@ static void source_columns(struct pst_xlsx_column *cols)
 
 static int source_row(struct pst_xlsx_table *t, const struct pst_review_source *s, struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 	size_t i;
 
-	pack_row_begin(&w, t, err);
-	pack_text(&w, s->path);
-	pack_text(&w, s->format);
-	pack_int(&w, (int64_t)s->size);
-	pack_text(&w, s->sha256);
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, s->path);
+	xpk_text(&w, s->format);
+	xpk_int(&w, (int64_t)s->size);
+	xpk_text(&w, s->sha256);
 	for (i = 0; i < PST_REC__COUNT; i++)
-		pack_int(&w, (int64_t)s->records[i]);
-	pack_int(&w, (int64_t)s->total);
-	pack_int(&w, (int64_t)s->rejected);
-	pack_bool(&w, s->failed);
-	pack_text(&w, s->error);
-	return pack_row_end(&w);
+		xpk_int(&w, (int64_t)s->records[i]);
+	xpk_int(&w, (int64_t)s->total);
+	xpk_int(&w, (int64_t)s->rejected);
+	xpk_bool(&w, s->failed);
+	xpk_text(&w, s->error);
+	return xpk_row_end(&w);
 }
 
-int pack_sources(const struct pack *p, struct pst_error *err)
+int xpk_sources(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_column cols[SOURCE_COLS];
 	struct pst_xlsx_table *t;

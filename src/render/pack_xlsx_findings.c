@@ -35,46 +35,46 @@ static const char *due_source(const struct pst_review_finding *f)
 	return f->due_from_governance ? "governance" : "severity";
 }
 
-static int changes_row(const struct pack *p, struct pst_xlsx_table *t, const struct pst_review_finding *f,
+static int changes_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_finding *f,
                        struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 
-	pack_row_begin(&w, t, err);
-	pack_text(&w, f->class_name);
-	pack_text(&w, f->resource_id);
-	pack_text(&w, f->assessment_key);
-	pack_text(&w, f->recommendation);
-	pack_text(&w, pst_severity_name(f->severity));
-	pack_text(&w, f->subscription_id);
-	pack_text(&w, f->subscription_name);
-	pack_text(&w, f->resource_group);
-	pack_text(&w, f->resource_type);
-	pack_text(&w, pack_status_name(f->status_from));
-	pack_text(&w, f->cause_from);
-	pack_text(&w, pack_status_name(f->status_to));
-	pack_text(&w, f->cause_to);
-	pack_count(&w, f->age_days, f->age_days >= 0);
-	pack_date(&w, f->first_seen);
-	pack_date(&w, f->due_date);
-	pack_bool(&w, f->overdue);
-	pack_text(&w, f->owner);
-	pack_link(&w, f->portal_link);
-	pack_text(&w, pack_team_name(p->r, f->team));
-	pack_text(&w, f->resource_name);
-	pack_text(&w, f->control);
-	pack_text(&w, due_source(f));
-	return pack_row_end(&w);
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, f->class_name);
+	xpk_text(&w, f->resource_id);
+	xpk_text(&w, f->assessment_key);
+	xpk_text(&w, f->recommendation);
+	xpk_text(&w, pst_severity_name(f->severity));
+	xpk_text(&w, f->subscription_id);
+	xpk_text(&w, f->subscription_name);
+	xpk_text(&w, f->resource_group);
+	xpk_text(&w, f->resource_type);
+	xpk_text(&w, xpk_status_name(f->status_from));
+	xpk_text(&w, f->cause_from);
+	xpk_text(&w, xpk_status_name(f->status_to));
+	xpk_text(&w, f->cause_to);
+	xpk_count(&w, f->age_days, f->age_days >= 0);
+	xpk_date(&w, f->first_seen);
+	xpk_date(&w, f->due_date);
+	xpk_bool(&w, f->overdue);
+	xpk_text(&w, f->owner);
+	xpk_link(&w, f->portal_link);
+	xpk_text(&w, xpk_team_name(p->r, f->team));
+	xpk_text(&w, f->resource_name);
+	xpk_text(&w, f->control);
+	xpk_text(&w, due_source(f));
+	return xpk_row_end(&w);
 }
 
-int pack_changes(const struct pack *p, struct pst_error *err)
+int xpk_changes(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
 	int rc = pst_xlsx_table_begin(p->book, "Changes", changes_cols, PST_ARRAY_LEN(changes_cols), &t, err);
 
 	for (i = 0; i < p->r->nfindings && rc == PST_OK; i++)
-		if (pack_shows(p, p->r->findings[i].team))
+		if (xpk_shows(p, p->r->findings[i].team))
 			rc = changes_row(p, t, &p->r->findings[i], err);
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
@@ -96,30 +96,30 @@ static const struct pst_xlsx_column open_cols[] = {
 	{"Assessment key", PST_XLSX_TEXT, NULL, 20},
 };
 
-static int open_row(const struct pack *p, struct pst_xlsx_table *t, const struct pst_review_finding *f,
+static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_finding *f,
                     struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 
-	pack_row_begin(&w, t, err);
-	pack_text(&w, pack_team_name(p->r, f->team));
-	pack_text(&w, pst_severity_name(f->severity));
-	pack_text(&w, f->recommendation);
-	pack_text(&w, f->resource_name);
-	pack_text(&w, f->resource_group);
-	pack_text(&w, f->subscription_name);
-	pack_text(&w, f->class_name);
-	pack_count(&w, f->age_days, f->age_days >= 0);
-	pack_date(&w, f->due_date);
-	pack_bool(&w, f->overdue);
-	pack_text(&w, f->owner);
-	pack_link(&w, f->portal_link);
-	pack_text(&w, f->resource_id);
-	pack_text(&w, f->assessment_key);
-	return pack_row_end(&w);
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, xpk_team_name(p->r, f->team));
+	xpk_text(&w, pst_severity_name(f->severity));
+	xpk_text(&w, f->recommendation);
+	xpk_text(&w, f->resource_name);
+	xpk_text(&w, f->resource_group);
+	xpk_text(&w, f->subscription_name);
+	xpk_text(&w, f->class_name);
+	xpk_count(&w, f->age_days, f->age_days >= 0);
+	xpk_date(&w, f->due_date);
+	xpk_bool(&w, f->overdue);
+	xpk_text(&w, f->owner);
+	xpk_link(&w, f->portal_link);
+	xpk_text(&w, f->resource_id);
+	xpk_text(&w, f->assessment_key);
+	return xpk_row_end(&w);
 }
 
-int pack_open_items(const struct pack *p, struct pst_error *err)
+int xpk_open_items(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
@@ -128,7 +128,7 @@ int pack_open_items(const struct pack *p, struct pst_error *err)
 	for (i = 0; i < p->r->nfindings && rc == PST_OK; i++) {
 		const struct pst_review_finding *f = &p->r->findings[i];
 
-		if (pack_shows(p, f->team) && pst_review_finding_open(f))
+		if (xpk_shows(p, f->team) && pst_review_finding_open(f))
 			rc = open_row(p, t, f, err);
 	}
 	return rc ? rc : pst_xlsx_table_end(t, err);

@@ -17,6 +17,22 @@ struct keyfig {
 	const char *fmt;
 };
 
+/* A period ending at midnight shows its own last day (and month), as the PDF does. */
+static pst_time inclusive_end(pst_time t)
+{
+	return t != PST_TIME_NONE && t % PST_MS_PER_DAY == 0 ? t - 1 : t;
+}
+
+/* "2026-10" for a month ending at 2026-11-01T00:00Z; buf holds PST_TIME_BUF. */
+static const char *month_label(pst_time t, char *buf)
+{
+	if (t == PST_TIME_NONE)
+		return "";
+	pst_date_format(inclusive_end(t), buf, PST_TIME_BUF);
+	buf[7] = '\0';
+	return buf;
+}
+
 static int date_keyfig(struct pst_xlsx_sheet *s, const char *label, pst_time t, struct pst_error *err)
 {
 	double serial;
@@ -26,7 +42,7 @@ static int date_keyfig(struct pst_xlsx_sheet *s, const char *label, pst_time t, 
 	return pst_xlsx_keyfig(s, label, serial, PST_XLSX_FMT_DATE, err);
 }
 
-static int scope_keyfigs(const struct pack *p, struct pst_xlsx_sheet *s, struct pst_error *err)
+static int scope_keyfigs(const struct xpk *p, struct pst_xlsx_sheet *s, struct pst_error *err)
 {
 	const struct pst_review *r = p->r;
 	int rc = pst_xlsx_keyfig_text(s, "Organisation", r->org, err);
@@ -38,7 +54,7 @@ static int scope_keyfigs(const struct pack *p, struct pst_xlsx_sheet *s, struct 
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "From", r->t0, err);
 	if (rc == PST_OK)
-		rc = date_keyfig(s, "To", r->t1, err);
+		rc = date_keyfig(s, "To", inclusive_end(r->t1), err);
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "Generated", r->generated_at, err);
 	return rc;
@@ -104,12 +120,11 @@ static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 
 	if (r->ntrend == 0)
 		return PST_OK;
-	rc = pst_xlsx_data_begin(s, "Month end", series, r->overall_goal ? 2 : 1, &d, err);
+	rc = pst_xlsx_data_begin(s, "Month", series, r->overall_goal ? 2 : 1, &d, err);
 	for (i = 0; i < r->ntrend && rc == PST_OK; i++) {
 		double v[2] = {r->trend[i].percentage, r->overall_goal ? r->overall_goal->target : NAN};
 
-		rc = pst_xlsx_data_row(&d, pst_date_format(r->trend[i].t, label, sizeof(label)), v,
-		                       PST_XLSX_FMT_SCORE, err);
+		rc = pst_xlsx_data_row(&d, month_label(r->trend[i].t, label), v, PST_XLSX_FMT_SCORE, err);
 	}
 	return rc ? rc : pst_xlsx_chart_add(&d, &spec, err);
 }
@@ -141,7 +156,7 @@ static int teams_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 	return rc ? rc : pst_xlsx_chart_add(&d, &spec, err);
 }
 
-int pack_summary(const struct pack *p, struct pst_error *err)
+int xpk_summary(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_sheet *s;
 	int rc = pst_xlsx_sheet_add(p->book, "Summary", &s, err);

@@ -27,28 +27,28 @@ static const struct pst_xlsx_column teams_cols[] = {
 static int team_row(struct pst_xlsx_table *t, const struct pst_review_team *tm, struct pst_error *err)
 {
 	static const enum pst_severity sevs[] = {PST_SEV_CRITICAL, PST_SEV_HIGH, PST_SEV_MEDIUM, PST_SEV_LOW};
-	struct pack_row w;
+	struct xpk_row w;
 	size_t i;
 
-	pack_row_begin(&w, t, err);
-	pack_int(&w, tm->rank);
-	pack_text(&w, tm->name);
+	xpk_row_begin(&w, t, err);
+	xpk_int(&w, tm->rank);
+	xpk_text(&w, tm->name);
 	for (i = 0; i < PST_ARRAY_LEN(sevs); i++)
-		pack_int(&w, tm->open_by_severity[sevs[i]]);
-	pack_int(&w, tm->by_class[PST_CLASS_REMEDIATED]);
-	pack_int(&w, tm->by_class[PST_CLASS_REGRESSED]);
-	pack_int(&w, tm->by_class[PST_CLASS_NEW_RESOURCE]);
-	pack_int(&w, tm->overdue);
-	pack_number(&w, tm->potential_gain);
-	pack_number(&w, tm->points_won);
-	pack_number(&w, tm->score_contribution);
-	pack_number(&w, tm->goal ? tm->goal->target : NAN);
-	pack_date(&w, tm->goal ? tm->goal->due : PST_TIME_NONE);
-	return pack_row_end(&w);
+		xpk_int(&w, tm->open_by_severity[sevs[i]]);
+	xpk_int(&w, tm->by_class[PST_CLASS_REMEDIATED]);
+	xpk_int(&w, tm->by_class[PST_CLASS_REGRESSED]);
+	xpk_int(&w, tm->by_class[PST_CLASS_NEW_RESOURCE]);
+	xpk_int(&w, tm->overdue);
+	xpk_number(&w, tm->potential_gain);
+	xpk_number(&w, tm->points_won);
+	xpk_number(&w, tm->score_contribution);
+	xpk_number(&w, tm->goal ? tm->goal->target : NAN);
+	xpk_date(&w, tm->goal ? tm->goal->due : PST_TIME_NONE);
+	return xpk_row_end(&w);
 }
 
 /* One row per team, in league order. */
-int pack_teams(const struct pack *p, struct pst_error *err)
+int xpk_teams(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
@@ -57,7 +57,7 @@ int pack_teams(const struct pack *p, struct pst_error *err)
 	for (i = 0; i < p->r->nteams && rc == PST_OK; i++) {
 		size_t team = p->r->league ? p->r->league[i] : i;
 
-		if (team < p->r->nteams && pack_shows(p, team))
+		if (team < p->r->nteams && xpk_shows(p, team))
 			rc = team_row(t, &p->r->teams[team], err);
 	}
 	return rc ? rc : pst_xlsx_table_end(t, err);
@@ -78,7 +78,7 @@ static const struct pst_xlsx_column control_cols[] = {
 #define CONTROL_FIXED PST_ARRAY_LEN(control_cols)
 
 /* The fixed columns, then "Gain: TEAM" for each team shown (teams order). */
-static struct pst_xlsx_column *controls_columns(const struct pack *p, struct strbuf *names, size_t *ncols)
+static struct pst_xlsx_column *controls_columns(const struct xpk *p, struct strbuf *names, size_t *ncols)
 {
 	size_t n = CONTROL_FIXED, i, off;
 	struct pst_xlsx_column *cols = xcalloc(CONTROL_FIXED + p->r->nteams, sizeof(*cols));
@@ -86,7 +86,7 @@ static struct pst_xlsx_column *controls_columns(const struct pack *p, struct str
 	for (i = 0; i < CONTROL_FIXED; i++)
 		cols[i] = control_cols[i];
 	for (i = 0; i < p->r->nteams; i++) /* names first: the buffer may move */
-		if (pack_shows(p, i)) {
+		if (xpk_shows(p, i)) {
 			strbuf_addf(names, "Gain: %s", p->r->teams[i].name);
 			strbuf_addch(names, '\0');
 		}
@@ -96,31 +96,31 @@ static struct pst_xlsx_column *controls_columns(const struct pack *p, struct str
 	return cols;
 }
 
-static int control_row(const struct pack *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
+static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
                        struct pst_error *err)
 {
-	struct pack_row w;
+	struct xpk_row w;
 	size_t i;
 
-	pack_row_begin(&w, t, err);
-	pack_text(&w, c->name);
-	pack_text(&w, c->control_id);
-	pack_number(&w, c->max);
-	pack_number(&w, c->current);
-	pack_number(&w, c->previous);
-	pack_number(&w, c->gain);
-	pack_int(&w, c->healthy);
-	pack_int(&w, c->unhealthy);
-	pack_int(&w, c->not_applicable);
-	pack_text(&w, pack_team_name(p->r, c->top_team));
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, c->name);
+	xpk_text(&w, c->control_id);
+	xpk_number(&w, c->max);
+	xpk_number(&w, c->current);
+	xpk_number(&w, c->previous);
+	xpk_number(&w, c->gain);
+	xpk_int(&w, c->healthy);
+	xpk_int(&w, c->unhealthy);
+	xpk_int(&w, c->not_applicable);
+	xpk_text(&w, xpk_team_name(p->r, c->top_team));
 	for (i = 0; i < p->r->nteams; i++)
-		if (pack_shows(p, i))
-			pack_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
-	return pack_row_end(&w);
+		if (xpk_shows(p, i))
+			xpk_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
+	return xpk_row_end(&w);
 }
 
 /* Controls by gain, as the review orders them. */
-int pack_controls(const struct pack *p, struct pst_error *err)
+int xpk_controls(const struct xpk *p, struct pst_error *err)
 {
 	struct strbuf names = STRBUF_INIT;
 	struct pst_xlsx_table *t;
