@@ -18,9 +18,9 @@ struct keyfig {
 };
 
 /* A period ending at midnight shows its own last day (and month), as the PDF does. */
-static pst_time inclusive_end(pst_time t)
+static pst_time last_day(pst_time t)
 {
-	return t != PST_TIME_NONE && t % PST_MS_PER_DAY == 0 ? t - 1 : t;
+	return t != PST_TIME_NONE && t % PST_MS_PER_DAY == 0 ? t - PST_MS_PER_DAY : t;
 }
 
 /* "2026-10" for a month ending at 2026-11-01T00:00Z; buf holds PST_TIME_BUF. */
@@ -28,7 +28,7 @@ static const char *month_label(pst_time t, char *buf)
 {
 	if (t == PST_TIME_NONE)
 		return "";
-	pst_date_format(inclusive_end(t), buf, PST_TIME_BUF);
+	pst_date_format(last_day(t), buf, PST_TIME_BUF);
 	buf[7] = '\0';
 	return buf;
 }
@@ -54,7 +54,7 @@ static int scope_keyfigs(const struct xpk *p, struct pst_xlsx_sheet *s, struct p
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "From", r->t0, err);
 	if (rc == PST_OK)
-		rc = date_keyfig(s, "To", inclusive_end(r->t1), err);
+		rc = date_keyfig(s, "To", last_day(r->t1), err);
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "Generated", r->generated_at, err);
 	return rc;
