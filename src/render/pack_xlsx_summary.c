@@ -33,13 +33,19 @@ static const char *month_label(pst_time t, char *buf)
 	return buf;
 }
 
-static int date_keyfig(struct pst_xlsx_sheet *s, const char *label, pst_time t, struct pst_error *err)
+static int time_keyfig(struct pst_xlsx_sheet *s, const char *label, pst_time t, const char *fmt,
+                       struct pst_error *err)
 {
 	double serial;
 
 	if (!pst_xlsx_serial(t, &serial))
 		serial = NAN;
-	return pst_xlsx_keyfig(s, label, serial, PST_XLSX_FMT_DATE, err);
+	return pst_xlsx_keyfig(s, label, serial, fmt, err);
+}
+
+static int date_keyfig(struct pst_xlsx_sheet *s, const char *label, pst_time t, struct pst_error *err)
+{
+	return time_keyfig(s, label, t, PST_XLSX_FMT_DATE, err);
 }
 
 static int scope_keyfigs(const struct xpk *p, struct pst_xlsx_sheet *s, struct pst_error *err)
@@ -56,7 +62,7 @@ static int scope_keyfigs(const struct xpk *p, struct pst_xlsx_sheet *s, struct p
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "To", last_day(r->t1), err);
 	if (rc == PST_OK)
-		rc = date_keyfig(s, "Generated", r->generated_at, err);
+		rc = time_keyfig(s, "Generated (UTC)", r->generated_at, "yyyy-mm-dd hh:mm", err);
 	return rc;
 }
 
