@@ -20,9 +20,7 @@ static void book_options(struct pst_xlsx_options *o, const struct pst_review *r,
 	o->created = r->generated_at;
 	o->constant_memory = r->nfindings >= big;
 	o->max_rows = opts ? opts->max_rows : 0;
-	o->max_links = opts ? opts->max_links : 0;
-	if (!o->max_links && o->constant_memory)
-		o->max_links = PST_RENDER_XLSX_BIG_LINKS;
+	o->max_links = opts && opts->max_links ? opts->max_links : PST_RENDER_XLSX_LINKS;
 	o->tmpdir = opts ? opts->tmpdir : NULL;
 }
 
