@@ -164,7 +164,7 @@ def check_all(d):
     oi = wb["Open items"]
     cf = sorted((rule.type, rule.formula[0]) for r in oi.conditional_formatting for rule in r.rules)
     check("Open items: overdue and severity formats", cf,
-          [("cellIs", '"High"'), ("cellIs", '"Low"'), ("cellIs", '"Medium"'), ("expression", "$J2=TRUE")])
+          [("cellIs", '"Critical"'), ("cellIs", '"High"'), ("cellIs", '"Low"'), ("cellIs", '"Medium"'), ("expression", "$J2=TRUE")])
     check("Open items: all open", {r[6] for r in rows["Open items"]} <= {"still_open", "regressed", "new_resource",
           "new_recommendation", "exemption_ended", "became_applicable"}, True)
     check("Open items: overdue flags are booleans", {type(r[9]).__name__ for r in rows["Open items"]}, {"bool"})
