@@ -30,6 +30,19 @@ CHANGES = ["Class", "Resource ID", "Assessment key", "Recommendation", "Severity
            "Resource", "Control", "Due from"]
 OPEN = ["Team", "Severity", "Recommendation", "Resource", "Resource group", "Subscription", "Class",
         "Age (days)", "Due date", "Overdue", "Owner", "Portal link", "Resource ID", "Assessment key"]
+HEADERS = {
+    "Teams": ["Rank", "Team", "Open critical", "Open high", "Open medium", "Open low", "Verified fixes",
+              "Regressions", "Insecure new resources", "Overdue", "Potential gain", "Points won",
+              "Score contribution", "Goal (%)", "Goal due"],
+    "Controls": ["Control", "Control ID", "Max", "Points now", "Points last month", "Potential gain", "Healthy",
+                 "Unhealthy", "Not applicable", "Top team"],
+    "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],
+    "Compliance": ["Standard", "Control", "State", "Passed", "Failed", "Skipped"],
+    "Data quality": ["Kind", "Message", "File", "Line", "Record"],
+    "Sources": ["File", "Format", "Size (bytes)", "SHA-256", "assessment", "sub_assessment", "assessment_metadata",
+                "governance_assignment", "secure_score", "score_control", "control_definition", "alert",
+                "compliance", "Records", "Rejected", "Failed", "Error"],
+}
 CUT = "\u2026 [cut]"
 
 
@@ -130,7 +143,8 @@ def check_all(d):
     counts("all", wb, want, "all")
     check("Changes header", [c.value for c in wb["Changes"][1]], CHANGES)
     check("Open items header", [c.value for c in wb["Open items"][1]], OPEN)
-    check("Teams header starts", [c.value for c in wb["Teams"][1]][:4], ["Rank", "Team", "Open critical", "Open high"])
+    for sheet, header in HEADERS.items():
+        check(sheet + " header", [c.value for c in wb[sheet][1]][:len(header)], header)
     check("Controls: a gain column per team", sorted(c.value for c in wb["Controls"][1][10:]),
           sorted("Gain: " + r[1] for r in wb["Teams"].iter_rows(min_row=2, values_only=True)))
     s = wb["Summary"]
@@ -168,6 +182,10 @@ def check_all(d):
     check("Open items: all open", {r[6] for r in rows["Open items"]} <= {"still_open", "regressed", "new_resource",
           "new_recommendation", "exemption_ended", "became_applicable"}, True)
     check("Open items: overdue flags are booleans", {type(r[9]).__name__ for r in rows["Open items"]}, {"bool"})
+    al = [r[0] for r in wb["Alerts"].iter_rows(min_row=2, max_col=1)]
+    check("Alerts: times are dates", all(c.is_date and c.number_format == "yyyy-mm-dd hh:mm" for c in al), True)
+    scores = [v for r in rows["Controls"] for v in r[2:6]] + [r[10] for r in rows["Teams"]]
+    check("scores are numbers", all(type(v) in (int, float) for v in scores), True)
     check("Teams in league order", [r[0] for r in rows["Teams"]], list(range(1, len(rows["Teams"]) + 1)))
     return wb
 
