@@ -17,6 +17,13 @@ bool pack_mine(const struct pack *pk, size_t t)
 	return pk->team == PST_REVIEW_NO_TEAM || pk->team == t;
 }
 
+size_t pack_team_rows(const struct pack *pk)
+{
+	if (pk->team != PST_REVIEW_NO_TEAM)
+		return PACK_LIST_ROWS;
+	return pk->r->nteams > PACK_MANY_TEAMS ? PACK_MANY_TEAM_ROWS : PACK_TEAM_ROWS;
+}
+
 const char *pack_team_name(const struct pack *pk, size_t t)
 {
 	return t < pk->r->nteams ? pk->r->teams[t].name : "Unassigned";

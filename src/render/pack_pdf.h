@@ -16,8 +16,11 @@
 
 #define PACK_MAX_COLS 8
 
-/* How many rows a list shows before "and N more: see the workbook". */
+/* How many rows a list shows before "and N more: see the workbook".  The
+ * lists of a team section get fewer rows when many teams share the pack. */
 #define PACK_TEAM_ROWS 10
+#define PACK_MANY_TEAMS 8
+#define PACK_MANY_TEAM_ROWS 5
 #define PACK_LIST_ROWS 25
 #define PACK_CHART_BARS 12
 
@@ -41,6 +44,9 @@ int pack_evidence(struct pack *pk);
 
 /* True when rows of team t belong in this pack. */
 bool pack_mine(const struct pack *pk, size_t t);
+/* Rows of each list in a team section: more in a one-team pack, fewer
+ * when more than PACK_MANY_TEAMS teams share the pack. */
+size_t pack_team_rows(const struct pack *pk);
 /* Team t's name ("Unassigned" when t is not a team). */
 const char *pack_team_name(const struct pack *pk, size_t t);
 

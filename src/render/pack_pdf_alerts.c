@@ -101,6 +101,17 @@ static bool high_alert(const struct pack *pk, const struct pst_review_alert *a)
 	return a->severity >= PST_SEV_HIGH && pack_mine(pk, a->team);
 }
 
+/* The resource's name (the last part of its id; the workbook has the id), or the entity. */
+static void resource_name(struct strbuf *sb, const struct pst_review_alert *a)
+{
+	const char *slash = strrchr(a->resource_id, '/');
+
+	if (!*a->resource_id)
+		strbuf_addstr(sb, a->entity);
+	else
+		strbuf_addstr(sb, slash && slash[1] ? slash + 1 : a->resource_id);
+}
+
 static void alert_cells(struct pack *pk, const struct pst_review_alert *a)
 {
 	pack_date(pack_cell(pk, 0), a->time);
@@ -108,20 +119,20 @@ static void alert_cells(struct pack *pk, const struct pst_review_alert *a)
 	strbuf_addstr(pack_cell(pk, 2), pst_severity_name(a->severity));
 	strbuf_addstr(pack_cell(pk, 3), a->status);
 	strbuf_addstr(pack_cell(pk, 4), a->tactics);
-	strbuf_addstr(pack_cell(pk, 5), *a->resource_id ? a->resource_id : a->entity);
+	resource_name(pack_cell(pk, 5), a);
 	strbuf_addstr(pack_cell(pk, 6), pack_team_name(pk, a->team));
 }
 
 static int high_alerts(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
-		{"Date", 0, 58, PST_PDF_LEFT, 0},
+		{"Date", 0, 54, PST_PDF_LEFT, 0},
 		{"Alert", 3, 0, PST_PDF_LEFT, 0},
-		{"Severity", 0, 50, PST_PDF_LEFT, 0},
-		{"Status", 0, 50, PST_PDF_LEFT, 1},
-		{"Tactics", 2, 0, PST_PDF_LEFT, 0},
-		{"Resource", 3, 0, PST_PDF_LEFT, 0},
-		{"Team", 2, 0, PST_PDF_LEFT, 1},
+		{"Severity", 0, 46, PST_PDF_LEFT, 0},
+		{"Status", 0, 52, PST_PDF_LEFT, 1},
+		{"Tactics", 0, 84, PST_PDF_LEFT, 0},
+		{"Resource", 2, 0, PST_PDF_LEFT, 0},
+		{"Team", 2, 0, PST_PDF_LEFT, 0},
 	};
 	size_t i, n = 0;
 	int rc = pack_subtitle(pk, "High-severity alerts");

@@ -51,6 +51,39 @@ static int records_by_type(struct pack *pk)
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
 
+static void subscription_cells(struct pack *pk, const struct pst_review_subscription *s)
+{
+	strbuf_addstr(pack_cell(pk, 0), *s->name ? s->name : s->id);
+	strbuf_addstr(pack_cell(pk, 1), s->id);
+	strbuf_addstr(pack_cell(pk, 2), s->covered_t1 ? "yes" : "no: out of scope");
+	pack_pct(pack_cell(pk, 3), s->previous);
+	pack_pct(pack_cell(pk, 4), s->percentage);
+}
+
+static int subscriptions_table(struct pack *pk)
+{
+	static const struct pst_pdf_col cols[] = {
+		{"Subscription", 2, 0, PST_PDF_LEFT, 1},
+		{"Id", 0, 170, PST_PDF_LEFT, 1},
+		{"In the data at the end", 1, 0, PST_PDF_LEFT, 0},
+		{"Score before", 0, 52, PST_PDF_RIGHT, 0},
+		{"Score now", 0, 48, PST_PDF_RIGHT, 0},
+	};
+	const struct pst_review *r = pk->r;
+	size_t i;
+	int rc = pack_subtitle(pk, "Subscriptions in scope");
+
+	if (rc == PST_OK && !r->nsubscriptions)
+		return pack_say(pk, "No subscription was found in the data.");
+	if (rc == PST_OK)
+		rc = pst_pdf_table_begin(pk->pdf, cols, 5, 0, pk->err);
+	for (i = 0; i < r->nsubscriptions && rc == PST_OK; i++) {
+		subscription_cells(pk, &r->subscriptions[i]);
+		rc = pack_row(pk, 5);
+	}
+	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+}
+
 static int what_was_read(struct pack *pk)
 {
 	int rc = pack_subtitle(pk, "What was read");
@@ -94,6 +127,16 @@ static void rejected_where(struct strbuf *sb, const struct pst_review_rejected *
 		strbuf_addf(sb, "element %llu", (unsigned long long)x->index);
 }
 
+static bool any_failed(const struct pst_review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsources; i++)
+		if (r->sources[i].failed)
+			return true;
+	return false;
+}
+
 static int rejected_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
@@ -105,9 +148,7 @@ static int rejected_table(struct pack *pk)
 	size_t i;
 	int rc = pack_subtitle(pk, "Rejected records and unusable files");
 
-	for (i = 0; i < r->nsources && !r->sources[i].failed; i++)
-		;
-	if (rc == PST_OK && !r->rejected_total && !r->nrejected && i == r->nsources)
+	if (rc == PST_OK && !r->rejected_total && !r->nrejected && !any_failed(r))
 		return pack_say(pk, "No record was rejected and every file could be used.");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, PACK_LIST_ROWS, pk->err);
@@ -136,6 +177,8 @@ int pack_quality(struct pack *pk)
 
 	if (rc == PST_OK)
 		rc = what_was_read(pk);
+	if (rc == PST_OK)
+		rc = subscriptions_table(pk);
 	if (rc == PST_OK)
 		rc = warnings_table(pk);
 	if (rc == PST_OK)

@@ -142,9 +142,9 @@ static int score_text(struct pack *pk)
 	struct pst_pdf_run runs[3];
 
 	pack_pct(now, r->score_now);
-	strbuf_addstr(rest, ", ");
+	strbuf_addstr(rest, "(");
 	pack_points(rest, r->score_now - r->score_prev, true);
-	strbuf_addstr(rest, " points since last month (");
+	strbuf_addstr(rest, " points since last month: ");
 	pack_pct(rest, r->score_prev);
 	strbuf_addstr(rest, " on ");
 	pack_date(rest, r->t0);
@@ -154,12 +154,31 @@ static int score_text(struct pack *pk)
 	else
 		strbuf_addstr(rest, "No overall goal is set.");
 	runs[0].style = PST_PDF_BODY;
-	runs[0].text = "The overall secure score is ";
+	runs[0].text = "The overall secure score is";
 	runs[1].style = PST_PDF_BOLD;
 	runs[1].text = now->buf;
 	runs[2].style = PST_PDF_BODY;
 	runs[2].text = rest->buf;
 	return pst_pdf_runs(pk->pdf, runs, 3, pk->err);
+}
+
+/* Months whose score was recomputed from assessments (no exported score). */
+static int recomputed_note(struct pack *pk)
+{
+	const struct pst_review *r = pk->r;
+	struct strbuf *sb = pack_cell(pk, 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < r->ntrend; i++) {
+		if (!r->trend[i].recomputed)
+			continue;
+		strbuf_addstr(sb, n++ ? ", " : "Recomputed from the assessments (no exported score): ");
+		pack_month(sb, r->trend[i].t);
+	}
+	if (!n)
+		return PST_OK;
+	strbuf_addch(sb, '.');
+	return pst_pdf_text(pk->pdf, PST_PDF_SMALL, sb->buf, pk->err);
 }
 
 static int trend_chart(struct pack *pk)
@@ -193,6 +212,8 @@ static int trend_chart(struct pack *pk)
 		c.goal_label = goal->buf;
 	}
 	rc = pst_pdf_line_chart(pk->pdf, &c, pk->err);
+	if (rc == PST_OK)
+		rc = recomputed_note(pk);
 	free(months);
 	free(labels);
 	free(values);
@@ -211,8 +232,8 @@ static int changes_table(struct pack *pk)
 	};
 	static const struct pst_pdf_col cols[] = {
 		{"Change", 2, 0, PST_PDF_LEFT, 1},
-		{"Findings", 0, 60, PST_PDF_RIGHT, 0},
 		{"What it means", 3, 0, PST_PDF_LEFT, 0},
+		{"Findings", 0, 60, PST_PDF_RIGHT, 0},
 	};
 	size_t i;
 	int rc = pack_subtitle(pk, "What changed this month");
@@ -221,8 +242,8 @@ static int changes_table(struct pack *pk)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, 0, pk->err);
 	for (i = 0; i < PST_ARRAY_LEN(order) && rc == PST_OK; i++) {
 		strbuf_addstr(pack_cell(pk, 0), pack_class_label(order[i]));
-		pack_num(pack_cell(pk, 1), pk->r->by_class[order[i]]);
-		strbuf_addstr(pack_cell(pk, 2), pack_class_meaning(order[i]));
+		strbuf_addstr(pack_cell(pk, 1), pack_class_meaning(order[i]));
+		pack_num(pack_cell(pk, 2), pk->r->by_class[order[i]]);
 		rc = pack_row(pk, 3);
 	}
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
@@ -303,10 +324,11 @@ static int league_table(struct pack *pk)
 	};
 	const struct pst_review *r = pk->r;
 	size_t i;
-	int rc = pack_subtitle(pk, "League table of teams");
+	int rc;
 
-	if (rc == PST_OK && !r->nteams)
-		return pack_say(pk, "No teams: no resource could be given a team.");
+	if (!r->nteams)
+		return pack_say(pk, "League table of teams: none, no resource could be given a team.");
+	rc = pack_subtitle(pk, "League table of teams");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 8, 0, pk->err);
 	for (i = 0; i < r->nteams && rc == PST_OK; i++) {
@@ -320,6 +342,47 @@ static int league_table(struct pack *pk)
 		                  "this month. Points held: the team's share of the score now. To gain: points if all "
 		                  "its unhealthy resources were fixed.", pk->err);
 	return rc;
+}
+
+static void goal_cells(struct pack *pk, const struct pst_review_goal *g)
+{
+	strbuf_addstr(pack_cell(pk, 0), *g->name ? g->name : "Whole organisation");
+	strbuf_addstr(pack_cell(pk, 1), g->scope);
+	pack_date(pack_cell(pk, 2), g->due);
+	strbuf_addstr(pack_cell(pk, 3), g->met ? "met" : g->behind ? "behind" : "on track");
+	pack_pct(pack_cell(pk, 4), g->target);
+	pack_pct(pack_cell(pk, 5), g->current);
+	if (g->met)
+		strbuf_addstr(pack_cell(pk, 6), "met");
+	else
+		pack_points(pack_cell(pk, 6), g->pace_needed, false);
+}
+
+static int goals_table(struct pack *pk)
+{
+	static const struct pst_pdf_col cols[] = {
+		{"Goal for", 1, 0, PST_PDF_LEFT, 1},
+		{"Scope", 0, 62, PST_PDF_LEFT, 1},
+		{"Due", 0, 58, PST_PDF_LEFT, 0},
+		{"Progress", 0, 54, PST_PDF_LEFT, 0},
+		{"Target", 0, 44, PST_PDF_RIGHT, 0},
+		{"Now", 0, 44, PST_PDF_RIGHT, 0},
+		{"Points a month", 0, 60, PST_PDF_RIGHT, 0},
+	};
+	const struct pst_review *r = pk->r;
+	size_t i;
+	int rc;
+
+	if (!r->ngoals)
+		return PST_OK;
+	rc = pack_subtitle(pk, "Goals");
+	if (rc == PST_OK)
+		rc = pst_pdf_table_begin(pk->pdf, cols, 7, PACK_LIST_ROWS, pk->err);
+	for (i = 0; i < r->ngoals && rc == PST_OK; i++) {
+		goal_cells(pk, &r->goals[i]);
+		rc = pack_row(pk, 7);
+	}
+	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
 
 static int summary_warnings(struct pack *pk)
@@ -355,7 +418,7 @@ int pack_summary(struct pack *pk)
 {
 	static int (*const steps[])(struct pack *) = {
 		team_note, summary_figures, score_text, trend_chart, changes_table, overdue_line, reconciliation,
-		league_table, summary_warnings,
+		league_table, goals_table, summary_warnings,
 	};
 	size_t i;
 	int rc = pst_pdf_heading(pk->pdf, 1, "Executive summary", pk->err);

@@ -4,7 +4,9 @@
 
 #include <stdio.h>
 
-/* A list of the team's findings, shown in a table cut at PACK_TEAM_ROWS. */
+#define TEAM_START_H 300.0 /* heading, figures, counts and a first table row */
+
+/* A list of the team's findings, shown in a table cut at pack_team_rows(). */
 struct finding_list {
 	const char *title;
 	const char *empty;                  /* the sentence when nothing matches */
@@ -56,23 +58,25 @@ static void overdue_cells(struct pack *pk, const struct pst_review_finding *f)
 	pack_date(pack_cell(pk, 4), f->due_date);
 }
 
+/* Severity columns fit "Informational"; resource ids get the most room. */
+#define SEV_W 64
 static const struct pst_pdf_col fix_cols[] = {
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col worse_cols[] = {
-	{"What happened", 0, 110, PST_PDF_LEFT, 0},
+	{"What happened", 0, 96, PST_PDF_LEFT, 0},
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col overdue_cols[] = {
 	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
 	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Severity", 0, 56, PST_PDF_LEFT, 0},
-	{"Age (days)", 0, 50, PST_PDF_RIGHT, 0},
-	{"Due", 0, 60, PST_PDF_LEFT, 0},
+	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
+	{"Age (days)", 0, 44, PST_PDF_RIGHT, 0},
+	{"Due", 0, 56, PST_PDF_LEFT, 0},
 };
 
 static const struct finding_list lists[] = {
@@ -126,7 +130,7 @@ static int finding_list(struct pack *pk, size_t t, const struct finding_list *l)
 	if (rc == PST_OK && !n)
 		return pack_say(pk, l->empty);
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, l->cols, l->ncols, PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, l->cols, l->ncols, pack_team_rows(pk), pk->err);
 	if (!l->by_severity && rc == PST_OK)
 		rc = list_rows(pk, t, l, -1);
 	for (sev = PST_SEV_CRITICAL; l->by_severity && sev >= PST_SEV_UNKNOWN && rc == PST_OK; sev--)
@@ -140,7 +144,7 @@ static int top_recommendations(struct pack *pk, const struct pst_review_team *t)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
-		{"Severity", 0, 56, PST_PDF_LEFT, 0},
+		{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 		{"Resources", 0, 52, PST_PDF_RIGHT, 0},
 		{"Overdue", 0, 46, PST_PDF_RIGHT, 0},
 		{"How to fix", 3, 0, PST_PDF_LEFT, 0},
@@ -151,7 +155,7 @@ static int top_recommendations(struct pack *pk, const struct pst_review_team *t)
 	if (rc == PST_OK && !t->ntop)
 		return pack_say(pk, "No open recommendation.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 5, PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, cols, 5, pack_team_rows(pk), pk->err);
 	for (i = 0; i < t->ntop && rc == PST_OK; i++) {
 		const struct pst_review_recommendation *rec = &t->top[i];
 
@@ -242,7 +246,13 @@ static int team_section(struct pack *pk, size_t ti, bool first)
 {
 	const struct pst_review_team *t = &pk->r->teams[ti];
 	size_t i;
-	int rc = first ? PST_OK : pst_pdf_page_break(pk->pdf, pk->err);
+	int rc = PST_OK;
+
+	/* A page per team, unless many teams share the pack: then a team starts
+	 * on a new page only when its heading, figures and first rows do not fit. */
+	if (!first)
+		rc = pk->r->nteams > PACK_MANY_TEAMS ? pst_pdf_keep(pk->pdf, TEAM_START_H, pk->err)
+		                                     : pst_pdf_page_break(pk->pdf, pk->err);
 
 	if (rc == PST_OK)
 		rc = pst_pdf_heading(pk->pdf, 2, t->name, pk->err);
@@ -271,6 +281,9 @@ int pack_teams(struct pack *pk)
 		return pack_say(pk, "No teams: no resource could be given a team.");
 	if (pk->team != PST_REVIEW_NO_TEAM)
 		return rc ? rc : team_section(pk, pk->team, true);
+	if (rc == PST_OK)
+		rc = pack_say(pk, "One section per team, in the order of the league table: its score, what it fixed, "
+		              "what got worse, what is overdue and what to fix next.");
 	for (i = 0; i < r->nteams && rc == PST_OK; i++)
 		rc = team_section(pk, r->league ? r->league[i] : i, i == 0);
 	return rc;

@@ -157,7 +157,7 @@ static const unsigned rfx_class_weight[PST_CLASS__COUNT] = {15, 4, 3, 5, 2, 2, 3
 static inline void rfx_scope(struct pst_review *r, struct rfx_rng *g)
 {
 	static const char *const subs[] = {
-		"Contoso Production", "Équipe réseau — Hub", "Data platform", "Corporate IT", "Sandbox", "Customer portal",
+		"Contoso Production", "Réseau — Hub", "Data platform", "Corporate IT", "Sandbox", "Customer portal",
 	};
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;

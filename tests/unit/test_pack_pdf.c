@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "posture/render_pdf.h"
 #include "review_fixture.h"
+#include "../../src/render/pack_pdf.h"
 
 struct render_args {
 	struct rfx_params params;
@@ -180,6 +181,45 @@ static void test_fixture(void)
 	pst_review_release(&again);
 }
 
+/* ---- the formatting helpers ---- */
+
+static void test_format(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	pack_num(&sb, 0);
+	strbuf_addch(&sb, ' ');
+	pack_num(&sb, 999);
+	strbuf_addch(&sb, ' ');
+	pack_num(&sb, 1000);
+	strbuf_addch(&sb, ' ');
+	pack_num(&sb, -1234567);
+	CHECK_STR(sb.buf, "0 999 1,000 -1,234,567");
+	strbuf_reset(&sb);
+	pack_pct(&sb, 61.25);
+	strbuf_addch(&sb, ' ');
+	pack_pct(&sb, NAN);
+	strbuf_addch(&sb, ' ');
+	pack_points(&sb, 3.44, true);
+	strbuf_addch(&sb, ' ');
+	pack_points(&sb, -0.01, true);
+	strbuf_addch(&sb, ' ');
+	pack_points(&sb, -2.0, true);
+	CHECK_STR(sb.buf, "61.2% n/a +3.4 0.0 -2.0");
+	strbuf_reset(&sb);
+	pack_end_date(&sb, pst_time_make(2026, 11, 1, 0, 0, 0)); /* an exclusive end */
+	strbuf_addch(&sb, ' ');
+	pack_end_date(&sb, pst_time_make(2026, 10, 31, 23, 0, 0));
+	strbuf_addch(&sb, ' ');
+	pack_month(&sb, pst_time_make(2026, 11, 1, 0, 0, 0));
+	strbuf_addch(&sb, ' ');
+	pack_date(&sb, PST_TIME_NONE);
+	CHECK_STR(sb.buf, "2026-10-31 2026-10-31 2026-10 n/a");
+	CHECK_STR(pack_class_label(PST_CLASS_NEW_RESOURCE), "Created insecure");
+	CHECK(strstr(pack_class_meaning(PST_CLASS_NEW_RESOURCE), "deployment template") != NULL);
+	strbuf_release(&sb);
+}
+
 /* ---- the renderer ---- */
 
 static void test_deterministic(void)
@@ -290,6 +330,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	RUN(test_fixture);
+	RUN(test_format);
 	RUN(test_deterministic);
 	RUN(test_errors);
 	RUN(test_empty);
