@@ -64,5 +64,10 @@ size_t pst_strlcpy(char *dst, const char *src, size_t size);
 /* Parses a whole decimal integer / double; false on junk or overflow. */
 bool pst_parse_i64(const char *s, int64_t *out);
 bool pst_parse_double(const char *s, double *out);
+/* The shortest text that reads back as v: whole numbers below 1e15 without
+ * exponent ("10", not "1e+01"), others by %g with enough digits.  buf of at
+ * least PST_DOUBLE_BUF bytes; v must be finite. */
+#define PST_DOUBLE_BUF 32
+char *pst_format_double(double v, char *buf, size_t size);
 
 #endif

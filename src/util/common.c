@@ -162,3 +162,21 @@ bool pst_parse_double(const char *s, double *out)
 	*out = v;
 	return true;
 }
+
+char *pst_format_double(double v, char *buf, size_t size)
+{
+	int prec;
+
+	if (v == 0)
+		v = 0; /* no "-0" */
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, size, "%.0f", v);
+		return buf;
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
+}

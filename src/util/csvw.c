@@ -63,18 +63,12 @@ void pst_csvw_int(struct pst_csvw *w, int64_t v)
 
 void pst_csvw_double(struct pst_csvw *w, double v)
 {
-	char buf[64];
-	int prec;
+	char buf[PST_DOUBLE_BUF];
 
 	sep(w);
 	if (!isfinite(v))
 		return;
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	fputs(buf, w->fp);
+	fputs(pst_format_double(v, buf, sizeof(buf)), w->fp);
 }
 
 void pst_csvw_time(struct pst_csvw *w, pst_time t)

@@ -113,21 +113,14 @@ void pst_jsonw_int(struct pst_jsonw *w, int64_t v)
 
 void pst_jsonw_double(struct pst_jsonw *w, double v)
 {
-	char buf[64];
-	int prec;
+	char buf[PST_DOUBLE_BUF];
 
 	if (!isfinite(v)) {
 		pst_jsonw_null(w);
 		return;
 	}
 	before_value(w);
-	/* Shortest of %.Ng that reads back to v, at most 17 digits. */
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	fputs(buf, w->fp);
+	fputs(pst_format_double(v, buf, sizeof(buf)), w->fp);
 }
 
 void pst_jsonw_bool(struct pst_jsonw *w, bool v)

@@ -176,6 +176,19 @@ static void test_enums(void)
 	CHECK_STR(pst_rec_type_name(PST_REC_SCORE_CONTROL), "score_control");
 }
 
+static void test_doubles(void)
+{
+	char buf[PST_DOUBLE_BUF];
+
+	CHECK_STR(pst_format_double(10, buf, sizeof(buf)), "10");
+	CHECK_STR(pst_format_double(-0.0, buf, sizeof(buf)), "0");
+	CHECK_STR(pst_format_double(0.6033, buf, sizeof(buf)), "0.6033");
+	CHECK_STR(pst_format_double(23.53, buf, sizeof(buf)), "23.53");
+	CHECK_STR(pst_format_double(0.1 + 0.2, buf, sizeof(buf)), "0.30000000000000004");
+	CHECK_STR(pst_format_double(1e20, buf, sizeof(buf)), "1e+20");
+	CHECK_STR(pst_format_double(-58, buf, sizeof(buf)), "-58");
+}
+
 static void test_writers(void)
 {
 	char *buf = NULL;
@@ -226,6 +239,7 @@ int main(void)
 	RUN(test_strbuf);
 	RUN(test_ids);
 	RUN(test_enums);
+	RUN(test_doubles);
 	RUN(test_writers);
 	return check_summary();
 }
