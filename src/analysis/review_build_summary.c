@@ -87,7 +87,7 @@ static void goal(struct pst_review *r, struct pst_review_goal *o, const struct p
 	o->scope = pst_review_str(r, pst_goal_scope_name(g->goal->scope));
 	o->name = pst_review_str(r, g->goal->subject);
 	o->target = g->goal->target;
-	o->due = g->goal->by;
+	o->due = g->goal->by - 1; /* the last moment of the day the file names */
 	o->current = g->p.current;
 	o->pace_needed = g->p.state == PST_GOAL_MET ? 0 : g->p.pace_needed;
 	o->met = g->p.state == PST_GOAL_MET;
