@@ -7,6 +7,7 @@
 #include "posture/csvw.h"
 #include "posture/outfile.h"
 #include "posture/render_pdf.h"
+#include "posture/render_xlsx.h"
 #include "posture/review_build.h"
 #include "posture/utf8.h"
 
@@ -164,7 +165,7 @@ static int render(struct report_run *rr, const struct pst_cli *cli, int kind, si
 	struct pst_render_pdf_opts pdf;
 
 	if (kind == OUT_XLSX)
-		return PST_OK; /* the workbook renderer is not merged yet */
+		return pst_render_xlsx(&rr->r, team, NULL, path, err);
 	pst_render_pdf_opts_init(&pdf);
 	if (cli->paper && strcmp(cli->paper, "letter") == 0)
 		pdf.paper = PST_PAPER_LETTER;
@@ -182,9 +183,7 @@ static int write_pack(struct report_run *rr, const struct pst_cli *cli, size_t t
 	for (k = 0; k < OUT__COUNT && rc == PST_OK; k++) {
 		out_path(&paths[k], dir, rr->r.period, name, k);
 		rc = render(rr, cli, k, team, paths[k].buf, err);
-		if (rc == PST_OK && k == OUT_XLSX)
-			strbuf_reset(&paths[k]); /* not written yet */
-		if (rc == PST_OK && paths[k].len)
+		if (rc == PST_OK)
 			strbuf_addf(&rr->written, "%s\n", paths[k].buf);
 	}
 	return rc;
@@ -213,8 +212,8 @@ static void index_row(struct pst_csvw *w, const struct pst_review *r, size_t t, 
 
 	team_rows(r, t, &all, &open, &overdue);
 	pst_csvw_field(w, r->teams[t].name);
-	pst_csvw_field(w, paths[OUT_PDF].len ? paths[OUT_PDF].buf : NULL);
-	pst_csvw_field(w, paths[OUT_XLSX].len ? paths[OUT_XLSX].buf : NULL);
+	pst_csvw_field(w, paths[OUT_PDF].buf);
+	pst_csvw_field(w, paths[OUT_XLSX].buf);
 	pst_csvw_int(w, open);
 	pst_csvw_int(w, overdue);
 	pst_csvw_end(w);
