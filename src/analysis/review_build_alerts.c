@@ -63,7 +63,8 @@ static struct pst_review_count *count_labels(struct pst_review *r, const char **
 	struct pst_review_count *out = PST_REVIEW_NEW(r, struct pst_review_count, n);
 	size_t i, m = 0;
 
-	qsort(labels, n, sizeof(*labels), cmp_str);
+	if (n)
+		qsort(labels, n, sizeof(*labels), cmp_str);
 	for (i = 0; i < n; i++) {
 		if (m && strcmp(out[m - 1].label, labels[i]) == 0) {
 			out[m - 1].count++;
