@@ -38,8 +38,8 @@ struct pst_review_request {
 
 /* Fills r (initialised, empty) from the inputs.  The diff and the view
  * must be of the same T0 and T1, over estate e, with the team map tm built
- * from the rules teams.  Returns PST_OK, or PST_EIO with err filled when
- * the team file cannot be hashed. */
+ * from the rules teams.  Returns PST_OK, or the status of hashing the team
+ * file (PST_ENOINPUT, PST_EIO) with err filled. */
 int pst_review_build(struct pst_review *r, const struct pst_estate *e, const struct pst_team_map *tm,
                      const struct pst_teams *teams, const struct pst_diff *d, const struct pst_score_view *v,
                      const struct pst_goals *g, const struct pst_settings *set,
