@@ -82,7 +82,7 @@ static void on_damage(void *ctx, uint64_t index, uint64_t offset, uint64_t lost,
 	if (lost == PST_AVRO_LOST_REST)
 		pst_reject(g->fc, &at, "%s: the rest of the file is not read", msg);
 	else if (lost)
-		pst_reject(g->fc, &at, "%s: %llu records lost", msg, (unsigned long long)lost);
+		pst_reject(g->fc, &at, "%s: %llu record%s lost", msg, (unsigned long long)lost, lost == 1 ? "" : "s");
 	else
 		pst_warn(g->fc, &at, "%s", msg);
 }
