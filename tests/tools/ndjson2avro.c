@@ -5,9 +5,13 @@
  * lines are sorted by that time and cut into one file per time window,
  * laid out as OUT/NS/HUB/0/YYYY/MM/DD/HH/mm/ss.avro (the window start).
  *
- *   ndjson2avro [--codec null|deflate] [--window SECONDS] [--block-size BYTES] OUT FILE.ndjson...
+ *   ndjson2avro [--codec null|deflate] [--window SECONDS] [--block-size BYTES]
+ *               [--enqueued TIME] [--schema-json JSON] OUT FILE.ndjson...
  *
- * --window 0 writes one file.  Build (after `make`):
+ * --window 0 writes one file.  --enqueued gives every line that time
+ * without reading the lines (any text: bad times are for tests).
+ * --schema-json writes another schema (with whichever Capture fields it
+ * has), for tests.  Build (after `make`):
  *   cc -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -o build/ndjson2avro tests/tools/ndjson2avro.c \
  *      build/libposture.a -lcjson -lxlsxwriter -lz -lavro -lhpdf -lm
  */
@@ -38,6 +42,8 @@ struct lines {
 
 struct opts {
 	const char *codec;
+	const char *enqueued;  /* NULL: from posture's reading of each line */
+	const char *schema;    /* NULL: the Capture schema */
 	int64_t window_ms;
 	size_t block;
 	const char *out;
@@ -93,16 +99,22 @@ static int load_lines(struct lines *ls, const char *path)
 	return 0;
 }
 
-static int add_file(struct lines *ls, const char *path)
+static int add_file(struct lines *ls, const char *path, const struct opts *o)
 {
 	struct pst_ingest ing;
 	struct pst_error err;
 	const char *paths[1];
+	size_t i;
 	int rc;
 
 	ls->first = ls->n;
 	if (load_lines(ls, path))
 		return 1;
+	if (o->enqueued) {
+		for (i = ls->first; i < ls->n; i++)
+			ls->v[i].t = 0;
+		return 0;
+	}
 	paths[0] = path;
 	pst_ingest_init(&ing);
 	rc = pst_ingest_paths(&ing, paths, 1, NULL, on_record, ls, &err);
@@ -155,10 +167,12 @@ static int write_window(const struct opts *o, const struct line *v, size_t i, si
 	int rc;
 
 	file_name(o, start, &path);
-	rc = pst_capture_writer_open(&w, path.buf, o->codec, o->block, NULL, &err);
-	for (; rc == PST_OK && i < j; i++)
-		rc = pst_capture_writer_add(&w, pst_capture_time_format(v[i].t, when, sizeof(when)), v[i].text,
-		                            v[i].len, &err);
+	rc = pst_capture_writer_open(&w, path.buf, o->codec, o->block, o->schema, &err);
+	for (; rc == PST_OK && i < j; i++) {
+		const char *t = o->enqueued ? o->enqueued : pst_capture_time_format(v[i].t, when, sizeof(when));
+
+		rc = pst_capture_writer_add(&w, t, v[i].text, v[i].len, &err);
+	}
 	if (w.fw)
 		rc = rc ? (pst_capture_writer_close(&w, NULL), rc) : pst_capture_writer_close(&w, &err);
 	if (rc)
@@ -197,14 +211,15 @@ static int write_all(const struct opts *o, struct lines *ls)
 
 static int usage(void)
 {
-	fputs("usage: ndjson2avro [--codec null|deflate] [--window SECONDS] [--block-size BYTES] OUT FILE.ndjson...\n",
+	fputs("usage: ndjson2avro [--codec null|deflate] [--window SECONDS] [--block-size BYTES]\n"
+	      "                   [--enqueued TIME] [--schema-json JSON] OUT FILE.ndjson...\n",
 	      stderr);
 	return 64;
 }
 
 int main(int argc, char **argv)
 {
-	struct opts o = {"deflate", 60000, 0, NULL};
+	struct opts o = {"deflate", NULL, NULL, 60000, 0, NULL};
 	struct lines ls = {NULL, 0, 0, 0};
 	int64_t v;
 	int i, bad = 0;
@@ -214,6 +229,10 @@ int main(int argc, char **argv)
 			o.codec = argv[i + 1];
 		else if (strcmp(argv[i], "--window") == 0 && pst_parse_i64(argv[i + 1], &v) && v >= 0)
 			o.window_ms = v * 1000;
+		else if (strcmp(argv[i], "--enqueued") == 0)
+			o.enqueued = argv[i + 1];
+		else if (strcmp(argv[i], "--schema-json") == 0)
+			o.schema = argv[i + 1];
 		else if (strcmp(argv[i], "--block-size") == 0 && pst_parse_i64(argv[i + 1], &v) && v > 0)
 			o.block = (size_t)v;
 		else
@@ -223,7 +242,7 @@ int main(int argc, char **argv)
 		return usage();
 	o.out = argv[i++];
 	for (; i < argc && !bad; i++)
-		bad = add_file(&ls, argv[i]);
+		bad = add_file(&ls, argv[i], &o);
 	if (!bad) {
 		qsort(ls.v, ls.n, sizeof(*ls.v), cmp_line);
 		bad = write_all(&o, &ls);
