@@ -251,7 +251,8 @@ static int inflate_start(struct pst_ocf *o, struct pst_error *err)
 	return PST_OK;
 }
 
-/* Raw deflate (RFC 1951, no zlib header) from raw into data. */
+/* Raw deflate (RFC 1951, no zlib header) from raw into data, at most
+ * PST_OCF_MAX_BLOCK bytes (one byte more tells it is over). */
 static int inflate_block(struct pst_ocf *o, uint64_t at, struct pst_error *err)
 {
 	int zr = Z_OK, rc = inflate_start(o, err);
@@ -261,15 +262,19 @@ static int inflate_block(struct pst_ocf *o, uint64_t at, struct pst_error *err)
 	strbuf_reset(&o->data);
 	o->zs.next_in = (unsigned char *)o->raw.buf;
 	o->zs.avail_in = (uInt)o->raw.len;
-	while (zr == Z_OK) {
-		if (o->data.len >= PST_OCF_MAX_BLOCK)
-			return damaged(o, at, "block inflates to more than 64 MiB", err);
-		strbuf_grow(&o->data, o->data.len < 65536 ? 65536 : o->data.len);
+	while (zr == Z_OK && o->data.len <= PST_OCF_MAX_BLOCK) {
+		size_t extra = o->data.len < 65536 ? 65536 : o->data.len;
+
+		if (extra > PST_OCF_MAX_BLOCK + 1 - o->data.len)
+			extra = PST_OCF_MAX_BLOCK + 1 - o->data.len;
+		strbuf_grow(&o->data, extra);
 		o->zs.next_out = (unsigned char *)o->data.buf + o->data.len;
-		o->zs.avail_out = (uInt)(o->data.alloc - o->data.len - 1);
+		o->zs.avail_out = (uInt)extra;
 		zr = inflate(&o->zs, Z_NO_FLUSH);
 		o->data.len = (size_t)((char *)o->zs.next_out - o->data.buf);
 	}
+	if (o->data.len > PST_OCF_MAX_BLOCK)
+		return damaged(o, at, "block inflates to more than 64 MiB", err);
 	if (zr != Z_STREAM_END)
 		return damaged(o, at, "corrupt deflate data in the block", err);
 	return PST_OK;
