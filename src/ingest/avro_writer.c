@@ -1,8 +1,12 @@
 /* avro_writer.c: Event Hubs Capture files written with avro-c. */
 #include "avro_writer.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "avro_ocf.h"
+#include "posture/sha256.h"
 
 #define DEFAULT_BLOCK (64u * 1024u)
 
@@ -95,6 +99,53 @@ int pst_capture_writer_close(struct pst_capture_writer *w, struct pst_error *err
 		rc = avro_failed(w, "cannot close the Avro file", err);
 	w->fw = NULL;
 	free_objects(w);
+	return rc;
+}
+
+/* Where the sync markers of path are: after the header and each block. */
+static int sync_positions(const char *path, uint64_t **pos, size_t *n, struct pst_error *err)
+{
+	struct pst_ocf o;
+	struct pst_ocf_block b;
+	size_t alloc = 0;
+	bool end = false;
+	int rc;
+
+	*pos = NULL;
+	*n = 0;
+	pst_ocf_init(&o);
+	rc = pst_ocf_open(&o, path, err);
+	while (rc == PST_OK && !end) {
+		PST_GROW(*pos, alloc, *n + 1);
+		(*pos)[(*n)++] = o.pos - PST_OCF_SYNC;
+		rc = pst_ocf_next(&o, &b, &end, err);
+	}
+	pst_ocf_release(&o);
+	return rc;
+}
+
+int pst_capture_set_sync(const char *path, const char *seed, struct pst_error *err)
+{
+	struct pst_sha256 sha;
+	uint8_t sync[32];
+	uint64_t *pos;
+	size_t n, i;
+	FILE *f;
+	int rc = sync_positions(path, &pos, &n, err);
+
+	pst_sha256_init(&sha);
+	pst_sha256_update(&sha, seed, strlen(seed));
+	pst_sha256_final(&sha, sync);
+	f = rc ? NULL : fopen(path, "r+b");
+	if (!rc && !f)
+		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot rewrite: %s", path, strerror(errno));
+	for (i = 0; f && i < n && rc == PST_OK; i++) {
+		if (fseek(f, (long)pos[i], SEEK_SET) != 0 || fwrite(sync, 1, PST_OCF_SYNC, f) != PST_OCF_SYNC)
+			rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot rewrite: %s", path, strerror(errno));
+	}
+	if (f && fclose(f) != 0 && rc == PST_OK)
+		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot rewrite: %s", path, strerror(errno));
+	free(pos);
 	return rc;
 }
 

@@ -47,6 +47,11 @@ int pst_capture_writer_add(struct pst_capture_writer *w, const char *enqueued, c
 /* Flushes and closes the file. */
 int pst_capture_writer_close(struct pst_capture_writer *w, struct pst_error *err);
 
+/* avro-c picks each file's sync marker from rand() seeded with time(): for
+ * byte-identical output, this rewrites every sync marker of a closed file
+ * (header and after each block) with one derived from seed (SHA-256). */
+int pst_capture_set_sync(const char *path, const char *seed, struct pst_error *err);
+
 /* "10/31/2026 6:00:12 AM", the form Capture writes EnqueuedTimeUtc in. */
 char *pst_capture_time_format(pst_time t, char *buf, size_t size);
 

@@ -39,7 +39,7 @@ static pst_time enqueued_time(struct pst_file_ctx *fc, const struct pst_avro_eve
 		return t;
 	n = strlen(ev->enqueued);
 	pst_utf8_sanitize(&shown, ev->enqueued, pst_utf8_cut(ev->enqueued, n, SHOWN_TIME_BYTES));
-	pst_warn(fc, at, "bad EnqueuedTimeUtc '%s'%s: the record's own time is used", strbuf_cstr(&shown),
+	pst_warn(fc, at, "bad EnqueuedTimeUtc '%s'%s: the usual time precedence applies", strbuf_cstr(&shown),
 	         n > SHOWN_TIME_BYTES ? "..." : "");
 	strbuf_release(&shown);
 	return PST_TIME_NONE;

@@ -3,7 +3,8 @@
 # avrocat (avro-bin, one process per file) on the same data in the same run.
 #   1. 2,000 small capture files, 5 events each (one file per minute)
 #   2. one capture file of about 200 MB (deflate)
-# Prints wall time, files/s or MB/s and peak RSS (/usr/bin/time).  Run from
+# Prints wall and CPU time, files/s or MB/s (from wall time) and peak RSS
+# (/usr/bin/time); on a shared machine compare CPU times too.  Run from
 # the top of the tree after `make`:  sh tests/bench/bench_avro.sh
 # BENCH_TMP=DIR keeps the data there (default: a temporary folder).
 set -e
@@ -29,11 +30,12 @@ events() { # N STEP PAD
 		}
 	}'
 }
-measure() { # LABEL COMMAND...: prints "LABEL: W s wall, R MB peak RSS"
+measure() { # LABEL COMMAND...: prints "LABEL: W s wall, U s user+sys, R MB peak RSS"
 	label=$1; shift
-	/usr/bin/time -f "%e %M" -o "$T/time" "$@" >/dev/null 2>"$T/err" || { echo "$label: failed"; cat "$T/err"; return 1; }
-	read -r wall rss <"$T/time"
-	echo "$label: $wall s wall, $((rss / 1024)) MB peak RSS"
+	/usr/bin/time -f "%e %M %U %S" -o "$T/time" "$@" >/dev/null 2>"$T/err" || { echo "$label: failed"; cat "$T/err"; return 1; }
+	read -r wall rss user sys <"$T/time"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	echo "$label: $wall s wall, $cpu s user+sys, $((rss / 1024)) MB peak RSS"
 	LAST_WALL=$wall
 }
 rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }'; }
@@ -52,7 +54,7 @@ echo "  -> $(rate "$nfiles" "$LAST_WALL") files/s"
 measure "posture inspect (same events as one NDJSON file)" "$P" inspect "$T/small.ndjson"
 
 echo "== one capture file of about 200 MB of Bodies (null codec, then deflate)"
-events 200000 1 820 >"$T/big.ndjson"
+events 200000 1 450 >"$T/big.ndjson"
 bodymb=$(($(wc -c <"$T/big.ndjson") / 1048576))
 for codec in null deflate; do
 	rm -rf "$T/big"

@@ -12,6 +12,7 @@
 #include "posture/ingest.h"
 #include "posture/strbuf.h"
 #include "../../src/ingest/avro_capture.h"
+#include "../../src/ingest/avro_convert.h"
 #include "../../src/ingest/avro_writer.h"
 
 #define SUB "00000000-0000-0000-0000-000000000001"
@@ -457,6 +458,54 @@ static void test_ingest_not_capture(void)
 	pst_ingest_release(&ing);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	long na, nb;
+	unsigned char *x = slurp(a, &na), *y = slurp(b, &nb);
+	bool same = na > 0 && na == nb && memcmp(x, y, (size_t)na) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+/* The converter: NDJSON lines (gzip too) into windows of the Capture
+ * layout, byte-identical from run to run (avro-c's sync marker replaced). */
+static void test_convert(void)
+{
+	struct pst_capture_convert_opts o = {"deflate", 60000, 0, "ns/hub", "10/31/2026 6:00:12 AM", NULL};
+	struct pst_capture_convert_stats st;
+	struct pst_avro_reader *r = pst_avro_reader_new();
+	struct pst_error err;
+	struct got *g = xcalloc(1, sizeof(*g));
+	const char *in = tmp_path("convert/in.ndjson");
+	char a[512], b[512], fa[600], fb[600];
+	FILE *f = fopen(in, "w");
+	int i;
+
+	CHECK(f != NULL);
+	for (i = 0; f && i < 3; i++)
+		fprintf(f, "%s\r\n\n", bodies[i]);
+	if (f)
+		fclose(f);
+	pst_strlcpy(a, tmp_path("convert/a"), sizeof(a));
+	pst_strlcpy(b, tmp_path("convert/b"), sizeof(b));
+	CHECK_INT(pst_capture_convert(&in, 1, a, &o, &st, &err), PST_OK);
+	CHECK_INT(st.lines, 3);
+	CHECK_INT(st.files, 1);
+	CHECK_INT(st.skipped, 0);
+	CHECK_INT(pst_capture_convert(&in, 1, b, &o, &st, &err), PST_OK);
+	snprintf(fa, sizeof(fa), "%s/ns/hub/0/1970/01/01/00/00/00.avro", a);
+	snprintf(fb, sizeof(fb), "%s/ns/hub/0/1970/01/01/00/00/00.avro", b);
+	CHECK(same_file(fa, fb));
+	CHECK_INT(read_layer(r, fa, g, &err), PST_OK);
+	CHECK_INT(g->events, 3);
+	CHECK_STR(g->body[2], bodies[2]);
+	CHECK_STR(g->enqueued[0], "10/31/2026 6:00:12 AM");
+	pst_avro_reader_free(r);
+	free(g);
+}
+
 static void test_capture_time_format(void)
 {
 	char buf[40];
@@ -491,6 +540,7 @@ int main(void)
 	RUN(test_bad_header);
 	RUN(test_ingest_bad_body);
 	RUN(test_ingest_not_capture);
+	RUN(test_convert);
 	RUN(test_capture_time_format);
 	rc = check_summary();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
