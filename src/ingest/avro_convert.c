@@ -1,6 +1,7 @@
 /* avro_convert.c: NDJSON events into Event Hubs Capture files. */
 #include "avro_convert.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,6 +159,21 @@ static void file_name(const char *out, const struct pst_capture_convert_opts *o,
 	mkdirs(sb->buf);
 }
 
+/* Capture's form ("10/31/2026 6:00:12 AM") has whole seconds: a time with
+ * milliseconds is written in ISO 8601 instead, so that both forms of the
+ * events keep the same times. */
+static const char *enqueued_text(pst_time t, char *buf, size_t size)
+{
+	int64_t ms = ((t % 1000) + 1000) % 1000;
+	char iso[PST_TIME_BUF];
+
+	if (!ms)
+		return pst_capture_time_format(t, buf, size);
+	pst_time_format(t - ms, iso, sizeof(iso));
+	snprintf(buf, size, "%.*s.%03lldZ", (int)strlen(iso) - 1, iso, (long long)ms);
+	return buf;
+}
+
 /* Writes lines [i, j) to the file of the window starting at start. */
 static int write_window(const char *out, const struct pst_capture_convert_opts *o, const struct line *v, size_t i,
                         size_t j, pst_time start, struct pst_error *err)
@@ -170,7 +186,7 @@ static int write_window(const char *out, const struct pst_capture_convert_opts *
 	file_name(out, o, start, &path);
 	rc = pst_capture_writer_open(&w, path.buf, o->codec, o->block_size, o->schema, err);
 	for (; rc == PST_OK && i < j; i++) {
-		const char *t = o->enqueued ? o->enqueued : pst_capture_time_format(v[i].t, when, sizeof(when));
+		const char *t = o->enqueued ? o->enqueued : enqueued_text(v[i].t, when, sizeof(when));
 
 		rc = pst_capture_writer_add(&w, t, v[i].text, v[i].len, err);
 	}

@@ -1,7 +1,8 @@
 /* avro_convert.h: NDJSON export files into Event Hubs Capture files, the
  * way Capture would have stored the same events: each line becomes one
  * Body, whose EnqueuedTimeUtc is the observed time posture gives that line
- * when it reads the NDJSON (so both forms give the same timeline).  Lines
+ * when it reads the NDJSON (so both forms give the same timeline; in
+ * Capture's US form, or in ISO 8601 when it has milliseconds).  Lines
  * are sorted by that time and cut into one file per time window, laid out
  * as OUT/NS_HUB/0/YYYY/MM/DD/HH/mm/ss.avro (the window's start).  For the
  * sample generator, tests and tests/tools/ndjson2avro.
