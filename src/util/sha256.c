@@ -19,29 +19,44 @@ static uint32_t ror(uint32_t x, unsigned n)
 	return (x >> n) | (x << (32 - n));
 }
 
+#define CH(x, y, z) (((x) & (y)) ^ (~(x) & (z)))
+#define MAJ(x, y, z) (((x) & (y)) ^ ((x) & (z)) ^ ((y) & (z)))
+#define S0(x) (ror(x, 2) ^ ror(x, 13) ^ ror(x, 22))
+#define S1(x) (ror(x, 6) ^ ror(x, 11) ^ ror(x, 25))
+#define G0(x) (ror(x, 7) ^ ror(x, 18) ^ ((x) >> 3))
+#define G1(x) (ror(x, 17) ^ ror(x, 19) ^ ((x) >> 10))
+
 static void compress(uint32_t h[8], const uint8_t b[64])
 {
-	uint32_t w[64], v[8], t1, t2;
+	uint32_t w[64], a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
 	unsigned i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = (uint32_t)b[4 * i] << 24 | (uint32_t)b[4 * i + 1] << 16 |
 		       (uint32_t)b[4 * i + 2] << 8 | b[4 * i + 3];
 	for (; i < 64; i++)
-		w[i] = (ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10)) + w[i - 7] +
-		       (ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 16];
-	memcpy(v, h, sizeof(v));
+		w[i] = G1(w[i - 2]) + w[i - 7] + G0(w[i - 15]) + w[i - 16];
 	for (i = 0; i < 64; i++) {
-		t1 = v[7] + (ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25)) +
-		     ((v[4] & v[5]) ^ (~v[4] & v[6])) + K[i] + w[i];
-		t2 = (ror(v[0], 2) ^ ror(v[0], 13) ^ ror(v[0], 22)) +
-		     ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-		memmove(v + 1, v, 7 * sizeof(v[0]));
-		v[4] += t1;
-		v[0] = t1 + t2;
+		uint32_t t1 = hh + S1(e) + CH(e, f, g) + K[i] + w[i];
+		uint32_t t2 = S0(a) + MAJ(a, bb, c);
+
+		hh = g;
+		g = f;
+		f = e;
+		e = d + t1;
+		d = c;
+		c = bb;
+		bb = a;
+		a = t1 + t2;
 	}
-	for (i = 0; i < 8; i++)
-		h[i] += v[i];
+	h[0] += a;
+	h[1] += bb;
+	h[2] += c;
+	h[3] += d;
+	h[4] += e;
+	h[5] += f;
+	h[6] += g;
+	h[7] += hh;
 }
 
 void pst_sha256_init(struct pst_sha256 *c)
@@ -59,18 +74,22 @@ void pst_sha256_update(struct pst_sha256 *c, const void *data, size_t len)
 	const uint8_t *p = data;
 
 	c->total += len;
-	while (len) {
+	if (c->used) {
 		size_t n = 64 - c->used < len ? 64 - c->used : len;
 
 		memcpy(c->block + c->used, p, n);
 		c->used += n;
 		p += n;
 		len -= n;
-		if (c->used == 64) {
-			compress(c->h, c->block);
-			c->used = 0;
-		}
+		if (c->used < 64)
+			return;
+		compress(c->h, c->block);
+		c->used = 0;
 	}
+	for (; len >= 64; p += 64, len -= 64)
+		compress(c->h, p);
+	memcpy(c->block, p, len);
+	c->used = len;
 }
 
 void pst_sha256_final(struct pst_sha256 *c, uint8_t out[32])

@@ -1,0 +1,150 @@
+/* diff.h: the classified diff of two states (DESIGN.md "Finding classes").
+ *
+ * Every finding Unhealthy at T0 or at T1 gets exactly one class.  Before
+ * classifying, completeness checks add warnings (never silent).  The counts
+ * reconcile: unhealthy_t1 = unhealthy_t0 - closed + opened, where closed are
+ * the classes that end a T0 finding (remediated ... recommendation_removed)
+ * and opened those that start one (regressed ... became_applicable).
+ *
+ * Coverage: a subscription is covered at T1 when the latest snapshot round
+ * complete at T1 (the latest export) holds it, or when the data holds no
+ * full snapshot of it at all (stream-only data: nothing says it is
+ * missing).  The state at T1 of an uncovered subscription tells nothing
+ * about T1: its T0-Unhealthy findings are out_of_scope, and its findings
+ * are not counted (nor classified) at T1.
+ *
+ * Ownership: struct pst_diff owns its arrays and warning texts; the strings
+ * of the items are borrowed from the estate, which must outlive the diff.
+ */
+#ifndef POSTURE_DIFF_H
+#define POSTURE_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "posture/estate.h"
+#include "posture/jsonw.h"
+#include "posture/settings.h"
+#include "posture/strbuf.h"
+
+enum pst_class {
+	PST_CLASS_REMEDIATED,
+	PST_CLASS_EXEMPTED,
+	PST_CLASS_NOT_APPLICABLE,
+	PST_CLASS_RESOURCE_DELETED,
+	PST_CLASS_OUT_OF_SCOPE,
+	PST_CLASS_RECOMMENDATION_REMOVED,
+	PST_CLASS_STILL_OPEN,
+	PST_CLASS_REGRESSED,
+	PST_CLASS_NEW_RESOURCE,
+	PST_CLASS_NEW_RECOMMENDATION,
+	PST_CLASS_EXEMPTION_ENDED,
+	PST_CLASS_BECAME_APPLICABLE,
+	PST_CLASS__COUNT
+};
+/* "remediated", "still_open", ... */
+const char *pst_class_name(enum pst_class c);
+/* The class ends a finding Unhealthy at T0 (remediated .. recommendation_removed). */
+bool pst_class_closes(enum pst_class c);
+/* The class starts a finding Unhealthy at T1 (regressed .. became_applicable). */
+bool pst_class_opens(enum pst_class c);
+
+enum pst_dq_kind {
+	PST_DQ_NO_DATA,              /* T0 or T1 holds no assessment */
+	PST_DQ_SUBSCRIPTION_MISSING, /* in the data at T0, not covered at T1 */
+	PST_DQ_CSV_ROW_CAP,          /* a portal CSV at the ~13,000-row cap */
+	PST_DQ_RECORD_DROP,          /* a subscription's findings fell by more than 20% */
+	PST_DQ_CONFLICT,             /* same key and time, different status */
+	PST_DQ_REJECTED,             /* records rejected or files skipped while reading */
+	PST_DQ_RECONCILE,            /* the counts do not reconcile (a bug) */
+	PST_DQ__COUNT
+};
+const char *pst_dq_kind_name(enum pst_dq_kind k); /* "no_data", ... */
+
+#define PST_CSV_ROW_CAP_WARN 12900
+#define PST_RECORD_DROP_PCT 20
+#define PST_RECORD_DROP_MIN 10   /* findings at T0 below which a drop says nothing */
+
+struct pst_dq_warning {
+	enum pst_dq_kind kind;
+	char *msg;   /* owned */
+};
+
+struct pst_diff_item {
+	enum pst_class cls;
+	uint32_t resource, key, subscription;  /* estate ids */
+	const char *resource_id;        /* borrowed: display spelling */
+	const char *assessment_key;
+	const char *recommendation;     /* display name, else the key */
+	const char *subscription_id;    /* NULL if unknown */
+	const char *subscription_name;
+	const char *resource_group, *resource_name, *resource_type;
+	enum pst_severity severity;
+	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
+	                                                  for out_of_scope: not exported) */
+	const char *cause_from, *cause_to;
+	/* still_open only (else NONE / -1 / false): */
+	pst_time first_seen;            /* firstEvaluationDate, else first seen Unhealthy; NONE */
+	int64_t age_days;               /* days from first_seen to T1 */
+	pst_time due;                   /* governance due date, else first_seen + allowance */
+	bool due_exported;              /* due came from a governance assignment */
+	bool overdue;                   /* due < T1 */
+	const char *owner;              /* governance owner or NULL (any class) */
+};
+
+struct pst_diff {
+	pst_time t0, t1;
+	struct pst_diff_item *items;    /* sorted: class, severity desc, subscription, resource, key */
+	size_t n, items_alloc;
+	size_t counts[PST_CLASS__COUNT];
+	uint64_t unhealthy_t0, unhealthy_t1, closed, opened, overdue;
+	struct pst_dq_warning *warnings;
+	size_t nwarnings, warnings_alloc;
+};
+
+void pst_diff_init(struct pst_diff *d);
+void pst_diff_release(struct pst_diff *d);
+
+/* Classifies the findings of s0 (at T0) and s1 (at T1), both states of e,
+ * and runs the completeness checks. */
+void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
+                      const struct pst_state *s1, const struct pst_settings *set);
+
+/* The recommendation's page in the Azure portal (appended to sb). */
+void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it);
+
+/* Adds a warning (used by the completeness checks). */
+void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...) PST_PRINTF(3, 4);
+/* The completeness checks (completeness.c): warnings only. */
+void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
+                                 const struct pst_state *s1, const uint8_t *covered);
+/* Coverage of each subscription at t1 (array indexed by subs id; caller frees). */
+uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1);
+
+/* Output pieces shared by `posture diff` and `posture verify` (diff_out.c):
+ * the "from", "to" and "warnings" keys of the JSON object being written;
+ * the header line and warnings as text; the warnings on fp as
+ * "posture: warning: ..." lines (for CSV outputs, which have no room). */
+void pst_diff_json_head(struct pst_jsonw *w, const struct pst_diff *d);
+void pst_diff_text_head(FILE *out, const char *command, const struct pst_diff *d);
+void pst_diff_warnings_to(FILE *fp, const struct pst_diff *d);
+
+/* What a command asks for: the inputs and the two times. */
+struct pst_diff_request {
+	const char *const *paths;
+	size_t npaths;
+	pst_time from, to;          /* PST_TIME_NONE = default (the last two snapshots) */
+	const char *period;         /* "YYYY-MM": T0 = month start, T1 = next month start */
+	const char *settings_file;  /* NULL = templates/report.conf if present */
+	bool skip_bad;
+};
+
+/* The whole pipeline for diff and verify: settings, times (reading the
+ * inputs once more for the timeline when a default time is needed), the
+ * estate with the two states, the diff.  e, set and d must be initialised;
+ * the caller releases them. */
+int pst_diff_run(struct pst_diff *d, struct pst_estate *e, struct pst_settings *set,
+                 const struct pst_diff_request *rq, struct pst_error *err);
+
+#endif

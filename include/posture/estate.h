@@ -1,0 +1,176 @@
+/* estate.h: the in-memory estate: what every later stage (diff, score,
+ * teams, the renderers) reads.
+ *
+ * Strings are interned (strpool.h).  Three folding pools give the ids that
+ * tables are indexed by, so ids that differ only in case are one entry:
+ *   res_ids  resource ids       -> resources[id]
+ *   keys     assessment keys    -> types[id]
+ *   subs     subscription ids   -> subscriptions[id]
+ * Every other string (names, causes, descriptions) lives in `text`.
+ *
+ * The findings live in states (state.h), one per requested time T, each
+ * folded from every assessment record observed at or before T, then cut by
+ * the snapshots (timeline.h): a key of subscription X whose last record is
+ * older than the latest full snapshot of X complete at T is gone.
+ *
+ * The small series the score and report stages need are kept whole, as
+ * arrays of compact structs (scores and controls: one record per
+ * (subscription, control, observed time)), sorted after loading.
+ *
+ * Ownership: the estate owns everything in it, including its ingest report
+ * and timeline; pst_estate_release frees all.  Strings returned by the
+ * accessors are borrowed from the estate.
+ */
+#ifndef POSTURE_ESTATE_H
+#define POSTURE_ESTATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "posture/common.h"
+#include "posture/ingest.h"
+#include "posture/record.h"
+#include "posture/state.h"
+#include "posture/strpool.h"
+#include "posture/timeline.h"
+
+struct pst_resource {
+	uint32_t name;           /* text: resource name */
+	uint32_t type;           /* text: lower-cased type, "microsoft.compute/virtualmachines" */
+	uint32_t group;          /* text: resource group as written */
+	uint32_t subscription;   /* subs id, 0 if unknown */
+};
+
+struct pst_subscription {
+	uint32_t name;           /* text: display name, 0 if never exported */
+};
+
+struct pst_assessment_type {
+	uint32_t display_name, category, description, remediation; /* text ids */
+	uint8_t severity;        /* enum pst_severity */
+	uint8_t from_meta;       /* set by an assessment metadata record (wins over rows) */
+};
+
+/* A recommendation's link to a secure score control (text ids). */
+struct pst_type_control {
+	uint32_t key;            /* keys id */
+	uint32_t control_id;     /* text */
+	uint32_t control_name;   /* text */
+};
+
+struct pst_gov {
+	uint32_t resource, key;  /* res_ids, keys */
+	uint32_t owner;          /* text */
+	pst_time due;            /* remediationDueDate, or NONE */
+	pst_time observed;       /* the latest record wins */
+};
+
+struct pst_score_rec {
+	uint32_t subscription;   /* subs id */
+	pst_time observed;
+	double current, max, percentage, weight;
+};
+
+struct pst_control_rec {
+	uint32_t subscription;   /* subs id */
+	uint32_t control_id, display_name; /* text */
+	pst_time observed;
+	int64_t healthy, unhealthy, not_applicable;
+	double current, max, percentage, weight;
+};
+
+struct pst_control_def_rec {
+	uint32_t control_id, display_name, source_type; /* text */
+	double max_score;
+	size_t first_key, nkeys; /* into estate.def_keys (keys ids) */
+};
+
+struct pst_alert_rec {
+	uint32_t system_alert_id, alert_type, display_name, status, tactics, techniques; /* text */
+	uint32_t resource;       /* res_ids, 0 if none */
+	uint32_t subscription;   /* subs id */
+	uint8_t severity;        /* enum pst_severity */
+	pst_time observed, time_generated;
+};
+
+struct pst_compliance_rec {
+	uint32_t subscription;
+	uint32_t standard, control, assessment, description; /* text */
+	uint8_t state;           /* enum pst_compliance_state */
+	pst_time observed;
+	int64_t passed, failed, skipped;
+};
+
+struct pst_estate {
+	struct pst_strpool res_ids, keys, subs, text;
+	struct pst_resource *resources;            /* indexed by res_ids id */
+	size_t resources_alloc;
+	struct pst_subscription *subscriptions;    /* indexed by subs id */
+	size_t subscriptions_alloc;
+	struct pst_assessment_type *types;         /* indexed by keys id */
+	size_t types_alloc;
+	struct pst_type_control *type_controls;    /* sorted by key, control_id; unique */
+	size_t ntype_controls, type_controls_alloc;
+	struct pst_gov *gov;                       /* sorted by resource, key; unique */
+	size_t ngov, gov_alloc;
+	struct pst_score_rec *scores;              /* sorted by observed, subscription */
+	size_t nscores, scores_alloc;
+	struct pst_control_rec *controls;          /* sorted by observed, subscription, control */
+	size_t ncontrols, controls_alloc;
+	struct pst_control_def_rec *defs;          /* one per control id, latest wins */
+	size_t ndefs, defs_alloc;
+	uint32_t *def_keys;
+	size_t ndef_keys, def_keys_alloc;
+	struct pst_alert_rec *alerts;              /* one per alert id (latest), sorted by time */
+	size_t nalerts, alerts_alloc;
+	struct pst_compliance_rec *compliance;     /* sorted by observed, subscription, standard, control */
+	size_t ncompliance, compliance_alloc;
+	struct pst_state *states;                  /* one per requested time, in the order given */
+	size_t nstates;
+	struct pst_timeline timeline;
+	struct pst_ingest ingest;                  /* what was read: files, counts, diagnostics */
+	uint64_t assessments_read;                 /* assessment records seen */
+	uint64_t assessments_unkeyed;              /* assessment records without resource or key */
+};
+
+void pst_estate_init(struct pst_estate *e);
+void pst_estate_release(struct pst_estate *e);
+
+struct pst_estate_opts {
+	bool skip_bad;   /* see struct pst_ingest_opts */
+};
+
+/* Reads paths once and builds the estate with one state per time in
+ * times[0..ntimes) (ntimes may be 0: tables, series and timeline only).
+ * Returns PST_OK or the ingest status with err filled. */
+int pst_estate_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
+                    size_t ntimes, const struct pst_estate_opts *opts, struct pst_error *err);
+
+/* Reads paths for the timeline only (light: no tables, no states), e.g. to
+ * choose default times before pst_estate_load. */
+int pst_estate_scan_timeline(struct pst_timeline *tl, const char *const *paths, size_t npaths,
+                             const struct pst_estate_opts *opts, struct pst_error *err);
+
+/* The building blocks of the load, for tests and for callers that feed
+ * records themselves: add one record (tables, series, timeline, and every
+ * state whose time is >= the record's), then finish (snapshot cuts, sorting). */
+void pst_estate_begin(struct pst_estate *e, const pst_time *times, size_t ntimes);
+void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t file);
+void pst_estate_finish(struct pst_estate *e);
+
+/* Lookups.  Strings are borrowed; NULL when absent. */
+const char *pst_estate_resource_id(const struct pst_estate *e, uint32_t resource);
+const char *pst_estate_key(const struct pst_estate *e, uint32_t key);
+const char *pst_estate_subscription_id(const struct pst_estate *e, uint32_t sub);
+const char *pst_estate_text(const struct pst_estate *e, uint32_t text);
+/* Display name of a recommendation, else its key. */
+const char *pst_estate_type_name(const struct pst_estate *e, uint32_t key);
+enum pst_severity pst_estate_type_severity(const struct pst_estate *e, uint32_t key);
+/* Governance of a finding, or NULL. */
+const struct pst_gov *pst_estate_gov(const struct pst_estate *e, uint32_t resource, uint32_t key);
+/* Subscription id of a resource (0 if unknown). */
+uint32_t pst_estate_resource_sub(const struct pst_estate *e, uint32_t resource);
+/* Heap bytes held by the pools and tables (states excluded), for measurements. */
+size_t pst_estate_mem(const struct pst_estate *e);
+
+#endif

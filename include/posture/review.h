@@ -1,0 +1,232 @@
+/* review.h: the review model: everything the renderers show, computed once.
+ *
+ * Built by pst_review_build (src/analysis/review.c) from the estate, the
+ * classified diff, the score series, the team mapping, the goals and the
+ * ingest report.  Renderers (PDF, XLSX, text) take it const and compute
+ * nothing that another renderer would also need: every number, list, order
+ * and label they print is here.  Lists are sorted as they are to be shown.
+ *
+ * Ownership: the review owns every array and string in it (one arena);
+ * pst_review_release frees it all.  Strings are valid UTF-8, never NULL in
+ * arrays (empty string for "none"), except where a field says "or NULL".
+ */
+#ifndef POSTURE_REVIEW_H
+#define POSTURE_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "posture/common.h"
+#include "posture/diff.h"
+#include "posture/record.h"
+#include "posture/timeutil.h"
+
+#define PST_REVIEW_NO_TEAM ((size_t)-1)
+
+/* One classified finding (a row of the workbook's Changes sheet). */
+struct pst_review_finding {
+	enum pst_class cls;
+	const char *class_name;         /* "remediated", ... */
+	size_t team;                    /* index into review.teams */
+	const char *subscription_id;
+	const char *subscription_name;
+	const char *resource_group;
+	const char *resource_id;
+	const char *resource_name;
+	const char *resource_type;
+	const char *assessment_key;
+	const char *recommendation;     /* display name */
+	const char *control;            /* secure score control name, or "" */
+	enum pst_severity severity;
+	enum pst_status_code status_from, status_to;
+	const char *cause_from, *cause_to;
+	int64_t age_days;               /* -1 if unknown */
+	pst_time due_date;              /* PST_TIME_NONE if none */
+	bool due_from_governance;       /* else from the severity allowance */
+	bool overdue;
+	const char *owner;              /* governance owner, or "" */
+	const char *portal_link;        /* with scheme, or "" */
+};
+
+/* A point of a score series. */
+struct pst_review_point {
+	pst_time t;
+	double percentage;              /* 0..100; NAN where no data */
+	bool recomputed;                /* from assessments, not exported records */
+};
+
+struct pst_review_goal {
+	const char *scope;              /* "overall", "subscription", "team", "control" */
+	const char *name;               /* what it is for ("" for overall) */
+	double target;                  /* percentage 0..100 */
+	pst_time due;
+	double current;                 /* percentage now */
+	double pace_needed;             /* points per month still needed; 0 when met */
+	bool met, behind;
+};
+
+struct pst_review_recommendation {   /* top open recommendation of a team */
+	const char *assessment_key;
+	const char *recommendation;
+	enum pst_severity severity;
+	const char *remediation;        /* steps, from the metadata, or "" */
+	int64_t resources;              /* affected resources of this team */
+	int64_t overdue;
+};
+
+struct pst_review_team {
+	const char *name;
+	const char *file_name;          /* file-safe name for --split-by-team */
+	int64_t open_by_severity[PST_SEV_CRITICAL + 1];
+	int64_t by_class[PST_CLASS__COUNT];
+	int64_t overdue;
+	double points_won;              /* league table: score points won (+) or lost (-) */
+	double potential_gain;          /* points if all its unhealthy resources were fixed */
+	double score_contribution;      /* points it currently holds */
+	int rank;                       /* 1-based league position */
+	struct pst_review_recommendation *top;   /* by severity, then resources */
+	size_t ntop;
+	struct pst_review_goal *goal;   /* or NULL */
+};
+
+struct pst_review_control {
+	const char *control_id;
+	const char *name;
+	double max;
+	double current, previous;       /* points now and at the start of the period; NAN unknown */
+	int64_t healthy, unhealthy, not_applicable;
+	double gain;                    /* max - current */
+	size_t top_team;                /* team holding most of the gain, or PST_REVIEW_NO_TEAM */
+	double *gain_by_team;           /* [nteams] */
+};
+
+struct pst_review_subscription {
+	const char *id;
+	const char *name;
+	double percentage, previous;    /* 0..100; NAN unknown */
+	double weight;
+	bool covered_t1;
+};
+
+struct pst_review_alert {
+	const char *system_alert_id;
+	const char *name;
+	enum pst_severity severity;
+	const char *status;
+	const char *tactics;
+	const char *resource_id;
+	const char *entity;
+	pst_time time;
+	size_t team;
+};
+
+struct pst_review_count {            /* a label and a count (alerts by tactic, ...) */
+	const char *label;
+	int64_t count;
+};
+
+struct pst_review_compliance {
+	const char *standard;
+	const char *control;
+	int64_t passed, failed, skipped;  /* assessments */
+	enum pst_compliance_state state;
+};
+
+struct pst_review_warning {
+	const char *kind;               /* "completeness", "rejected", "score", "teams", "ingest" */
+	const char *text;               /* one sentence, names the file/subscription */
+};
+
+struct pst_review_source {
+	const char *path;
+	const char *format;
+	uint64_t size;
+	const char *sha256;
+	uint64_t records[PST_REC__COUNT];
+	uint64_t total, rejected;
+	bool failed;
+	const char *error;              /* or "" */
+};
+
+struct pst_review_rejected {
+	const char *path;
+	uint64_t line, index;
+	const char *message;
+};
+
+struct pst_review {
+	/* Cover and scope */
+	const char *org;
+	const char *title;              /* "Security posture review, October 2026" */
+	const char *period;             /* "2026-10" */
+	pst_time t0, t1, generated_at;
+	const char *version;            /* posture version */
+	const char **tenants;
+	size_t ntenants;
+	struct pst_review_subscription *subscriptions;
+	size_t nsubscriptions;
+	const char *teams_file;         /* path of the team rules used */
+	const char *teams_file_sha256;
+
+	/* Executive summary */
+	double score_now, score_prev;   /* overall percentage 0..100 at t1 and t0; NAN unknown */
+	struct pst_review_point *trend; /* 12 month ends, oldest first */
+	size_t ntrend;
+	struct pst_review_goal *overall_goal;   /* or NULL */
+	int64_t by_class[PST_CLASS__COUNT];
+	int64_t overdue_by_severity[PST_SEV_CRITICAL + 1];
+	int64_t unhealthy_t0, unhealthy_t1, closed, opened; /* t1 = t0 - closed + opened */
+
+	/* Teams, ranked by the league table */
+	struct pst_review_team *teams;  /* "Unassigned" included when it has rows */
+	size_t nteams;
+	size_t *league;                 /* team indexes in league order */
+
+	/* Where the next points are: controls by gain, descending */
+	struct pst_review_control *controls;
+	size_t ncontrols;
+
+	/* Every classified finding, in diff order; open items are those of
+	 * class still_open, regressed, new_resource, new_recommendation,
+	 * exemption_ended, became_applicable (status_to Unhealthy). */
+	struct pst_review_finding *findings;
+	size_t nfindings;
+
+	struct pst_review_goal *goals;
+	size_t ngoals;
+
+	/* Alerts of the period */
+	struct pst_review_alert *alerts;  /* high severity first, then time */
+	size_t nalerts;
+	int64_t alerts_by_severity[PST_SEV_CRITICAL + 1];
+	struct pst_review_count *alerts_by_status, *alerts_by_tactic;
+	size_t nalerts_by_status, nalerts_by_tactic;
+
+	struct pst_review_compliance *compliance;
+	size_t ncompliance;
+
+	/* Data quality and evidence */
+	struct pst_review_warning *warnings;
+	size_t nwarnings;
+	struct pst_review_rejected *rejected;   /* first rejected records listed */
+	size_t nrejected;
+	uint64_t rejected_total;
+	struct pst_review_source *sources;
+	size_t nsources;
+
+	void *arena;                    /* private: owns the strings */
+};
+
+void pst_review_init(struct pst_review *r);
+void pst_review_release(struct pst_review *r);
+
+/* Allocation in the review's arena (zeroed; freed by pst_review_release). */
+void *pst_review_alloc(struct pst_review *r, size_t size);
+#define PST_REVIEW_NEW(r, type, n) ((type *)pst_review_alloc((r), sizeof(type) * (n)))
+/* A copy of s in the arena, sanitized to valid UTF-8; "" for NULL. */
+const char *pst_review_str(struct pst_review *r, const char *s);
+
+/* True when finding f is open at t1 (Unhealthy). */
+bool pst_review_finding_open(const struct pst_review_finding *f);
+
+#endif

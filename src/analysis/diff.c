@@ -1,0 +1,290 @@
+/* diff.c: classify every finding Unhealthy at T0 or T1. */
+#include "posture/diff.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pst_class_name(enum pst_class c)
+{
+	static const char *const names[PST_CLASS__COUNT] = {
+		"remediated", "exempted", "not_applicable", "resource_deleted", "out_of_scope",
+		"recommendation_removed", "still_open", "regressed", "new_resource", "new_recommendation",
+		"exemption_ended", "became_applicable"};
+
+	return (unsigned)c < PST_CLASS__COUNT ? names[c] : "unknown";
+}
+
+bool pst_class_closes(enum pst_class c)
+{
+	return c <= PST_CLASS_RECOMMENDATION_REMOVED;
+}
+
+bool pst_class_opens(enum pst_class c)
+{
+	return c >= PST_CLASS_REGRESSED && c < PST_CLASS__COUNT;
+}
+
+const char *pst_dq_kind_name(enum pst_dq_kind k)
+{
+	static const char *const names[PST_DQ__COUNT] = {
+		"no_data", "subscription_missing", "csv_row_cap", "record_drop", "conflicting_duplicates",
+		"rejected_records", "reconciliation"};
+
+	return (unsigned)k < PST_DQ__COUNT ? names[k] : "unknown";
+}
+
+void pst_diff_init(struct pst_diff *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->t0 = d->t1 = PST_TIME_NONE;
+}
+
+void pst_diff_release(struct pst_diff *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nwarnings; i++)
+		free(d->warnings[i].msg);
+	free(d->warnings);
+	free(d->items);
+	pst_diff_init(d);
+}
+
+void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	PST_GROW(d->warnings, d->warnings_alloc, d->nwarnings + 1);
+	d->warnings[d->nwarnings].kind = k;
+	d->warnings[d->nwarnings++].msg = strbuf_detach(&sb);
+}
+
+void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it)
+{
+	strbuf_addstr(sb, "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/");
+	strbuf_addstr(sb, it->assessment_key ? it->assessment_key : "");
+}
+
+/* What the two states know, shared by the classification steps. */
+struct diff_ctx {
+	const struct pst_estate *e;
+	const struct pst_state *s0, *s1;
+	const struct pst_settings *set;
+	uint8_t *present0, *present1; /* by resource id */
+	uint8_t *covered;             /* by subscription id */
+};
+
+static uint8_t *presence(const struct pst_estate *e, const struct pst_state *s)
+{
+	uint8_t *p = xcalloc(pst_strpool_count(&e->res_ids), 1);
+	const struct pst_finding *f;
+
+	for (f = pst_state_next(s, NULL); f; f = pst_state_next(s, f))
+		p[f->resource] = 1;
+	return p;
+}
+
+static bool is_exempt(const struct pst_estate *e, const struct pst_finding *f)
+{
+	const char *cause = pst_estate_text(e, f->cause);
+
+	return cause && pst_streq_ci(cause, "Exempt");
+}
+
+static bool unhealthy(const struct pst_finding *f)
+{
+	return f && f->status == PST_ST_UNHEALTHY;
+}
+
+/* The subscription of the resource is in the latest export at T1. */
+static bool covered(const struct diff_ctx *c, uint32_t resource)
+{
+	return c->covered[pst_estate_resource_sub(c->e, resource)];
+}
+
+static enum pst_class classify_closed(const struct diff_ctx *c, const struct pst_finding *f1, uint32_t resource)
+{
+	if (!covered(c, resource))
+		return PST_CLASS_OUT_OF_SCOPE;
+	if (!f1 || f1->status == PST_ST_UNKNOWN)
+		return c->present1[resource] ? PST_CLASS_RECOMMENDATION_REMOVED : PST_CLASS_RESOURCE_DELETED;
+	if (f1->status == PST_ST_HEALTHY)
+		return PST_CLASS_REMEDIATED;
+	if (f1->status == PST_ST_NOT_APPLICABLE)
+		return is_exempt(c->e, f1) ? PST_CLASS_EXEMPTED : PST_CLASS_NOT_APPLICABLE;
+	return PST_CLASS_STILL_OPEN;
+}
+
+static enum pst_class classify_opened(const struct diff_ctx *c, const struct pst_finding *f0, uint32_t resource)
+{
+	if (!f0 || f0->status == PST_ST_UNKNOWN)
+		return c->present0[resource] ? PST_CLASS_NEW_RECOMMENDATION : PST_CLASS_NEW_RESOURCE;
+	if (f0->status == PST_ST_HEALTHY)
+		return PST_CLASS_REGRESSED;
+	return is_exempt(c->e, f0) ? PST_CLASS_EXEMPTION_ENDED : PST_CLASS_BECAME_APPLICABLE;
+}
+
+static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
+{
+	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
+
+	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
+	if (it->cls != PST_CLASS_STILL_OPEN)
+		return;
+	if (g && g->due != PST_TIME_NONE) {
+		it->due = g->due;
+		it->due_exported = true;
+	} else if (it->first_seen != PST_TIME_NONE) {
+		it->due = it->first_seen + pst_settings_allowance(c->set, it->severity) * PST_MS_PER_DAY;
+	}
+	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
+}
+
+/* Age and due date: for findings still open (the others start or end in
+ * the period, and firstEvaluationDate says nothing of when they turned). */
+static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1)
+{
+	if (it->cls != PST_CLASS_STILL_OPEN)
+		return;
+	it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
+	if (it->first_seen != PST_TIME_NONE && it->first_seen <= c->s1->at)
+		it->age_days = (c->s1->at - it->first_seen) / PST_MS_PER_DAY;
+}
+
+static void set_resource(const struct diff_ctx *c, struct pst_diff_item *it)
+{
+	const struct pst_estate *e = c->e;
+	const struct pst_resource *r = &e->resources[it->resource];
+
+	it->resource_id = pst_estate_resource_id(e, it->resource);
+	it->assessment_key = pst_estate_key(e, it->key);
+	it->recommendation = pst_estate_type_name(e, it->key);
+	it->severity = pst_estate_type_severity(e, it->key);
+	it->subscription = r->subscription;
+	it->subscription_id = pst_estate_subscription_id(e, r->subscription);
+	it->subscription_name =
+	    r->subscription ? pst_estate_text(e, e->subscriptions[r->subscription].name) : NULL;
+	it->resource_group = pst_estate_text(e, r->group);
+	it->resource_name = pst_estate_text(e, r->name);
+	it->resource_type = pst_estate_text(e, r->type);
+}
+
+static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_class cls,
+                     const struct pst_finding *f0, const struct pst_finding *f1, const struct pst_finding *any)
+{
+	struct pst_diff_item *it;
+
+	PST_GROW(d->items, d->items_alloc, d->n + 1);
+	it = &d->items[d->n++];
+	memset(it, 0, sizeof(*it));
+	if (cls == PST_CLASS_OUT_OF_SCOPE)
+		f1 = NULL; /* the T1 state of an uncovered subscription says nothing */
+	it->cls = cls;
+	it->resource = any->resource;
+	it->key = any->key;
+	set_resource(c, it);
+	it->status_from = f0 ? (enum pst_status_code)f0->status : PST_ST_UNKNOWN;
+	it->status_to = f1 ? (enum pst_status_code)f1->status : PST_ST_UNKNOWN;
+	it->cause_from = f0 ? pst_estate_text(c->e, f0->cause) : NULL;
+	it->cause_to = f1 ? pst_estate_text(c->e, f1->cause) : NULL;
+	it->first_seen = it->due = PST_TIME_NONE;
+	it->age_days = -1;
+	set_age(c, it, f1);
+	set_due(c, it);
+	d->counts[cls]++;
+	d->overdue += it->overdue;
+}
+
+static void classify_all(struct pst_diff *d, const struct diff_ctx *c)
+{
+	const struct pst_finding *f0, *f1;
+
+	for (f0 = pst_state_next(c->s0, NULL); f0; f0 = pst_state_next(c->s0, f0)) {
+		if (!unhealthy(f0))
+			continue;
+		f1 = pst_state_get(c->s1, f0->resource, f0->key);
+		add_item(d, c, classify_closed(c, f1, f0->resource), f0, f1, f0);
+	}
+	for (f1 = pst_state_next(c->s1, NULL); f1; f1 = pst_state_next(c->s1, f1)) {
+		if (!unhealthy(f1) || !covered(c, f1->resource))
+			continue;
+		f0 = pst_state_get(c->s0, f1->resource, f1->key);
+		if (!unhealthy(f0))
+			add_item(d, c, classify_opened(c, f0, f1->resource), f0, f1, f1);
+	}
+}
+
+/* Counts Unhealthy findings straight from the states, to check the classes. */
+static void reconcile(struct pst_diff *d, const struct diff_ctx *c)
+{
+	const struct pst_finding *f;
+	size_t k;
+
+	for (f = pst_state_next(c->s0, NULL); f; f = pst_state_next(c->s0, f))
+		d->unhealthy_t0 += unhealthy(f);
+	for (f = pst_state_next(c->s1, NULL); f; f = pst_state_next(c->s1, f))
+		d->unhealthy_t1 += unhealthy(f) && covered(c, f->resource);
+	for (k = 0; k < PST_CLASS__COUNT; k++) {
+		if (pst_class_closes((enum pst_class)k))
+			d->closed += d->counts[k];
+		if (pst_class_opens((enum pst_class)k))
+			d->opened += d->counts[k];
+	}
+	if (d->unhealthy_t1 != d->unhealthy_t0 - d->closed + d->opened)
+		pst_diff_warn(d, PST_DQ_RECONCILE, "counts do not reconcile: %llu - %llu + %llu != %llu",
+		              (unsigned long long)d->unhealthy_t0, (unsigned long long)d->closed,
+		              (unsigned long long)d->opened, (unsigned long long)d->unhealthy_t1);
+}
+
+static int cmp_opt_str(const char *a, const char *b)
+{
+	int c;
+
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	c = pst_strcasecmp(a, b);
+	return c ? c : strcmp(a, b);
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+	const struct pst_diff_item *a = pa, *b = pb;
+	int c = (int)a->cls - (int)b->cls;
+
+	if (!c)
+		c = (int)b->severity - (int)a->severity;
+	if (!c)
+		c = cmp_opt_str(a->subscription_id, b->subscription_id);
+	if (!c)
+		c = cmp_opt_str(a->resource_id, b->resource_id);
+	return c ? c : cmp_opt_str(a->assessment_key, b->assessment_key);
+}
+
+void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
+                      const struct pst_state *s1, const struct pst_settings *set)
+{
+	struct diff_ctx c;
+
+	d->t0 = s0->at;
+	d->t1 = s1->at;
+	c.e = e;
+	c.s0 = s0;
+	c.s1 = s1;
+	c.set = set;
+	c.present0 = presence(e, s0);
+	c.present1 = presence(e, s1);
+	c.covered = pst_diff_coverage(e, s1->at);
+	pst_diff_check_completeness(d, e, s0, s1, c.covered);
+	classify_all(d, &c);
+	reconcile(d, &c);
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof(*d->items), cmp_item);
+	free(c.present0);
+	free(c.present1);
+	free(c.covered);
+}

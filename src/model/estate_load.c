@@ -1,0 +1,281 @@
+/* estate_load.c: reading paths into the estate; finishing the tables and
+ * cutting the states by the snapshots. */
+#include "posture/estate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pst_estate_begin(struct pst_estate *e, const pst_time *times, size_t ntimes)
+{
+	size_t i;
+
+	e->states = xcalloc(ntimes ? ntimes : 1, sizeof(*e->states));
+	e->nstates = ntimes;
+	for (i = 0; i < ntimes; i++)
+		pst_state_init(&e->states[i], times[i], &e->text);
+}
+
+static int cmp_gov(const void *pa, const void *pb)
+{
+	const struct pst_gov *a = pa, *b = pb;
+
+	if (a->resource != b->resource)
+		return a->resource < b->resource ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->observed > b->observed) - (a->observed < b->observed);
+}
+
+/* Keeps the latest governance record of each finding. */
+static void finish_gov(struct pst_estate *e)
+{
+	size_t i, n = 0;
+
+	if (e->ngov > 1)
+		qsort(e->gov, e->ngov, sizeof(*e->gov), cmp_gov);
+	for (i = 0; i < e->ngov; i++) {
+		if (n && e->gov[n - 1].resource == e->gov[i].resource && e->gov[n - 1].key == e->gov[i].key)
+			n--;
+		e->gov[n++] = e->gov[i];
+	}
+	e->ngov = n;
+}
+
+static int cmp_tc(const void *pa, const void *pb)
+{
+	const struct pst_type_control *a = pa, *b = pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->control_id != b->control_id)
+		return a->control_id < b->control_id ? -1 : 1;
+	return (a->control_name > b->control_name) - (a->control_name < b->control_name);
+}
+
+static void finish_type_controls(struct pst_estate *e)
+{
+	size_t i, n = 0;
+
+	if (e->ntype_controls > 1)
+		qsort(e->type_controls, e->ntype_controls, sizeof(*e->type_controls), cmp_tc);
+	for (i = 0; i < e->ntype_controls; i++) {
+		struct pst_type_control *p = n ? &e->type_controls[n - 1] : NULL, *c = &e->type_controls[i];
+
+		if (p && p->key == c->key && (p->control_id == c->control_id || !c->control_id)) {
+			if (!p->control_name)
+				p->control_name = c->control_name;
+			continue;
+		}
+		e->type_controls[n++] = *c;
+	}
+	e->ntype_controls = n;
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cmp_t(pst_time a, pst_time b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cmp_score(const void *pa, const void *pb)
+{
+	const struct pst_score_rec *a = pa, *b = pb;
+	int c = cmp_t(a->observed, b->observed);
+
+	return c ? c : cmp_u32(a->subscription, b->subscription);
+}
+
+static int cmp_control(const void *pa, const void *pb)
+{
+	const struct pst_control_rec *a = pa, *b = pb;
+	int c = cmp_t(a->observed, b->observed);
+
+	if (!c)
+		c = cmp_u32(a->subscription, b->subscription);
+	return c ? c : cmp_u32(a->control_id, b->control_id);
+}
+
+static int cmp_compliance(const void *pa, const void *pb)
+{
+	const struct pst_compliance_rec *a = pa, *b = pb;
+	int c = cmp_t(a->observed, b->observed);
+
+	if (!c)
+		c = cmp_u32(a->subscription, b->subscription);
+	if (!c)
+		c = cmp_u32(a->standard, b->standard);
+	if (!c)
+		c = cmp_u32(a->control, b->control);
+	return c ? c : cmp_u32(a->assessment, b->assessment);
+}
+
+/* Sorts base[0..*n) with cmp and keeps the last of each run of equal
+ * elements (the same fact read twice counts once). */
+static void sort_unique(void *base, size_t *n, size_t size, int (*cmp)(const void *, const void *))
+{
+	char *b = base;
+	size_t i, k = 0;
+
+	if (*n > 1)
+		qsort(base, *n, size, cmp);
+	for (i = 0; i < *n; i++) {
+		if (k && cmp(b + (k - 1) * size, b + i * size) == 0)
+			k--;
+		if (k != i)
+			memcpy(b + k * size, b + i * size, size);
+		k++;
+	}
+	*n = k;
+}
+
+static int cmp_alert_id(const void *pa, const void *pb)
+{
+	const struct pst_alert_rec *a = pa, *b = pb;
+	int c = cmp_u32(a->system_alert_id, b->system_alert_id);
+
+	return c ? c : cmp_t(a->observed, b->observed);
+}
+
+static int cmp_alert_same(const void *pa, const void *pb)
+{
+	const struct pst_alert_rec *a = pa, *b = pb;
+
+	return cmp_u32(a->system_alert_id, b->system_alert_id);
+}
+
+static int cmp_alert_time(const void *pa, const void *pb)
+{
+	const struct pst_alert_rec *a = pa, *b = pb;
+	int c = cmp_t(a->observed, b->observed);
+
+	return c ? c : cmp_u32(a->system_alert_id, b->system_alert_id);
+}
+
+/* One record per alert id (the latest), then in time order. */
+static void finish_alerts(struct pst_estate *e)
+{
+	size_t i, k = 0;
+
+	if (e->nalerts > 1)
+		qsort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_id);
+	for (i = 0; i < e->nalerts; i++) {
+		if (k && e->alerts[i].system_alert_id && cmp_alert_same(&e->alerts[k - 1], &e->alerts[i]) == 0)
+			k--;
+		e->alerts[k++] = e->alerts[i];
+	}
+	e->nalerts = k;
+	if (e->nalerts > 1)
+		qsort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_time);
+}
+
+struct cut_ctx {
+	const struct pst_estate *e;
+	const pst_time *cutoff; /* by subscription id */
+};
+
+static bool cut(void *ctx, const struct pst_finding *f)
+{
+	const struct cut_ctx *c = ctx;
+	uint32_t sub = pst_estate_resource_sub(c->e, f->resource);
+
+	if (f->flags & PST_FND_DELETED)
+		return true;
+	return c->cutoff[sub] != PST_TIME_NONE && f->observed < c->cutoff[sub];
+}
+
+/* Removes what the snapshots complete at each state's time replaced. */
+static void cut_states(struct pst_estate *e)
+{
+	size_t nsubs = pst_strpool_count(&e->subs), i, s;
+	pst_time *cutoff = xcalloc(nsubs, sizeof(*cutoff));
+	struct cut_ctx ctx;
+
+	ctx.e = e;
+	ctx.cutoff = cutoff;
+	for (i = 0; i < e->nstates; i++) {
+		cutoff[0] = PST_TIME_NONE;
+		for (s = 1; s < nsubs; s++)
+			cutoff[s] = pst_timeline_cutoff(&e->timeline, (uint32_t)s, e->states[i].at);
+		pst_state_filter(&e->states[i], cut, &ctx);
+	}
+	free(cutoff);
+}
+
+void pst_estate_finish(struct pst_estate *e)
+{
+	pst_timeline_finish(&e->timeline);
+	cut_states(e);
+	finish_gov(e);
+	finish_type_controls(e);
+	sort_unique(e->scores, &e->nscores, sizeof(*e->scores), cmp_score);
+	sort_unique(e->controls, &e->ncontrols, sizeof(*e->controls), cmp_control);
+	sort_unique(e->compliance, &e->ncompliance, sizeof(*e->compliance), cmp_compliance);
+	finish_alerts(e);
+}
+
+static int sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
+{
+	struct pst_estate *e = ctx;
+
+	(void)err;
+	pst_estate_add(e, rec, (uint32_t)(e->ingest.nfiles - 1));
+	return PST_OK;
+}
+
+int pst_estate_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
+                    size_t ntimes, const struct pst_estate_opts *opts, struct pst_error *err)
+{
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	int rc;
+
+	pst_estate_begin(e, times, ntimes);
+	rc = pst_ingest_paths(&e->ingest, paths, npaths, &io, sink, e, err);
+	pst_estate_finish(e);
+	return rc;
+}
+
+struct scan_ctx {
+	struct pst_timeline *tl;
+	struct pst_ingest *ing;
+	struct pst_strpool subs;
+};
+
+static int scan_sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
+{
+	struct scan_ctx *c = ctx;
+	const char *s = NULL;
+	size_t n = 0;
+	uint32_t sub = 0;
+
+	(void)err;
+	if (rec->type == PST_REC_ASSESSMENT && rec->u.assessment.resource_id &&
+	    pst_id_subscription(rec->u.assessment.resource_id, &s, &n))
+		sub = pst_strpool_intern_n(&c->subs, s, n);
+	else if (rec->subscription_id)
+		sub = pst_strpool_intern(&c->subs, rec->subscription_id);
+	pst_timeline_note(c->tl, rec, (uint32_t)(c->ing->nfiles - 1), sub);
+	return PST_OK;
+}
+
+int pst_estate_scan_timeline(struct pst_timeline *tl, const char *const *paths, size_t npaths,
+                             const struct pst_estate_opts *opts, struct pst_error *err)
+{
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	struct pst_ingest ing;
+	struct scan_ctx c;
+	int rc;
+
+	pst_ingest_init(&ing);
+	pst_strpool_init(&c.subs, true);
+	c.tl = tl;
+	c.ing = &ing;
+	rc = pst_ingest_paths(&ing, paths, npaths, &io, scan_sink, &c, err);
+	pst_timeline_finish(tl);
+	pst_strpool_release(&c.subs);
+	pst_ingest_release(&ing);
+	return rc;
+}

@@ -1,0 +1,76 @@
+/* review.c: the review model's arena and small helpers. */
+#include "posture/review.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "posture/strbuf.h"
+#include "posture/utf8.h"
+
+#define ARENA_BLOCK (64u * 1024u)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, size;
+	max_align_t data[]; /* flexible: aligned storage */
+};
+
+void pst_review_init(struct pst_review *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->t0 = r->t1 = r->generated_at = PST_TIME_NONE;
+}
+
+void pst_review_release(struct pst_review *r)
+{
+	struct arena_block *b = r->arena;
+
+	while (b) {
+		struct arena_block *next = b->next;
+
+		free(b);
+		b = next;
+	}
+	pst_review_init(r);
+}
+
+void *pst_review_alloc(struct pst_review *r, size_t size)
+{
+	struct arena_block *b = r->arena;
+	size_t align = sizeof(max_align_t), need = (size + align - 1) / align * align;
+	void *p;
+
+	if (!need)
+		need = align;
+	if (!b || b->size - b->used < need) {
+		size_t cap = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+
+		b = xmalloc(sizeof(*b) + cap);
+		b->size = cap;
+		b->used = 0;
+		b->next = r->arena;
+		r->arena = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+const char *pst_review_str(struct pst_review *r, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *p;
+
+	if (!s || !*s)
+		return "";
+	pst_utf8_sanitize(&sb, s, strlen(s));
+	p = pst_review_alloc(r, sb.len + 1);
+	memcpy(p, sb.buf, sb.len + 1);
+	strbuf_release(&sb);
+	return p;
+}
+
+bool pst_review_finding_open(const struct pst_review_finding *f)
+{
+	return f->status_to == PST_ST_UNHEALTHY;
+}
