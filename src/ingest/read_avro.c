@@ -55,6 +55,20 @@ static const char *unprefixed(const struct pst_file_ctx *fc, const char *msg)
 	return msg;
 }
 
+/* A null, empty or oversized Body is rejected here. */
+static bool body_usable(struct pst_file_ctx *fc, const struct pst_avro_event *ev, const struct pst_origin *at)
+{
+	if (!ev->body)
+		pst_reject(fc, at, "null Body");
+	else if (!ev->body_len)
+		pst_reject(fc, at, "empty Body");
+	else if (ev->body_len > PST_INGEST_MAX_ELEMENT)
+		pst_reject(fc, at, "Body of %zu bytes (over %u)", ev->body_len, PST_INGEST_MAX_ELEMENT);
+	else
+		return true;
+	return false;
+}
+
 static int on_event(void *ctx, const struct pst_avro_event *ev, struct pst_error *err)
 {
 	struct glue *g = ctx;
@@ -62,10 +76,8 @@ static int on_event(void *ctx, const struct pst_avro_event *ev, struct pst_error
 	pst_time t = enqueued_time(g->fc, ev, &at);
 	int rc;
 
-	if (ev->body_len == 0) {
-		pst_reject(g->fc, &at, "%s Body", ev->body ? "empty" : "null");
+	if (!body_usable(g->fc, ev, &at))
 		return PST_OK;
-	}
 	g->sink_rc = PST_OK;
 	rc = pst_json_ingest_mem(g->fc, ev->body, ev->body_len, &at, t, err);
 	if (rc == PST_OK || rc == g->sink_rc)
