@@ -506,6 +506,210 @@ static void test_convert(void)
 	free(g);
 }
 
+/* What a run of pst_ingest_paths handed to its sink. */
+struct recs {
+	size_t n;
+	enum pst_rec_type type[16];
+	pst_time observed[16];
+	enum pst_time_src src[16];
+	uint64_t index[16];
+	char key[16][64];
+};
+
+static int keep_record(void *ctx, const struct pst_record *rec, struct pst_error *err)
+{
+	struct recs *rs = ctx;
+	const char *key = rec->type == PST_REC_ASSESSMENT ? rec->u.assessment.key : rec->u.alert.system_alert_id;
+
+	(void)err;
+	if (rs->n < 16) {
+		rs->type[rs->n] = rec->type;
+		rs->observed[rs->n] = rec->observed;
+		rs->src[rs->n] = rec->time_src;
+		rs->index[rs->n] = rec->origin.index;
+		pst_strlcpy(rs->key[rs->n], key ? key : "", sizeof(rs->key[0]));
+	}
+	rs->n++;
+	return PST_OK;
+}
+
+static int ingest_one(const char *path, struct pst_ingest *ing, struct recs *rs)
+{
+	struct pst_error err;
+
+	memset(rs, 0, sizeof(*rs));
+	pst_ingest_init(ing);
+	return pst_ingest_paths(ing, &path, 1, NULL, keep_record, rs, &err);
+}
+
+/* Records out of Capture files through the driver, in both codecs: types,
+ * enqueued times, origins (the Avro record number). */
+static void check_capture_records(const char *codec)
+{
+	static const int64_t want_index[] = {0, 1, 1, 2, 3, 4, 4, 5};
+	char rel[128];
+	const char *path;
+	struct pst_ingest ing;
+	struct recs *rs = xcalloc(1, sizeof(*rs));
+	size_t i;
+
+	snprintf(rel, sizeof(rel), "records-%s/ns/hub/0/2026/10/31/06/00/12.avro", codec);
+	path = tmp_path(rel);
+	CHECK_INT(write_file(path, codec, 0, NULL, 6, 0), PST_OK);
+	CHECK_INT(ingest_one(path, &ing, rs), PST_OK);
+	CHECK_INT(rs->n, 8);
+	CHECK_INT(ing.records[PST_REC_ASSESSMENT], 6);
+	CHECK_INT(ing.records[PST_REC_ALERT], 2);
+	CHECK_INT(ing.files[0].rejected + ing.files[0].warnings, 0);
+	CHECK_INT(ing.files[0].time_src[PST_TS_ENQUEUED], 8);
+	for (i = 0; i < 8 && i < rs->n; i++) {
+		pst_time t = PST_TIME_NONE;
+
+		CHECK_INT(rs->index[i], want_index[i]);
+		CHECK(pst_time_parse_str(times[want_index[i] % 3], &t));
+		CHECK_INT(rs->observed[i], t);
+		CHECK_INT(rs->src[i], PST_TS_ENQUEUED);
+	}
+	CHECK_INT(rs->type[0], PST_REC_ASSESSMENT);
+	CHECK_STR(rs->key[0], "4fb67663-9ab9-475d-b026-8c544cced439");
+	CHECK_STR(rs->key[2], "d1db3318-01ff-16de-29eb-28b344515626");
+	CHECK_INT(rs->type[3], PST_REC_ALERT);
+	CHECK_STR(rs->key[3], "a-1");
+	CHECK_INT(rs->observed[3], pst_time_make(2026, 10, 31, 6, 0, 14));
+	CHECK_INT(rs->observed[1], pst_time_make(2026, 10, 31, 18, 0, 13));
+	pst_ingest_release(&ing);
+	free(rs);
+}
+
+static void test_capture_records_null(void)
+{
+	check_capture_records("null");
+}
+
+static void test_capture_records_deflate(void)
+{
+	check_capture_records("deflate");
+}
+
+/* The same events as NDJSON and as Capture files (made by the converter)
+ * read the same: counts by type, stream/snapshot, times, subscriptions,
+ * and record by record. */
+static void test_same_as_ndjson(void)
+{
+	struct pst_capture_convert_opts o = {"deflate", 60000, 0, NULL, NULL, NULL};
+	struct pst_capture_convert_stats st;
+	struct pst_ingest a, b;
+	struct recs *ra = xcalloc(1, sizeof(*ra)), *rb = xcalloc(1, sizeof(*rb));
+	struct pst_error err;
+	const char *nd = tmp_path("same/events.ndjson");
+	char out[512];
+	FILE *f = fopen(nd, "w");
+	size_t i;
+
+	for (i = 0; f && i < 3; i++)
+		fprintf(f, "%s\n", bodies[i]);
+	if (f)
+		fclose(f);
+	pst_strlcpy(out, tmp_path("same/capture/x"), sizeof(out));
+	out[strlen(out) - 2] = '\0';
+	CHECK_INT(pst_capture_convert(&nd, 1, out, &o, &st, &err), PST_OK);
+	CHECK_INT(st.files, 2);
+	CHECK_INT(ingest_one(nd, &a, ra), PST_OK);
+	CHECK_INT(ingest_one(out, &b, rb), PST_OK);
+	CHECK_INT(b.nfiles, 2);
+	CHECK_INT(ra->n, 4);
+	if (b.nfiles != 2 || a.nfiles != 1 || ra->n != 4)
+		goto out;
+	CHECK_INT(rb->n, ra->n);
+	CHECK_INT(b.total_records, a.total_records);
+	for (i = 0; i < PST_REC__COUNT; i++)
+		CHECK_INT(b.records[i], a.records[i]);
+	CHECK_INT(b.files[0].stream_records + b.files[1].stream_records, a.files[0].stream_records);
+	CHECK_INT(b.files[0].tmin, a.files[0].tmin);
+	CHECK_INT(b.files[1].tmax, a.files[0].tmax);
+	CHECK(a.files[0].nsubscriptions == 1 && b.files[0].nsubscriptions == 1);
+	if (a.files[0].nsubscriptions && b.files[0].nsubscriptions)
+		CHECK_STR(b.files[0].subscriptions[0], a.files[0].subscriptions[0]);
+	for (i = 0; i < ra->n && i < 16; i++) {
+		CHECK_INT(rb->type[i], ra->type[i]);
+		CHECK_INT(rb->observed[i], ra->observed[i]);
+		CHECK_STR(rb->key[i], ra->key[i]);
+	}
+out:
+	pst_ingest_release(&a);
+	pst_ingest_release(&b);
+	free(ra);
+	free(rb);
+}
+
+/* The records part of inspect's "total:" line, after "files (0 failed), "
+ * (checked to name nfiles files); "" if absent.  Static buffer per call
+ * parity, for comparing two. */
+static const char *total_line(const char *path, size_t nfiles)
+{
+	static char buf[2][1024];
+	static int k;
+	char *b = buf[k++ % 2], want[64], line[1024];
+	FILE *f = fopen(path, "r");
+
+	b[0] = '\0';
+	snprintf(want, sizeof(want), "total: %zu files (0 failed), ", nfiles);
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, want, strlen(want)) == 0)
+			pst_strlcpy(b, line + strlen(want), sizeof(buf[0]));
+	}
+	if (f)
+		fclose(f);
+	return b;
+}
+
+/* Runs "$POSTURE ARGS DIR > out"; returns the exit status. */
+static int run_posture(const char *posture, const char *args, const char *dir, const char *out)
+{
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "'%s' %s '%s' >'%s' 2>/dev/null", posture, args, dir, out);
+	return system(cmd);
+}
+
+/* posture inspect and posture diff on the golden CE exports and on their
+ * Capture form give the same totals and the same diff. */
+static void test_same_cli_results(void)
+{
+	static const char *const names[] = {"snapshot-2026-09-30.ndjson", "snapshot-2026-10-31.ndjson",
+	                                    "stream-october.ndjson"};
+	struct pst_capture_convert_opts o = {"deflate", 60000, 0, NULL, NULL, NULL};
+	struct pst_capture_convert_stats st;
+	const char *posture = getenv("POSTURE"), *tests = getenv("TESTS_DIR"), *in[3];
+	char ce[512], paths[3][600], avro[512], out[4][512];
+	struct pst_error err;
+	size_t i;
+
+	if (!posture || !tests) {
+		printf("SKIP test_same_cli_results: POSTURE or TESTS_DIR not set (run it with make test)\n");
+		return;
+	}
+	snprintf(ce, sizeof(ce), "%s/golden/diff/classes/ce", tests);
+	for (i = 0; i < 3; i++) {
+		snprintf(paths[i], sizeof(paths[i]), "%s/%s", ce, names[i]);
+		in[i] = paths[i];
+	}
+	pst_strlcpy(avro, tmp_path("cli/avro"), sizeof(avro));
+	for (i = 0; i < 4; i++)
+		pst_strlcpy(out[i], tmp_path(i == 0 ? "cli/nd.json" : i == 1 ? "cli/av.json" : i == 2 ? "cli/nd.txt" : "cli/av.txt"),
+		            sizeof(out[i]));
+	CHECK_INT(pst_capture_convert(in, 3, avro, &o, &st, &err), PST_OK);
+	CHECK(st.files > 3);
+	CHECK_INT(st.skipped, 0);
+	CHECK_INT(run_posture(posture, "diff --period 2026-10 --format json", ce, out[0]), 0);
+	CHECK_INT(run_posture(posture, "diff --period 2026-10 --format json", avro, out[1]), 0);
+	CHECK(file_size(out[0]) > 1000);
+	CHECK(same_file(out[0], out[1]));
+	CHECK_INT(run_posture(posture, "inspect", ce, out[2]), 0);
+	CHECK_INT(run_posture(posture, "inspect", avro, out[3]), 0);
+	CHECK_STR(total_line(out[3], (size_t)st.files), total_line(out[2], 3));
+}
+
 static void test_capture_time_format(void)
 {
 	char buf[40];
@@ -541,6 +745,10 @@ int main(void)
 	RUN(test_ingest_bad_body);
 	RUN(test_ingest_not_capture);
 	RUN(test_convert);
+	RUN(test_capture_records_null);
+	RUN(test_capture_records_deflate);
+	RUN(test_same_as_ndjson);
+	RUN(test_same_cli_results);
 	RUN(test_capture_time_format);
 	rc = check_summary();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
