@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 #include "check.h"
 #include "posture/ingest.h"
 #include "posture/strbuf.h"
@@ -369,6 +370,96 @@ static void test_corrupt_deflate(void)
 	CHECK(g->damages >= 1);
 	CHECK(g->events < 30);
 	free(buf);
+	pst_avro_reader_free(r);
+	free(g);
+}
+
+/* The header of a file written here: everything up to and including the
+ * first sync marker (the last 16 bytes of the file are that marker). */
+static long header_len(const unsigned char *buf, long n)
+{
+	long i;
+
+	for (i = 0; n > 32 && i + 16 <= n - 16; i++) {
+		if (memcmp(buf + i, buf + n - 16, 16) == 0)
+			return i + 16;
+	}
+	return -1;
+}
+
+/* A file of the header of path, then block bytes, then the sync marker. */
+static void write_with_block(const char *path, const unsigned char *block, long blen)
+{
+	long n, h;
+	unsigned char *buf = slurp(path, &n), *out;
+
+	h = header_len(buf, n);
+	CHECK(h > 0);
+	if (h > 0) {
+		out = xmalloc((size_t)(h + blen + 16));
+		memcpy(out, buf, (size_t)h);
+		memcpy(out + h, block, (size_t)blen);
+		memcpy(out + h + blen, buf + n - 16, 16);
+		spit(path, out, h + blen + 16);
+		free(out);
+	}
+	free(buf);
+}
+
+/* A block size of 2^62, as avro-c would try to allocate: refused. */
+static void test_huge_block_size(void)
+{
+	static const unsigned char block[] = {0x02, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 'x'};
+	const char *path = tmp_path("hugeblock/x.avro");
+	struct pst_avro_reader *r = pst_avro_reader_new();
+	struct pst_error err;
+	struct got *g = xcalloc(1, sizeof(*g));
+
+	CHECK_INT(write_file(path, "null", 0, NULL, 1, 0), PST_OK);
+	write_with_block(path, block, (long)sizeof(block));
+	CHECK_INT(read_layer(r, path, g, &err), PST_OK);
+	CHECK_INT(g->events, 0);
+	CHECK_INT(g->damages, 1);
+	CHECK(strstr(g->msg, "bad block header") != NULL);
+	pst_avro_reader_free(r);
+	free(g);
+}
+
+/* A deflate block that inflates past the 64 MiB limit stops there. */
+static void test_deflate_bomb(void)
+{
+	const char *path = tmp_path("bomb/x.avro");
+	struct pst_avro_reader *r = pst_avro_reader_new();
+	struct pst_error err;
+	struct got *g = xcalloc(1, sizeof(*g));
+	unsigned char *zeros = xcalloc(1, 1u << 20), *block = xmalloc(1u << 20);
+	z_stream zs;
+	int i;
+
+	CHECK_INT(write_file(path, "deflate", 0, NULL, 1, 0), PST_OK);
+	memset(&zs, 0, sizeof(zs));
+	CHECK(deflateInit2(&zs, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+	zs.next_out = block + 8;
+	zs.avail_out = (1u << 20) - 8;
+	for (i = 0; i < 65; i++) {
+		zs.next_in = zeros;
+		zs.avail_in = 1u << 20;
+		CHECK(deflate(&zs, i == 64 ? Z_FINISH : Z_NO_FLUSH) != Z_STREAM_ERROR);
+	}
+	block[0] = 0x02; /* one record */
+	block[1] = (unsigned char)((zs.total_out * 2) & 0x7f) | 0x80; /* zig-zag size, 3 bytes */
+	block[2] = (unsigned char)(((zs.total_out * 2) >> 7) & 0x7f) | 0x80;
+	block[3] = (unsigned char)((zs.total_out * 2) >> 14);
+	memmove(block + 4, block + 8, zs.total_out);
+	write_with_block(path, block, 4 + (long)zs.total_out);
+	deflateEnd(&zs);
+	CHECK(zs.total_out * 2 < (1u << 21));
+	CHECK_INT(read_layer(r, path, g, &err), PST_OK);
+	CHECK_INT(g->events, 0);
+	CHECK_INT(g->damages, 1);
+	CHECK_STR(g->msg, "block inflates to more than 64 MiB");
+	free(zeros);
+	free(block);
 	pst_avro_reader_free(r);
 	free(g);
 }
@@ -742,6 +833,8 @@ int main(void)
 	RUN(test_corrupt_record);
 	RUN(test_corrupt_deflate);
 	RUN(test_bad_header);
+	RUN(test_huge_block_size);
+	RUN(test_deflate_bomb);
 	RUN(test_ingest_bad_body);
 	RUN(test_ingest_not_capture);
 	RUN(test_convert);
