@@ -124,36 +124,46 @@ static void write_report(const struct pst_cli *cli, FILE *out, const struct pst_
 	}
 }
 
-int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
+/* The claims, then the diff, then the verdicts: a bad claims file fails
+ * before the exports are read. */
+static int run(const struct pst_cli *cli, FILE *out, struct pst_claims *claims, struct pst_estate *e,
+               struct pst_diff *d, struct pst_error *err)
 {
 	struct pst_diff_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
 	                              cli->settings_file, cli->skip_bad};
+	struct pst_settings set;
+	struct pst_verify v = {NULL, 0, {0}};
+	int rc = pst_claims_load(claims, cli->claims_file, err);
+
+	pst_settings_init(&set);
+	if (rc == PST_OK)
+		rc = pst_diff_run(d, e, &set, &rq, err);
+	if (rc == PST_OK) {
+		pst_verify_run(&v, claims, e, d);
+		write_report(cli, out, d, &v);
+		rc = pst_close_stream(out, "standard output", err);
+	}
+	pst_verify_release(&v);
+	pst_settings_release(&set);
+	return rc;
+}
+
+int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
+{
 	struct pst_claims claims;
 	struct pst_estate e;
-	struct pst_settings set;
 	struct pst_diff d;
-	struct pst_verify v = {NULL, 0, {0}};
 	int rc;
 
 	if (!cli->claims_file)
 		return pst_fail(err, PST_EUSAGE, "verify: --claims FILE is required");
 	pst_claims_init(&claims);
 	pst_estate_init(&e);
-	pst_settings_init(&set);
 	pst_diff_init(&d);
-	rc = pst_claims_load(&claims, cli->claims_file, err);
-	if (rc == PST_OK)
-		rc = pst_diff_run(&d, &e, &set, &rq, err);
-	if (rc == PST_OK) {
-		pst_verify_run(&v, &claims, &e, &d);
-		write_report(cli, out, &d, &v);
-		rc = pst_close_stream(out, "standard output", err);
-	}
+	rc = run(cli, out, &claims, &e, &d, err);
 	if (rc == PST_OK && cli->strict && d.nwarnings)
 		rc = PST_WARN;
-	pst_verify_release(&v);
 	pst_diff_release(&d);
-	pst_settings_release(&set);
 	pst_estate_release(&e);
 	pst_claims_release(&claims);
 	return rc;

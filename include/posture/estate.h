@@ -16,6 +16,9 @@
  * The small series the score and report stages need are kept whole, as
  * arrays of compact structs (scores and controls: one record per
  * (subscription, control, observed time)), sorted after loading.
+ * Governance and recommendation-to-control links, which rows repeat in
+ * every snapshot, are compacted while reading (one entry per finding or
+ * link), so that memory follows the estate, not the number of records.
  *
  * Ownership: the estate owns everything in it, including its ingest report
  * and timeline; pst_estate_release frees all.  Strings returned by the
@@ -129,6 +132,7 @@ struct pst_estate {
 	size_t nstates;
 	struct pst_timeline timeline;
 	struct pst_ingest ingest;                  /* what was read: files, counts, diagnostics */
+	size_t gov_compact_at, tc_compact_at;      /* sizes that trigger the next compaction */
 	uint64_t assessments_read;                 /* assessment records seen */
 	uint64_t assessments_unkeyed;              /* assessment records without resource or key */
 };

@@ -6,10 +6,11 @@
  *   - file-level snapshots (portal CSV, REST / Resource Graph lists): one
  *     batch per file and subscription;
  *   - record-level snapshots (CE isSnapshot, Log Analytics IsSnapshot): per
- *     subscription, records whose observed time lies within
- *     PST_BATCH_WINDOW of the batch's earliest record.
- * Batches whose start lies within PST_BATCH_WINDOW of each other form a
- * round (one weekly snapshot of the estate, one export).  The default T1 is
+ *     subscription, a run of records with no gap of PST_BATCH_WINDOW or
+ *     more between them (a snapshot that takes a day to send stays one
+ *     batch; weekly snapshots are days apart).
+ * Batches that start less than PST_BATCH_WINDOW after the end of the
+ * previous one form a round (one weekly snapshot of the estate, one export).  The default T1 is
  * the end of the latest round, T0 the end of the round before.
  *
  * Only assessment records make batches (they are what the state holds).

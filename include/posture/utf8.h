@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "posture/strbuf.h"
 
 /* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates).  If
@@ -15,5 +16,8 @@ void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len);
 /* Length in bytes of the longest prefix of s that holds at most max_bytes
  * bytes and ends on a character boundary. */
 size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes);
+
+/* Writes s (NULL writes nothing) to fp, sanitized as pst_utf8_sanitize does. */
+void pst_utf8_fputs(const char *s, FILE *fp);
 
 #endif

@@ -139,6 +139,9 @@ static void check_rejected(struct pst_diff *d, const struct pst_estate *e)
 	if (e->ingest.rejected || e->ingest.failed_files)
 		pst_diff_warn(d, PST_DQ_REJECTED, "%llu records rejected and %zu files skipped while reading "
 		              "(see posture inspect)", (unsigned long long)e->ingest.rejected, e->ingest.failed_files);
+	if (e->assessments_unkeyed)
+		pst_diff_warn(d, PST_DQ_REJECTED, "%llu assessment records without a resource id or key were ignored",
+		              (unsigned long long)e->assessments_unkeyed);
 }
 
 void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,

@@ -152,7 +152,7 @@ static void cells_to_batches(struct pst_timeline *tl)
 		const struct pst_hour_cell *c = &tl->cells[i];
 		uint32_t sub = (uint32_t)(c->key >> 32);
 
-		if (!b || b->subscription != sub || c->tmin - b->tmin >= PST_BATCH_WINDOW) {
+		if (!b || b->subscription != sub || c->tmin - b->tmax >= PST_BATCH_WINDOW) {
 			PST_GROW(tl->batches, tl->batches_alloc, tl->nbatches + 1);
 			b = &tl->batches[tl->nbatches++];
 			memset(b, 0, sizeof(*b));
@@ -189,7 +189,7 @@ static void make_rounds(struct pst_timeline *tl)
 	for (i = 0; i < tl->nbatches; i++) {
 		struct pst_batch *b = &tl->batches[i];
 
-		if (!r || b->tmin - r->tmin >= PST_BATCH_WINDOW) {
+		if (!r || b->tmin - r->tmax >= PST_BATCH_WINDOW) {
 			PST_GROW(tl->rounds, alloc, tl->nrounds + 1);
 			r = &tl->rounds[tl->nrounds++];
 			r->tmin = b->tmin;

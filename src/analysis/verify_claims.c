@@ -55,48 +55,60 @@ static void row_end_cell(struct row *r)
 	strbuf_addch(&r->buf, '\0');
 }
 
-/* Reads one record from text at *pos; false at the end.  Handles quotes,
- * doubled quotes, CRLF and newlines inside quotes. */
+struct scan {
+	const char *text;
+	size_t len, i;
+	bool quoted, started;
+};
+
+/* Takes the byte at sc->i (and the next one for a doubled quote); returns
+ * true at the newline that ends the record. */
+static bool row_byte(struct row *r, struct scan *sc, size_t *line)
+{
+	char ch = sc->text[sc->i];
+
+	if (sc->quoted) {
+		if (ch == '"' && sc->i + 1 < sc->len && sc->text[sc->i + 1] == '"')
+			strbuf_addch(&r->buf, sc->text[sc->i++]);
+		else if (ch == '"')
+			sc->quoted = false;
+		else {
+			*line += ch == '\n';
+			strbuf_addch(&r->buf, ch);
+		}
+	} else if (ch == '"' && !sc->started) {
+		sc->quoted = sc->started = true;
+	} else if (ch == ',') {
+		row_end_cell(r);
+		row_cell(r);
+		sc->started = false;
+	} else if (ch == '\n') {
+		return true;
+	} else if (ch != '\r') {
+		strbuf_addch(&r->buf, ch);
+		sc->started = true;
+	}
+	return false;
+}
+
+/* Reads one record from text at *pos: quotes, doubled quotes, CRLF and
+ * newlines inside quotes. */
 static int read_row(struct row *r, const char *text, size_t len, size_t *pos, size_t *line, const char *path,
                     struct pst_error *err)
 {
-	size_t i = *pos;
-	bool quoted = false, started = false;
+	struct scan sc = {text, len, *pos, false, false};
 
 	strbuf_reset(&r->buf);
 	r->n = 0;
 	r->line = *line;
 	row_cell(r);
-	for (; i < len; i++) {
-		char ch = text[i];
-
-		if (quoted) {
-			if (ch == '"' && i + 1 < len && text[i + 1] == '"')
-				strbuf_addch(&r->buf, text[i++]);
-			else if (ch == '"')
-				quoted = false;
-			else {
-				*line += ch == '\n';
-				strbuf_addch(&r->buf, ch);
-			}
-		} else if (ch == '"' && !started) {
-			quoted = started = true;
-		} else if (ch == ',') {
-			row_end_cell(r);
-			row_cell(r);
-			started = false;
-		} else if (ch == '\n') {
-			break;
-		} else if (ch != '\r') {
-			strbuf_addch(&r->buf, ch);
-			started = true;
-		}
-	}
-	if (quoted)
+	while (sc.i < len && !row_byte(r, &sc, line))
+		sc.i++;
+	if (sc.quoted)
 		return pst_fail(err, PST_EDATA, "%s:%zu: unterminated quoted field", path, r->line);
 	row_end_cell(r);
 	*line += 1;
-	*pos = i < len ? i + 1 : len;
+	*pos = sc.i < len ? sc.i + 1 : len;
 	return PST_OK;
 }
 

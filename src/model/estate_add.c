@@ -1,5 +1,5 @@
 /* estate_add.c: one record into the estate's tables, series and states. */
-#include "posture/estate.h"
+#include "estate_int.h"
 
 #include <string.h>
 
@@ -114,6 +114,10 @@ static void add_type_control(struct pst_estate *e, uint32_t key, const char *id,
 
 	if (!key || (!id && !name))
 		return;
+	if (e->ntype_controls >= e->tc_compact_at) {
+		pst_estate_compact_type_controls(e);
+		e->tc_compact_at = e->ntype_controls * 2 > PST_COMPACT_MIN ? e->ntype_controls * 2 : PST_COMPACT_MIN;
+	}
 	PST_GROW(e->type_controls, e->type_controls_alloc, e->ntype_controls + 1);
 	tc = &e->type_controls[e->ntype_controls++];
 	tc->key = key;
@@ -128,6 +132,10 @@ static void add_gov(struct pst_estate *e, uint32_t res, uint32_t key, const char
 
 	if (!res || !key || ((!owner || !*owner) && due == PST_TIME_NONE))
 		return;
+	if (e->ngov >= e->gov_compact_at) {
+		pst_estate_compact_gov(e);
+		e->gov_compact_at = e->ngov * 2 > PST_COMPACT_MIN ? e->ngov * 2 : PST_COMPACT_MIN;
+	}
 	PST_GROW(e->gov, e->gov_alloc, e->ngov + 1);
 	g = &e->gov[e->ngov++];
 	g->resource = res;

@@ -1,6 +1,6 @@
 /* estate_load.c: reading paths into the estate; finishing the tables and
  * cutting the states by the snapshots. */
-#include "posture/estate.h"
+#include "estate_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +23,14 @@ static int cmp_gov(const void *pa, const void *pb)
 		return a->resource < b->resource ? -1 : 1;
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
-	return (a->observed > b->observed) - (a->observed < b->observed);
+	if (a->observed != b->observed)
+		return (a->observed > b->observed) - (a->observed < b->observed);
+	if (a->due != b->due)
+		return (a->due > b->due) - (a->due < b->due);
+	return (a->owner > b->owner) - (a->owner < b->owner);
 }
 
-/* Keeps the latest governance record of each finding. */
-static void finish_gov(struct pst_estate *e)
+void pst_estate_compact_gov(struct pst_estate *e)
 {
 	size_t i, n = 0;
 
@@ -52,7 +55,7 @@ static int cmp_tc(const void *pa, const void *pb)
 	return (a->control_name > b->control_name) - (a->control_name < b->control_name);
 }
 
-static void finish_type_controls(struct pst_estate *e)
+void pst_estate_compact_type_controls(struct pst_estate *e)
 {
 	size_t i, n = 0;
 
@@ -209,8 +212,8 @@ void pst_estate_finish(struct pst_estate *e)
 {
 	pst_timeline_finish(&e->timeline);
 	cut_states(e);
-	finish_gov(e);
-	finish_type_controls(e);
+	pst_estate_compact_gov(e);
+	pst_estate_compact_type_controls(e);
 	sort_unique(e->scores, &e->nscores, sizeof(*e->scores), cmp_score);
 	sort_unique(e->controls, &e->ncontrols, sizeof(*e->controls), cmp_control);
 	sort_unique(e->compliance, &e->ncompliance, sizeof(*e->compliance), cmp_compliance);

@@ -94,10 +94,27 @@ double chart_nice_max(double max)
 	return 10.0 * mag;
 }
 
+int chart_ticks(double nice_max)
+{
+	double mant;
+
+	if (!(nice_max > 0.0) || !isfinite(nice_max))
+		return 4;
+	mant = nice_max / pow(10.0, floor(log10(nice_max) + 1e-9));
+	return fabs(mant - 2.0) < 1e-6 ? 4 : 5;
+}
+
+/* The fewest decimals (at most 3) that print every multiple of step exactly:
+ * 2.5 needs 1, 1.25 needs 2 (a step of 1.25 printed with none reads 1, 2, 4, 5). */
 void chart_number(struct strbuf *sb, double v, double step)
 {
-	int digits = step >= 1.0 || step <= 0.0 ? 0 : step >= 0.1 ? 1 : 2;
+	int digits = 0;
+	double scaled = step > 0.0 && isfinite(step) ? step : 1.0;
 
+	while (digits < 3 && fabs(scaled - round(scaled)) > 1e-6 * scaled) {
+		scaled *= 10.0;
+		digits++;
+	}
 	strbuf_addf(sb, "%.*f", digits, v);
 }
 

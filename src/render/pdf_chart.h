@@ -20,6 +20,9 @@ double chart_title(struct pst_pdf *pdf, const char *title);
 void chart_no_data(struct pst_pdf *pdf, double y, double h);
 /* A nice round axis maximum (1, 2, 2.5, 5 x 10^k) at or above max. */
 double chart_nice_max(double max);
+/* How many equal steps divide an axis of that nice maximum into round
+ * numbers: 5 for 5 and 10 (steps of 1 and 2), 4 for 2 (0.5), 5 for 2.5 (0.5). */
+int chart_ticks(double nice_max);
 /* Formats v with the digits a step of that size needs. */
 void chart_number(struct strbuf *sb, double v, double step);
 /* One legend entry at x, baseline y, at most w wide; returns the x after

@@ -51,11 +51,11 @@ static void axis(struct pst_pdf *pdf, const struct hbars *hb, const char *value_
 {
 	HPDF_Page page = pdf_page(pdf);
 	struct strbuf sb = STRBUF_INIT;
-	double bottom = hb->top - (double)hb->shown * ROW_H, step = hb->max / 4.0;
-	int k;
+	int k, ticks = chart_ticks(hb->max);
+	double bottom = hb->top - (double)hb->shown * ROW_H, step = hb->max / ticks;
 
-	for (k = 0; k <= 4; k++) {
-		double x = hb->x0 + (hb->x1 - hb->x0) * k / 4.0;
+	for (k = 0; k <= ticks; k++) {
+		double x = hb->x0 + (hb->x1 - hb->x0) * k / ticks;
 
 		pdf_line(page, x, hb->top, x, bottom - 3.0, k == 0 ? 0.1 : 0.8, k == 0 ? 0.9 : 0.5);
 		strbuf_reset(&sb);

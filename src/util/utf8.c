@@ -1,4 +1,5 @@
 /* utf8.c: UTF-8 validation (RFC 3629). */
+#include <string.h>
 #include "posture/utf8.h"
 
 /* Length of the valid sequence at s (1..4), or 0 if invalid. */
@@ -60,6 +61,7 @@ void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len)
 	size_t i = 0;
 
 	strbuf_grow(sb, len);
+	sb->buf[sb->len] = '\0'; /* terminated even when nothing is added */
 	while (i < len) {
 		size_t n = seq_len(p + i, len - i);
 
@@ -85,4 +87,15 @@ size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes)
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	return n;
+}
+
+void pst_utf8_fputs(const char *s, FILE *fp)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!s)
+		return;
+	pst_utf8_sanitize(&sb, s, strlen(s));
+	fputs(strbuf_cstr(&sb), fp);
+	strbuf_release(&sb);
 }

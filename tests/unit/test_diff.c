@@ -168,6 +168,28 @@ static void test_governance_due(void)
 	run_release(&r);
 }
 
+/* Without firstEvaluationDate the age runs from the first Unhealthy record,
+ * whichever order the records come in. */
+static void test_age_first_seen(void)
+{
+	static const struct fx_rec recs[] = {
+		{A "vm1", "k1", "Unhealthy", NULL, T0, SNAP, 0, 1, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, T1, SNAP, 0, 2, NULL},
+		{A "vm1", "k1", "Unhealthy", NULL, "2026-09-10T06:00:00Z", PST_SNAP_STREAM, 0, 0, NULL},
+		{A "vm1", "k1", "Healthy", NULL, "2026-09-01T06:00:00Z", PST_SNAP_STREAM, 0, 0, NULL},
+	};
+	struct run r;
+	size_t rev;
+
+	for (rev = 0; rev < 2; rev++) {
+		run_diff(&r, recs, PST_ARRAY_LEN(recs), rev, T0, T1);
+		CHECK_INT(find(&r.d, A "vm1", "k1")->first_seen, fx_time("2026-09-10T06:00:00Z"));
+		CHECK_INT(find(&r.d, A "vm1", "k1")->age_days, 51);
+		CHECK(!find(&r.d, A "vm1", "k1")->overdue); /* unknown severity: 90 days */
+		run_release(&r);
+	}
+}
+
 /* Reading in reverse order gives the same diff. */
 static void test_order_independent(void)
 {
@@ -265,6 +287,7 @@ int main(void)
 	RUN(test_every_class);
 	RUN(test_age_and_overdue);
 	RUN(test_governance_due);
+	RUN(test_age_first_seen);
 	RUN(test_order_independent);
 	RUN(test_warnings);
 	RUN(test_stream_only);

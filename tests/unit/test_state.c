@@ -154,6 +154,30 @@ static void test_snapshot_then_stream(void)
 	pst_estate_release(&e);
 }
 
+/* A snapshot that takes more than a day to send is one batch: its early
+ * records are not cut by its late ones. */
+static void test_long_snapshot(void)
+{
+	static const struct fx_rec recs[] = {
+		{VM1, "k1", "Unhealthy", NULL, "2026-10-01T00:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM1, "k2", "Unhealthy", NULL, "2026-10-01T10:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM1, "k3", "Unhealthy", NULL, "2026-10-01T20:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM2, "k1", "Unhealthy", NULL, "2026-10-02T06:00:00Z", PST_SNAP_RECORD, 0, 0, NULL},
+		{VM2, "k1", "Unhealthy", NULL, "2026-10-08T06:00:00Z", PST_SNAP_RECORD, 0, 1, NULL},
+	};
+	pst_time times[2] = {fx_time("2026-10-03T00:00:00Z"), fx_time("2026-10-09T00:00:00Z")};
+	struct pst_estate e;
+
+	fx_load(&e, recs, PST_ARRAY_LEN(recs), false, times, 2);
+	pst_estate_finish(&e);
+	CHECK_INT(e.timeline.nbatches, 2);
+	CHECK_INT(e.timeline.nrounds, 2);
+	CHECK_INT(e.timeline.rounds[0].tmax, fx_time("2026-10-02T06:00:00Z"));
+	CHECK_INT(pst_state_count(&e.states[0]), 4);
+	CHECK_INT(pst_state_count(&e.states[1]), 1); /* the next week holds only vm2 */
+	pst_estate_release(&e);
+}
+
 /* File-level snapshots read in reverse time order give the same states. */
 static void test_file_order(void)
 {
@@ -193,12 +217,42 @@ static void test_file_order(void)
 	pst_estate_release(&b);
 }
 
+/* Governance repeated in every snapshot stays one entry per finding. */
+static void test_gov_compaction(void)
+{
+	struct pst_estate e;
+	struct pst_record rec;
+	const struct pst_gov *g;
+	int i;
+
+	pst_estate_init(&e);
+	pst_estate_begin(&e, NULL, 0);
+	for (i = 0; i < 20000; i++) {
+		pst_record_init(&rec, PST_REC_GOVERNANCE);
+		rec.observed = (pst_time)(i % 7 == 3 ? 5000000 : i) * 1000; /* the latest is not the last read */
+		rec.u.gov.resource_id = i % 2 ? VM1 : VM2;
+		rec.u.gov.assessment_key = "k1";
+		rec.u.gov.owner = i % 7 == 3 ? "late@contoso.example" : "early@contoso.example";
+		rec.u.gov.due_date = 0;
+		pst_estate_add(&e, &rec, 0);
+	}
+	CHECK(e.gov_alloc < 16384);
+	pst_estate_finish(&e);
+	CHECK_INT(e.ngov, 2);
+	g = pst_estate_gov(&e, pst_strpool_find(&e.res_ids, VM1), pst_strpool_find(&e.keys, "k1"));
+	CHECK(g != NULL);
+	CHECK_STR(pst_estate_text(&e, g->owner), "late@contoso.example");
+	pst_estate_release(&e);
+}
+
 int main(void)
 {
 	RUN(test_strpool);
 	RUN(test_fold_order);
 	RUN(test_case_and_delete);
 	RUN(test_snapshot_then_stream);
+	RUN(test_long_snapshot);
 	RUN(test_file_order);
+	RUN(test_gov_compaction);
 	return check_summary();
 }

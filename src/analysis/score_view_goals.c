@@ -1,0 +1,158 @@
+/* score_view_goals.c: progress against the goals, and the league table,
+ * for the score view (scoreview.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "score_view_int.h"
+
+/* Value (fraction) of a row set at t: overall, one subscription, or one
+ * control summed over the subscriptions; NAN when nothing matches. */
+static double row_value(const struct pst_score_view *v, const struct pst_estate *e, const struct pst_goal *g,
+                        pst_time t)
+{
+	double cur = 0, max = 0, value = NAN;
+	size_t i;
+
+	for (i = 0; i < v->nrows; i++) {
+		const struct pst_score_row *r = &v->rows[i];
+		bool exported = r->source == PST_SRC_EXPORTED;
+
+		if (r->at != t)
+			continue;
+		if (g->scope == PST_GOAL_OVERALL && r->scope == PST_ROW_OVERALL)
+			value = r->value;
+		if (g->scope == PST_GOAL_SUBSCRIPTION && r->scope == PST_ROW_SUBSCRIPTION &&
+		    pst_goal_is_about(g, pst_estate_subscription_id(e, r->sub),
+		                      pst_estate_text(e, e->subscriptions[r->sub].name)))
+			value = r->value;
+		if (g->scope == PST_GOAL_CONTROL && r->scope == PST_ROW_CONTROL &&
+		    pst_goal_is_about(g, v->cs.items[r->control].id, v->cs.items[r->control].name)) {
+			cur += exported ? r->exp_current : r->rec_current;
+			max += exported ? r->exp_max : r->rec_max;
+		}
+	}
+	if (g->scope == PST_GOAL_CONTROL && max > 0)
+		value = cur / max;
+	return value;
+}
+
+static double team_value(const struct pst_score_view *v, const struct pst_team_map *tm, const struct pst_goal *g,
+                         bool at_t1)
+{
+	size_t i;
+
+	for (i = 0; i < tm->nteams && i < v->nteams; i++)
+		if (pst_goal_is_about(g, tm->teams[i], NULL))
+			return at_t1 ? v->teams[i].pct_t1 : v->teams[i].pct_t0;
+	return NAN;
+}
+
+static double goal_value(const struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
+                         const struct pst_goal *g, bool at_t1)
+{
+	if (g->scope == PST_GOAL_TEAM)
+		return team_value(v, tm, g, at_t1);
+	return row_value(v, e, g, at_t1 ? v->t1 : v->t0);
+}
+
+void view_goals(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
+                const struct pst_goals *goals)
+{
+	double months = (double)(v->t1 - v->t0) / ((double)PST_MS_PER_DAY * PST_DAYS_PER_MONTH);
+	size_t i;
+
+	v->ngoals = goals ? goals->n : 0;
+	v->goals = xcalloc(v->ngoals + 1, sizeof(*v->goals));
+	for (i = 0; i < v->ngoals; i++) {
+		const struct pst_goal *g = &goals->items[i];
+		double now = 100 * goal_value(v, e, tm, g, true), before = 100 * goal_value(v, e, tm, g, false);
+		double pace = months > 0 && !isnan(now) && !isnan(before) ? (now - before) / months : NAN;
+
+		v->goals[i].goal = g;
+		pst_goal_progress(g, now, pace, v->t1, &v->goals[i].p);
+		if (isnan(now))
+			view_warn(v, "%s:%u: no %s \"%s\" with a score at T1", goals->path ? goals->path : "goals", g->line,
+			          pst_goal_scope_name(g->scope), g->subject ? g->subject : "");
+	}
+}
+
+struct keyed_class {
+	uint32_t resource, key;
+	enum pst_class cls;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed_class *a = pa, *b = pb;
+
+	if (a->resource != b->resource)
+		return a->resource < b->resource ? -1 : 1;
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+static const char *class_of(const struct keyed_class *k, size_t n, uint32_t resource, uint32_t key)
+{
+	struct keyed_class probe = {resource, key, PST_CLASS_STILL_OPEN};
+	const struct keyed_class *hit = n ? bsearch(&probe, k, n, sizeof(*k), cmp_keyed) : NULL;
+
+	return hit ? pst_class_name(hit->cls) : NULL;
+}
+
+static struct pst_league_finding league_finding(const struct pst_estate *e, const struct pst_team_map *tm,
+                                                const struct pst_finding *f, enum pst_status_code before,
+                                                enum pst_status_code after, const char *change)
+{
+	struct pst_league_finding lf;
+
+	lf.resource_id = pst_estate_resource_id(e, f->resource);
+	lf.key = pst_estate_key(e, f->key);
+	lf.team = pst_team_map_of(tm, f->resource);
+	lf.before = before;
+	lf.after = after;
+	lf.change = change;
+	return lf;
+}
+
+/* Every finding of T0 and T1 with its statuses and class. */
+static struct pst_league_finding *league_findings(const struct pst_estate *e, const struct pst_team_map *tm,
+                                                  const struct pst_state *s0, const struct pst_state *s1,
+                                                  const struct keyed_class *k, size_t nk, size_t *n)
+{
+	size_t cap = (s0 ? pst_state_count(s0) : 0) + (s1 ? pst_state_count(s1) : 0);
+	struct pst_league_finding *v = xcalloc(cap + 1, sizeof(*v));
+	const struct pst_finding *f, *o;
+
+	*n = 0;
+	for (f = s0 ? pst_state_next(s0, NULL) : NULL; f; f = pst_state_next(s0, f)) {
+		o = s1 ? pst_state_get(s1, f->resource, f->key) : NULL;
+		v[(*n)++] = league_finding(e, tm, f, (enum pst_status_code)f->status,
+		                           o ? (enum pst_status_code)o->status : PST_ST_UNKNOWN,
+		                           class_of(k, nk, f->resource, f->key));
+	}
+	for (f = s1 ? pst_state_next(s1, NULL) : NULL; f; f = pst_state_next(s1, f))
+		if (!s0 || !pst_state_get(s0, f->resource, f->key))
+			v[(*n)++] = league_finding(e, tm, f, PST_ST_UNKNOWN, (enum pst_status_code)f->status,
+			                           class_of(k, nk, f->resource, f->key));
+	return v;
+}
+
+void view_league(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
+                 const struct pst_diff *d)
+{
+	struct keyed_class *k = xcalloc(d->n + 1, sizeof(*k));
+	struct pst_league_finding *f;
+	size_t i, n;
+
+	for (i = 0; i < d->n; i++) {
+		k[i].resource = d->items[i].resource;
+		k[i].key = d->items[i].key;
+		k[i].cls = d->items[i].cls;
+	}
+	qsort(k, d->n, sizeof(*k), cmp_keyed);
+	f = league_findings(e, tm, view_state_at(e, v->t0), view_state_at(e, v->t1), k, d->n, &n);
+	v->nleague = tm->nteams;
+	v->league = xcalloc(tm->nteams + 1, sizeof(*v->league));
+	pst_league_build(&v->cs, f, n, tm->teams, tm->nteams, v->league);
+	free(f);
+	free(k);
+}
