@@ -194,7 +194,7 @@ static int write_window(const char *out, const struct pst_capture_convert_opts *
 		rc = pst_capture_writer_close(&w, err);
 	else if (w.fw)
 		pst_capture_writer_close(&w, NULL);
-	if (rc == PST_OK)
+	if (rc == PST_OK && (strcmp(o->codec, "null") == 0 || strcmp(o->codec, "deflate") == 0))
 		rc = pst_capture_set_sync(path.buf, path.buf + strlen(out), err);
 	strbuf_release(&path);
 	return rc;

@@ -15,7 +15,8 @@
 #include "posture/common.h"
 
 struct pst_capture_convert_opts {
-	const char *codec;     /* "deflate" (Capture's) or "null" */
+	const char *codec;     /* "deflate" (Capture's) or "null"; files in other codecs avro-c
+	                          writes (for tests) keep avro-c's time-seeded sync marker */
 	int64_t window_ms;     /* one file per window; 0 = one file */
 	size_t block_size;     /* 0 = the writer's default */
 	const char *ns_hub;    /* "namespace/hub" folders; NULL = "posture-ns/defender-export" */
