@@ -150,11 +150,27 @@ static int use_schema(struct pst_avro_reader *r, const char *path, struct pst_er
 	return rc;
 }
 
+/* The Body field of the decoded record: bytes, or the bytes branch of
+ * ["null","bytes"] (*body stays NULL for the null branch). */
+static bool get_body(struct pst_avro_reader *r, const void **body, size_t *n)
+{
+	avro_value_t f, b;
+
+	if (avro_value_get_by_index(&r->value, r->body_idx, &f, NULL) != 0)
+		return false;
+	if (avro_value_get_type(&f) == AVRO_UNION) {
+		if (avro_value_get_current_branch(&f, &b) != 0)
+			return false;
+		f = b;
+	}
+	return avro_value_get_type(&f) != AVRO_BYTES || avro_value_get_bytes(&f, body, n) == 0;
+}
+
 /* Decodes one checked record with avro-c and points ev at its fields. */
 static int decode(struct pst_avro_reader *r, const unsigned char *p, size_t len, struct pst_avro_event *ev,
                   char *why, size_t whysize)
 {
-	avro_value_t f, b;
+	avro_value_t f;
 	const void *body = NULL;
 	const char *s;
 	size_t n = 0;
@@ -164,14 +180,7 @@ static int decode(struct pst_avro_reader *r, const unsigned char *p, size_t len,
 	else
 		avro_reader_memory_set_source(r->mem, (const char *)p, (int64_t)len);
 	avro_value_reset(&r->value);
-	if (avro_value_read(r->mem, &r->value) != 0 || avro_value_get_by_index(&r->value, r->body_idx, &f, NULL) != 0 ||
-	    (avro_value_get_type(&f) == AVRO_UNION && avro_value_get_current_branch(&f, &b) != 0)) {
-		snprintf(why, whysize, "avro-c cannot decode the record: %s", avro_strerror());
-		return PST_EDATA;
-	}
-	if (avro_value_get_type(&f) == AVRO_UNION)
-		f = b;
-	if (avro_value_get_type(&f) == AVRO_BYTES && avro_value_get_bytes(&f, &body, &n) != 0) {
+	if (avro_value_read(r->mem, &r->value) != 0 || !get_body(r, &body, &n)) {
 		snprintf(why, whysize, "avro-c cannot decode the record: %s", avro_strerror());
 		return PST_EDATA;
 	}
@@ -182,6 +191,20 @@ static int decode(struct pst_avro_reader *r, const unsigned char *p, size_t len,
 	    avro_value_get_string(&f, &s, &n) == 0)
 		ev->enqueued = s;
 	return PST_OK;
+}
+
+/* Checks one record's bytes, then decodes it; false (with why) if the
+ * rest of the block cannot be read. */
+static bool next_record(struct pst_avro_reader *r, const unsigned char **p, const unsigned char *end,
+                        struct pst_avro_event *ev, char *why, size_t whysize)
+{
+	const unsigned char *start = *p;
+
+	if (!pst_avro_skip(r->schema, p, end)) {
+		snprintf(why, whysize, "record does not match the schema (corrupt data)");
+		return false;
+	}
+	return decode(r, start, (size_t)(*p - start), ev, why, whysize) == PST_OK;
 }
 
 /* Hands out the records of one block.  *index counts records, lost ones too. */
@@ -200,10 +223,7 @@ static int read_block(struct pst_avro_reader *r, const struct pst_ocf_block *b, 
 		return PST_OK;
 	}
 	for (i = 0; i < b->count; i++, (*index)++) {
-		const unsigned char *start = p;
-
-		snprintf(why, sizeof(why), "record does not match the schema (corrupt data)");
-		if (!pst_avro_skip(r->schema, &p, end) || decode(r, start, (size_t)(p - start), &ev, why, sizeof(why))) {
+		if (!next_record(r, &p, end, &ev, why, sizeof(why))) {
 			sink->damage(sink->ctx, *index, b->offset, b->count - i, why);
 			*index += b->count - i;
 			return PST_OK;
