@@ -55,7 +55,12 @@ $(BUILD)/libposture.a: $(LIB_OBJ)
 $(BUILD)/estate-gen: $(GEN_OBJ) $(BUILD)/libposture.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/%.o: %.c
+# Objects are rebuilt when the flags or PREFIX (compiled in as the data folder) change.
+FLAGS_STAMP = $(BUILD)/.flags
+FLAGS_NOW  := $(PREFIX) $(SANITIZE) $(OPT) $(CFLAGS) $(CC)
+$(shell mkdir -p $(BUILD); [ "$$(cat $(FLAGS_STAMP) 2>/dev/null)" = "$(FLAGS_NOW)" ] || echo "$(FLAGS_NOW)" > $(FLAGS_STAMP))
+
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

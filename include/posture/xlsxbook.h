@@ -56,6 +56,7 @@ struct pst_xlsx_sheet; /* opaque, owned by the book */
 #define PST_XLSX_FMT_DATE "yyyy-mm-dd"
 
 /* Readable severity colours (fill) for cells and chart series, 0xRRGGBB. */
+#define PST_XLSX_COLOR_CRITICAL 0xE06666u
 #define PST_XLSX_COLOR_HIGH 0xF4B6B6u
 #define PST_XLSX_COLOR_MEDIUM 0xFFE08Au
 #define PST_XLSX_COLOR_LOW 0xBDD7EEu
@@ -85,7 +86,7 @@ enum pst_xlsx_type {
 	PST_XLSX_DATE,     /* add_date: a real Excel date, "yyyy-mm-dd" unless given */
 	PST_XLSX_BOOL,     /* add_bool */
 	PST_XLSX_LINK,     /* add_link: a hyperlink within Excel's limits, else text */
-	PST_XLSX_SEVERITY, /* add_text: High / Medium / Low coloured */
+	PST_XLSX_SEVERITY, /* add_text: Critical / High / Medium / Low coloured */
 	PST_XLSX_FLAG      /* add_bool: rows where it is TRUE are highlighted */
 };
 

@@ -84,7 +84,6 @@ struct gen_rec_def {
 const struct gen_control_def *gen_controls(void);      /* GEN_NCONTROLS entries */
 const struct gen_kind_def *gen_kinds(void);            /* GK__COUNT entries */
 const struct gen_rec_def *gen_recs(size_t *n);
-const char *gen_team_of(enum gen_kind k);             /* for comments and names */
 
 /* Catalogue keys (GUIDs) derived from the display names: seed independent. */
 struct gen_catalog {
@@ -323,7 +322,6 @@ struct gen_opts {
 	bool gzip;
 };
 struct gen_report {
-	size_t findings, resources;
 	unsigned empty_classes; /* (month, class) pairs with no finding */
 };
 int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *err);

@@ -206,14 +206,6 @@ static const struct gen_rec_def recs[] = {
 	    "Add IP filter rules for the allowed sources and set the default action to Deny.", "DataExfiltration"),
 };
 
-static const char *const teams[GK__COUNT] = {
-	[GK_SUBSCRIPTION] = "Subscriptions", [GK_APPSERVICE] = "App Services", [GK_AKS] = "Containers",
-	[GK_REGISTRY] = "Containers", [GK_VM] = "Virtual machines", [GK_VMSS] = "Virtual machines",
-	[GK_SQL] = "Data", [GK_REDIS] = "Data", [GK_DATALAKE] = "Data", [GK_STORAGE] = "Storage",
-	[GK_KEYVAULT] = "Key Vault", [GK_VNET] = "Networking", [GK_NSG] = "Networking",
-	[GK_PUBLICIP] = "Networking", [GK_APPGW] = "Networking", [GK_IOTHUB] = "IoT",
-};
-
 const struct gen_control_def *gen_controls(void)
 {
 	return controls;
@@ -228,11 +220,6 @@ const struct gen_rec_def *gen_recs(size_t *n)
 {
 	*n = PST_ARRAY_LEN(recs);
 	return recs;
-}
-
-const char *gen_team_of(enum gen_kind k)
-{
-	return teams[k];
 }
 
 static void derive_keys(struct gen_catalog *c)

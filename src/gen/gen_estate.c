@@ -253,7 +253,7 @@ bool gen_governance(const struct gen_estate *e, uint32_t fi, struct gen_gov *g)
 		return false;
 	gen_guid(h, fi, g->name);
 	g->owner = owners[(h >> 8) % PST_ARRAY_LEN(owners)];
-	g->due = pst_month_start(f->first_eval) + (pst_time)(allowance + (int)((h >> 16) % 120)) * PST_MS_PER_DAY
+	g->due = pst_month_start(f->first_eval) + (pst_time)(allowance + (int)((h >> 16) % 360)) * PST_MS_PER_DAY
 		 + 13 * 3600000;
 	g->eta = g->due + 7 * PST_MS_PER_DAY;
 	g->ticket = 10000 + (int)((h >> 24) % 90000);

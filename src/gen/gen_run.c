@@ -277,8 +277,6 @@ int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *
 		rc = gen_avro_month(&R.ctx, last_month(o), err);
 	if (R.stream_open)
 		gen_sink_abort(&R.stream);
-	rep->findings = R.e.nf;
-	rep->resources = R.e.nres;
 	gen_truth_release(&R.truth);
 	gen_plan_release(&R.plan);
 	gen_estate_release(&R.e);

@@ -34,6 +34,8 @@ static void make_styles(struct pst_xlsx_book *book)
 	st->title = workbook_add_format(book->wb);
 	format_set_bold(st->title);
 	format_set_font_size(st->title, 14);
+	st->critical = fill_format(book->wb, PST_XLSX_COLOR_CRITICAL, DARK_RED);
+	format_set_bold(st->critical);
 	st->high = fill_format(book->wb, PST_XLSX_COLOR_HIGH, DARK_RED);
 	st->medium = fill_format(book->wb, PST_XLSX_COLOR_MEDIUM, DARK_AMBER);
 	st->low = fill_format(book->wb, PST_XLSX_COLOR_LOW, DARK_BLUE);

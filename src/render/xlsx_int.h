@@ -8,7 +8,7 @@
 
 /* Cell formats made once per book. */
 struct xlsx_styles {
-	lxw_format *header, *bold, *title, *high, *medium, *low, *flagged;
+	lxw_format *header, *bold, *title, *critical, *high, *medium, *low, *flagged;
 };
 
 struct xlsx_numfmt {

@@ -77,8 +77,8 @@ int pst_xlsx_table_begin(struct pst_xlsx_book *book, const char *name, const str
 
 static lxw_error severity_formats(struct pst_xlsx_table *t, size_t c)
 {
-	static const char *const names[] = {"\"High\"", "\"Medium\"", "\"Low\""};
-	lxw_format *fmts[] = {t->book->st.high, t->book->st.medium, t->book->st.low};
+	static const char *const names[] = {"\"Critical\"", "\"High\"", "\"Medium\"", "\"Low\""};
+	lxw_format *fmts[] = {t->book->st.critical, t->book->st.high, t->book->st.medium, t->book->st.low};
 	lxw_conditional_format cf;
 	size_t i;
 	lxw_error e = LXW_NO_ERROR;

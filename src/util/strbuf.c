@@ -40,6 +40,7 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 	if (need < sb->len)
 		need = SIZE_MAX; /* pst_grow reports it */
 	PST_GROW(sb->buf, sb->alloc, need);
+	sb->buf[sb->len] = '\0'; /* a first allocation is terminated too */
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t n)

@@ -61,7 +61,6 @@ void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len)
 	size_t i = 0;
 
 	strbuf_grow(sb, len);
-	sb->buf[sb->len] = '\0'; /* terminated even when nothing is added */
 	while (i < len) {
 		size_t n = seq_len(p + i, len - i);
 

@@ -111,6 +111,8 @@ static void test_utf8(void)
 	CHECK(!pst_utf8_valid("\xED\xA0\x80", 3, NULL)); /* surrogate */
 	CHECK(!pst_utf8_valid("\xC0\xAF", 2, NULL));     /* overlong */
 	CHECK(!pst_utf8_valid("\xF4\x90\x80\x80", 4, NULL));
+	pst_utf8_sanitize(&sb, "\x01", 1); /* nothing appended: still a C string */
+	CHECK(sb.buf != NULL && sb.buf[0] == '\0');
 	pst_utf8_sanitize(&sb, "a\xFF" "b\x01" "c", 5);
 	CHECK_STR(sb.buf, "a\xEF\xBF\xBD" "bc");
 	CHECK_INT(pst_utf8_cut("\xC3\x89t\xC3\xA9", 5, 4), 3);

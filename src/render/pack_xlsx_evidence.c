@@ -1,0 +1,194 @@
+/* pack_xlsx_evidence.c: the Alerts, Compliance, Data quality and Sources sheets. */
+#include "pack_xlsx_int.h"
+
+#include <stdio.h>
+
+#define FMT_DATETIME "yyyy-mm-dd hh:mm"
+
+static const struct pst_xlsx_column alert_cols[] = {
+	{"Time", PST_XLSX_DATE, FMT_DATETIME, 17},
+	{"Severity", PST_XLSX_SEVERITY, NULL, 0},
+	{"Alert", PST_XLSX_TEXT, NULL, 40},
+	{"Status", PST_XLSX_TEXT, NULL, 0},
+	{"Tactics", PST_XLSX_TEXT, NULL, 0},
+	{"Team", PST_XLSX_TEXT, NULL, 0},
+	{"Resource ID", PST_XLSX_TEXT, NULL, 40},
+	{"Entity", PST_XLSX_TEXT, NULL, 0},
+	{"Alert ID", PST_XLSX_TEXT, NULL, 20},
+};
+
+static int alert_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_alert *a,
+                     struct pst_error *err)
+{
+	struct xpk_row w;
+
+	xpk_row_begin(&w, t, err);
+	xpk_date(&w, a->time);
+	xpk_text(&w, pst_severity_name(a->severity));
+	xpk_text(&w, a->name);
+	xpk_text(&w, a->status);
+	xpk_text(&w, a->tactics);
+	xpk_text(&w, xpk_team_name(p->r, a->team));
+	xpk_text(&w, a->resource_id);
+	xpk_text(&w, a->entity);
+	xpk_text(&w, a->system_alert_id);
+	return xpk_row_end(&w);
+}
+
+int xpk_alerts(const struct xpk *p, struct pst_error *err)
+{
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc = pst_xlsx_table_begin(p->book, "Alerts", alert_cols, PST_ARRAY_LEN(alert_cols), &t, err);
+
+	for (i = 0; i < p->r->nalerts && rc == PST_OK; i++)
+		if (xpk_shows(p, p->r->alerts[i].team))
+			rc = alert_row(p, t, &p->r->alerts[i], err);
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}
+
+static const struct pst_xlsx_column compliance_cols[] = {
+	{"Standard", PST_XLSX_TEXT, NULL, 0},
+	{"Control", PST_XLSX_TEXT, NULL, 40},
+	{"State", PST_XLSX_TEXT, NULL, 0},
+	{"Passed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Failed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Skipped", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+};
+
+int xpk_compliance(const struct xpk *p, struct pst_error *err)
+{
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc = pst_xlsx_table_begin(p->book, "Compliance", compliance_cols, PST_ARRAY_LEN(compliance_cols), &t,
+	                              err);
+
+	for (i = 0; i < p->r->ncompliance && rc == PST_OK; i++) {
+		const struct pst_review_compliance *c = &p->r->compliance[i];
+		struct xpk_row w;
+
+		xpk_row_begin(&w, t, err);
+		xpk_text(&w, c->standard);
+		xpk_text(&w, c->control);
+		xpk_text(&w, pst_compliance_state_name(c->state));
+		xpk_int(&w, c->passed);
+		xpk_int(&w, c->failed);
+		xpk_int(&w, c->skipped);
+		rc = xpk_row_end(&w);
+	}
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}
+
+/* Warnings, then the rejected records listed, in one table. */
+static const struct pst_xlsx_column quality_cols[] = {
+	{"Kind", PST_XLSX_TEXT, NULL, 0},
+	{"Message", PST_XLSX_TEXT, NULL, 80},
+	{"File", PST_XLSX_TEXT, NULL, 30},
+	{"Line", PST_XLSX_INTEGER, NULL, 0},
+	{"Record", PST_XLSX_INTEGER, NULL, 0},
+};
+
+static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *msg,
+                       const struct pst_review_rejected *rej, struct pst_error *err)
+{
+	struct xpk_row w;
+
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, kind);
+	xpk_text(&w, msg);
+	if (rej) {
+		xpk_text(&w, rej->path);
+		xpk_count(&w, (int64_t)rej->line, rej->line > 0);
+		xpk_int(&w, (int64_t)rej->index);
+	}
+	return xpk_row_end(&w);
+}
+
+/* Says how many rejected records are not listed, if any. */
+static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct pst_error *err)
+{
+	char msg[128];
+
+	if (p->r->rejected_total <= p->r->nrejected)
+		return PST_OK;
+	snprintf(msg, sizeof(msg), "%llu records rejected in all; the first %zu are listed",
+	         (unsigned long long)p->r->rejected_total, p->r->nrejected);
+	return quality_row(t, "rejected", msg, NULL, err);
+}
+
+int xpk_quality(const struct xpk *p, struct pst_error *err)
+{
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc = pst_xlsx_table_begin(p->book, "Data quality", quality_cols, PST_ARRAY_LEN(quality_cols), &t, err);
+
+	for (i = 0; i < p->r->nwarnings && rc == PST_OK; i++)
+		rc = quality_row(t, p->r->warnings[i].kind, p->r->warnings[i].text, NULL, err);
+	for (i = 0; i < p->r->nrejected && rc == PST_OK; i++)
+		rc = quality_row(t, "rejected record", p->r->rejected[i].message, &p->r->rejected[i], err);
+	if (rc == PST_OK)
+		rc = unlisted_row(p, t, err);
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}
+
+/* Path, Format, Size, SHA-256, one count per record type, the totals. */
+#define SOURCE_HEAD 4
+#define SOURCE_COLS (SOURCE_HEAD + PST_REC__COUNT + 4)
+
+static void source_columns(struct pst_xlsx_column *cols)
+{
+	static const struct pst_xlsx_column head[SOURCE_HEAD] = {
+		{"File", PST_XLSX_TEXT, NULL, 40},
+		{"Format", PST_XLSX_TEXT, NULL, 0},
+		{"Size (bytes)", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+		{"SHA-256", PST_XLSX_TEXT, NULL, 66},
+	};
+	static const struct pst_xlsx_column tail[4] = {
+		{"Records", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+		{"Rejected", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+		{"Failed", PST_XLSX_BOOL, NULL, 0},
+		{"Error", PST_XLSX_TEXT, NULL, 0},
+	};
+	size_t i;
+
+	for (i = 0; i < SOURCE_HEAD; i++)
+		cols[i] = head[i];
+	for (i = 0; i < PST_REC__COUNT; i++)
+		cols[SOURCE_HEAD + i] = (struct pst_xlsx_column){pst_rec_type_name((enum pst_rec_type)i),
+		                                                 PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0};
+	for (i = 0; i < PST_ARRAY_LEN(tail); i++)
+		cols[SOURCE_HEAD + PST_REC__COUNT + i] = tail[i];
+}
+
+static int source_row(struct pst_xlsx_table *t, const struct pst_review_source *s, struct pst_error *err)
+{
+	struct xpk_row w;
+	size_t i;
+
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, s->path);
+	xpk_text(&w, s->format);
+	xpk_int(&w, (int64_t)s->size);
+	xpk_text(&w, s->sha256);
+	for (i = 0; i < PST_REC__COUNT; i++)
+		xpk_int(&w, (int64_t)s->records[i]);
+	xpk_int(&w, (int64_t)s->total);
+	xpk_int(&w, (int64_t)s->rejected);
+	xpk_bool(&w, s->failed);
+	xpk_text(&w, s->error);
+	return xpk_row_end(&w);
+}
+
+int xpk_sources(const struct xpk *p, struct pst_error *err)
+{
+	struct pst_xlsx_column cols[SOURCE_COLS];
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc;
+
+	source_columns(cols);
+	rc = pst_xlsx_table_begin(p->book, "Sources", cols, SOURCE_COLS, &t, err);
+	for (i = 0; i < p->r->nsources && rc == PST_OK; i++)
+		rc = source_row(t, &p->r->sources[i], err);
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}

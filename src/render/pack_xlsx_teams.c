@@ -1,0 +1,138 @@
+/* pack_xlsx_teams.c: the Teams (league table) and Controls sheets. */
+#include "pack_xlsx_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "posture/strbuf.h"
+
+static const struct pst_xlsx_column teams_cols[] = {
+	{"Rank", PST_XLSX_INTEGER, NULL, 0},
+	{"Team", PST_XLSX_TEXT, NULL, 0},
+	{"Open critical", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Open high", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Open medium", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Open low", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Verified fixes", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Regressions", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Insecure new resources", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Overdue", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Potential gain", PST_XLSX_NUMBER, "0.00", 0},
+	{"Points won", PST_XLSX_NUMBER, "+0.00;-0.00;0.00", 0},
+	{"Score contribution", PST_XLSX_NUMBER, "0.00", 0},
+	{"Goal (%)", PST_XLSX_NUMBER, PST_XLSX_FMT_SCORE, 0},
+	{"Goal due", PST_XLSX_DATE, NULL, 0},
+};
+
+static int team_row(struct pst_xlsx_table *t, const struct pst_review_team *tm, struct pst_error *err)
+{
+	static const enum pst_severity sevs[] = {PST_SEV_CRITICAL, PST_SEV_HIGH, PST_SEV_MEDIUM, PST_SEV_LOW};
+	struct xpk_row w;
+	size_t i;
+
+	xpk_row_begin(&w, t, err);
+	xpk_int(&w, tm->rank);
+	xpk_text(&w, tm->name);
+	for (i = 0; i < PST_ARRAY_LEN(sevs); i++)
+		xpk_int(&w, tm->open_by_severity[sevs[i]]);
+	xpk_int(&w, tm->by_class[PST_CLASS_REMEDIATED]);
+	xpk_int(&w, tm->by_class[PST_CLASS_REGRESSED]);
+	xpk_int(&w, tm->by_class[PST_CLASS_NEW_RESOURCE]);
+	xpk_int(&w, tm->overdue);
+	xpk_number(&w, tm->potential_gain);
+	xpk_number(&w, tm->points_won);
+	xpk_number(&w, tm->score_contribution);
+	xpk_number(&w, tm->goal ? tm->goal->target : NAN);
+	xpk_date(&w, tm->goal ? tm->goal->due : PST_TIME_NONE);
+	return xpk_row_end(&w);
+}
+
+/* One row per team, in league order. */
+int xpk_teams(const struct xpk *p, struct pst_error *err)
+{
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc = pst_xlsx_table_begin(p->book, "Teams", teams_cols, PST_ARRAY_LEN(teams_cols), &t, err);
+
+	for (i = 0; i < p->r->nteams && rc == PST_OK; i++) {
+		size_t team = p->r->league ? p->r->league[i] : i;
+
+		if (team < p->r->nteams && xpk_shows(p, team))
+			rc = team_row(t, &p->r->teams[team], err);
+	}
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}
+
+static const struct pst_xlsx_column control_cols[] = {
+	{"Control", PST_XLSX_TEXT, NULL, 40},
+	{"Control ID", PST_XLSX_TEXT, NULL, 0},
+	{"Max", PST_XLSX_NUMBER, "0.00", 0},
+	{"Points now", PST_XLSX_NUMBER, "0.00", 0},
+	{"Points last month", PST_XLSX_NUMBER, "0.00", 0},
+	{"Potential gain", PST_XLSX_NUMBER, "0.00", 0},
+	{"Healthy", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Unhealthy", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Not applicable", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Top team", PST_XLSX_TEXT, NULL, 0},
+};
+#define CONTROL_FIXED PST_ARRAY_LEN(control_cols)
+
+/* The fixed columns, then "Gain: TEAM" for each team shown (teams order). */
+static struct pst_xlsx_column *controls_columns(const struct xpk *p, struct strbuf *names, size_t *ncols)
+{
+	size_t n = CONTROL_FIXED, i, off;
+	struct pst_xlsx_column *cols = xcalloc(CONTROL_FIXED + p->r->nteams, sizeof(*cols));
+
+	for (i = 0; i < CONTROL_FIXED; i++)
+		cols[i] = control_cols[i];
+	for (i = 0; i < p->r->nteams; i++) /* names first: the buffer may move */
+		if (xpk_shows(p, i)) {
+			strbuf_addf(names, "Gain: %s", p->r->teams[i].name);
+			strbuf_addch(names, '\0');
+		}
+	for (off = 0; off < names->len; off += strlen(names->buf + off) + 1)
+		cols[n++] = (struct pst_xlsx_column){names->buf + off, PST_XLSX_NUMBER, "0.00", 0};
+	*ncols = n;
+	return cols;
+}
+
+static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
+                       struct pst_error *err)
+{
+	struct xpk_row w;
+	size_t i;
+
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, c->name);
+	xpk_text(&w, c->control_id);
+	xpk_number(&w, c->max);
+	xpk_number(&w, c->current);
+	xpk_number(&w, c->previous);
+	xpk_number(&w, c->gain);
+	xpk_int(&w, c->healthy);
+	xpk_int(&w, c->unhealthy);
+	xpk_int(&w, c->not_applicable);
+	xpk_text(&w, xpk_team_name(p->r, c->top_team));
+	for (i = 0; i < p->r->nteams; i++)
+		if (xpk_shows(p, i))
+			xpk_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
+	return xpk_row_end(&w);
+}
+
+/* Controls by gain, as the review orders them. */
+int xpk_controls(const struct xpk *p, struct pst_error *err)
+{
+	struct strbuf names = STRBUF_INIT;
+	struct pst_xlsx_table *t;
+	size_t ncols, i;
+	struct pst_xlsx_column *cols = controls_columns(p, &names, &ncols);
+	int rc = pst_xlsx_table_begin(p->book, "Controls", cols, ncols, &t, err);
+
+	for (i = 0; i < p->r->ncontrols && rc == PST_OK; i++)
+		rc = control_row(p, t, &p->r->controls[i], err);
+	if (rc == PST_OK)
+		rc = pst_xlsx_table_end(t, err);
+	free(cols);
+	strbuf_release(&names);
+	return rc;
+}

@@ -1,0 +1,40 @@
+# test_pack_xlsx_soffice.sh: LibreOffice opens the review workbook of
+# test_pack_xlsx, exports every sheet as CSV (values as shown) and prints it
+# to PDF, charts drawn.  Skipped when soffice is absent.
+. "$TESTS_DIR/sh/lib.sh"
+WRITER="$(dirname "$POSTURE")/tests/test_pack_xlsx"
+PY=/usr/bin/python3
+
+if ! command -v soffice >/dev/null 2>&1; then
+	echo "SKIP test_pack_xlsx_soffice.sh: soffice (LibreOffice) is absent"
+	pass; summary; exit
+fi
+"$WRITER" --write "$TMP" 2>/dev/null
+check_eq "workbooks written" "$?" 0
+office() { soffice -env:UserInstallation="file://$TMP/profile" --headless "$@" >>"$TMP/soffice.log" 2>&1; }
+# 44 ',' 34 '"' 76 UTF-8, from line 1, ..., 9th: as shown, 12th: -1 = every sheet
+office --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+	--outdir "$TMP/csv" "$TMP/all.xlsx"
+check_eq "soffice converts the workbook" "$?" 0
+check_eq "one CSV per sheet" "$(cd "$TMP/csv" && ls | tr '\n' '|')" \
+	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Summary.csv|all-Teams.csv|"
+check_eq "Changes rows" "$(wc -l <"$TMP/csv/all-Changes.csv")" "$(wc -l <"$TMP/diff.csv")"
+# Class, resource id, key and severity, and the statuses, row by row as in diff csv.
+cmp_cols() { "$PY" -c '
+import csv, sys
+cols = [0, 1, 2, 4, 9, 11]
+a = [[r[i] for i in cols] for r in csv.reader(open(sys.argv[1], encoding="utf-8"))][1:]
+b = [[r[i] for i in cols] for r in csv.reader(open(sys.argv[2], encoding="utf-8"))][1:]
+print(len(a), a == b)' "$1" "$2"; }
+check_eq "Changes as diff csv" "$(cmp_cols "$TMP/csv/all-Changes.csv" "$TMP/diff.csv")" "600 True"
+check_eq "dates as shown" "$(cut -d, -f16 "$TMP/csv/all-Changes.csv" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$')" \
+	"$(cut -d, -f16 "$TMP/diff.csv" | grep -c '^20')"
+check_contains "key figures" "$(cat "$TMP/csv/all-Summary.csv")" "To,2026-10-31"
+office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"
+check_eq "soffice prints the workbook" "$?" 0
+text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)
+# The charts' titles are the only lines "Secure score" (the key figure and
+# the data say "Secure score (%)") and "Findings" (the axis).
+check_eq "line chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Secure score')" 1
+check_eq "column chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Findings')" 1
+summary
