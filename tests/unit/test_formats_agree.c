@@ -70,8 +70,10 @@ static bool read_facts(const char *path, struct facts *f)
 	if (rc != PST_OK || ing.rejected)
 		printf("     %s: status %d, %llu rejected: %s\n", path, rc, (unsigned long long)ing.rejected, err.msg);
 	pst_ingest_release(&ing);
-	qsort(f->items, f->n, sizeof(char *), cmp);
-	qsort(f->scores, f->nscores, sizeof(char *), cmp);
+	if (f->n)
+		qsort(f->items, f->n, sizeof(char *), cmp);
+	if (f->nscores)
+		qsort(f->scores, f->nscores, sizeof(char *), cmp);
 	return rc == PST_OK;
 }
 
