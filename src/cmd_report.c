@@ -56,11 +56,14 @@ static void run_release(struct report_run *rr)
 
 /* ---- the period ---- */
 
-/* The last whole month before the end of the data: the month before the
- * one holding the last record, or the month ending exactly there. */
+/* The last whole month in the data.  A month is whole when the data reaches
+ * its last day (month-end exports are made on that day): data ending on
+ * 10-31 gives October; ending on 10-20 or at 11-01T00:00, the month before
+ * the one holding the last record (for 11-01T00:00, October). */
 static void period_of(pst_time end, char *buf, size_t size)
 {
-	pst_time start = pst_month_start(pst_month_start(end) - 1);
+	bool last_day = pst_month_start(end + PST_MS_PER_DAY) != pst_month_start(end);
+	pst_time start = last_day ? pst_month_start(end) : pst_month_start(pst_month_start(end) - 1);
 	int64_t y;
 	unsigned m, d;
 

@@ -31,7 +31,7 @@ default_period() {
 }
 check_eq "data ending at a month start" "$(default_period a 2026-04-01T00_00_00Z)" 2026-03
 check_eq "data ending inside a month" "$(default_period b 2026-04-20)" 2026-03
-check_eq "data ending on a month's last day" "$(default_period c 2026-03-31)" 2026-02
+check_eq "data ending on a month's last day" "$(default_period c 2026-03-31)" 2026-03
 
 d="$TMP/hand"; mkdir -p "$d"
 printf 'team "Équipe réseau"\n\ttype = microsoft.compute/*\nteam "Nobody"\n\ttype = microsoft.none/*\n' >"$TMP/teams.conf"
@@ -126,7 +126,7 @@ done
 # Default period of the samples (they end on 2026-10-31).
 "$POSTURE" report -q --out "$TMP/def" $GEN "$S" 2>/dev/null
 check_eq "samples: default period" "$(ls "$TMP/def" | tr '\n' ' ')" \
-	"posture-review-2026-09.pdf posture-review-2026-09.xlsx "
+	"posture-review-2026-10.pdf posture-review-2026-10.xlsx "
 
 # Split per team.
 "$POSTURE" report -q --split-by-team --period $P --out "$TMP/s" $GEN "$S" 2>/dev/null
