@@ -93,6 +93,8 @@ static int load_fonts(struct pst_pdf *pdf, const char *dir, struct pst_error *er
 		name = HPDF_LoadTTFontFromFile(pdf->doc, path.buf, HPDF_TRUE);
 		if (name)
 			pdf->font[i] = HPDF_GetFont(pdf->doc, name, "UTF-8");
+		if (pdf->font[i] && pdf_fix_tounicode(pdf->doc, pdf->font[i]) != 0)
+			pdf->font[i] = NULL;
 		rc = pdf_status(pdf, err);
 		if (rc == PST_OK && !pdf->font[i])
 			rc = pst_fail(err, PST_ESOFTWARE, "%s: cannot load the font", path.buf);

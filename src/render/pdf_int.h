@@ -19,6 +19,10 @@ extern const struct pdf_font pdf_f_body, pdf_f_bold, pdf_f_small, pdf_f_small_bo
 extern const struct pdf_font pdf_f_h1, pdf_f_h2, pdf_f_title, pdf_f_big;
 const struct pdf_font *pdf_style_font(enum pst_pdf_style style);
 
+/* Replaces the invalid /ToUnicode map libharu 2.3.0 gives a UTF-8 font with
+ * the identity map (pdf_tounicode.c).  Returns 0, or -1 on failure. */
+int pdf_fix_tounicode(HPDF_Doc doc, HPDF_Font font);
+
 struct pdf_page {
 	HPDF_Page page;
 	long section; /* heading index of its level-1 section, -1 none, -2 contents */
