@@ -106,6 +106,7 @@ struct pst_compliance_rec {
 
 struct pst_estate {
 	struct pst_strpool res_ids, keys, subs, text;
+	struct pst_strpool tenants;                /* tenant ids seen (folding), for the scope */
 	struct pst_resource *resources;            /* indexed by res_ids id */
 	size_t resources_alloc;
 	struct pst_subscription *subscriptions;    /* indexed by subs id */

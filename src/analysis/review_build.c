@@ -171,6 +171,24 @@ static void subscriptions(struct rb_ctx *c)
 	free(covered);
 }
 
+/* Tenant ids in the data, in byte order (the pool's order depends on input). */
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void tenants(struct rb_ctx *c)
+{
+	size_t n = pst_strpool_count(&c->e->tenants), i;
+	struct pst_review *r = c->r;
+
+	r->tenants = PST_REVIEW_NEW(r, const char *, n);
+	for (i = 1; i < n; i++)
+		r->tenants[r->ntenants++] = pst_review_str(r, pst_strpool_str(&c->e->tenants, (uint32_t)i));
+	if (r->ntenants > 1)
+		qsort(r->tenants, r->ntenants, sizeof(*r->tenants), cmp_cstr);
+}
+
 static int teams_file(struct rb_ctx *c, struct pst_error *err)
 {
 	char hex[PST_SHA256_HEX];
@@ -201,6 +219,7 @@ int pst_review_build(struct pst_review *r, const struct pst_estate *e, const str
 	rc = teams_file(&c, err);
 	if (rc == PST_OK) {
 		subscriptions(&c);
+		tenants(&c);
 		rb_summary(&c);
 		rb_goals(&c);
 		rb_teams(&c);

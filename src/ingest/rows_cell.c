@@ -241,7 +241,8 @@ void row_la_common(struct row_ctx *c)
 	c->rec.observed = row_time(c, PST_COL_TIME_GENERATED);
 	if (c->rec.observed != PST_TIME_NONE)
 		c->rec.time_src = PST_TS_RECORD;
-	c->rec.tenant_id = row_cell(c, PST_COL_TENANT_ID);
+	/* Log Analytics' TenantId column is the workspace id, not the Azure AD
+	 * tenant: it is not reported as a tenant (rec.tenant_id stays NULL). */
 	c->props = cJSON_IsObject(inner) ? inner : cJSON_IsObject(p) ? p : NULL;
 }
 

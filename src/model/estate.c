@@ -11,6 +11,7 @@ void pst_estate_init(struct pst_estate *e)
 	pst_strpool_init(&e->keys, true);
 	pst_strpool_init(&e->subs, true);
 	pst_strpool_init(&e->text, false);
+	pst_strpool_init(&e->tenants, true);
 	pst_timeline_init(&e->timeline);
 	pst_ingest_init(&e->ingest);
 }
@@ -26,6 +27,7 @@ void pst_estate_release(struct pst_estate *e)
 	pst_strpool_release(&e->keys);
 	pst_strpool_release(&e->subs);
 	pst_strpool_release(&e->text);
+	pst_strpool_release(&e->tenants);
 	free(e->resources);
 	free(e->subscriptions);
 	free(e->types);

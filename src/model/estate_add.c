@@ -377,5 +377,6 @@ void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t
 	default:
 		break;
 	}
+	pst_strpool_intern(&e->tenants, rec->tenant_id);
 	pst_timeline_note(&e->timeline, rec, file, sub);
 }

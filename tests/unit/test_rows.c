@@ -210,7 +210,7 @@ static void test_la_recommendation(void)
 	CHECK_STR(ing.files[0].detail, "SecurityRecommendation");
 	CHECK_INT(d.n, 3);
 	CHECK(has(&d, 0, "type=assessment line=2 snap=record src=record observed=2026-10-31T06:00:12Z sub=" SUB
-	                 " tenant=tenant-1 id=" AID " key=" KEY " rid=" VM " status=Unhealthy sev=High"));
+	                 " id=" AID " key=" KEY " rid=" VM " status=Unhealthy sev=High"));
 	CHECK(has(&d, 0, " statusdesc=2 updates missing name=Machines should be patched category=Compute"
 	                 " changed=2026-10-30T23:40:48Z first=2026-09-01T00:00:00Z"));
 	CHECK(has(&d, 1, "type=assessment line=3 snap=stream src=record observed=2026-10-30T00:00:00Z sub=" SUB
