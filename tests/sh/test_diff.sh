@@ -1,19 +1,24 @@
 #!/bin/sh
 # posture diff on hand-made exports (tests/golden/diff): every class, the
-# traps of the issue, text / csv / json outputs, warnings and exit codes.
+# traps of the issue, text / csv / json outputs, warnings and exit codes,
+# the team of each finding.  UPDATE_GOLDEN=1 make test rewrites the golden
+# files (review their diff).
 . "$TESTS_DIR/sh/lib.sh"
 G="$TESTS_DIR/golden/diff"
 C="$G/classes"
+RULES="$G/teams.conf"
 if "$POSTURE" inspect "$C" 2>&1 | grep -q "not supported yet"; then
 	echo "SKIP test_diff: the JSON and CSV readers are not merged yet"
 	summary; exit
 fi
 
 # every class, in each format (CE snapshots and streams, and the same October
-# snapshot as a portal CSV with lower-cased ids and upper-cased keys)
+# snapshot as a portal CSV with lower-cased ids and upper-cased keys), with
+# two teams (tests/golden/diff/teams.conf)
 for f in text csv json; do
-	"$POSTURE" diff --period 2026-10 --format $f "$C" >"$TMP/out.$f" 2>"$TMP/err.$f"
+	"$POSTURE" diff --period 2026-10 --teams "$RULES" --format $f "$C" >"$TMP/out.$f" 2>"$TMP/err.$f"
 	check_eq "diff --format $f exit" $? 0
+	[ -n "$UPDATE_GOLDEN" ] && cp "$TMP/out.$f" "$G/expected.$f"
 	check_files_eq "diff --format $f" "$TMP/out.$f" "$G/expected.$f"
 done
 check_contains "csv warnings on stderr" "$(cat "$TMP/err.csv")" "posture: warning: subscription_missing"
@@ -21,13 +26,13 @@ check_eq "text and json: no stderr" "$(cat "$TMP/err.text" "$TMP/err.json")" ""
 check_contains "reconciliation" "$(cat "$TMP/out.text")" "unhealthy at T0 10 - closed 8 + opened 5 = unhealthy at T1 7"
 
 # the order of the inputs does not matter
-"$POSTURE" diff --period 2026-10 --format json "$C/portal" "$C/ce/stream-october.ndjson" \
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$C/portal" "$C/ce/stream-october.ndjson" \
 	"$C/ce/snapshot-2026-10-31.ndjson" "$C/ce/snapshot-2026-09-30.ndjson" >"$TMP/rev.json"
 check_files_eq "inputs in reverse order" "$TMP/rev.json" "$G/expected.json"
 
 # the same October in CSV and in CE counts once: CE alone gives the same counts
 counts() { sed -n '/"counts"/,/"findings"/p' "$1" | grep -v '"overdue"'; }
-"$POSTURE" diff --period 2026-10 --format json "$C/ce" >"$TMP/ce.json"
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$C/ce" >"$TMP/ce.json"
 check_eq "CE alone: same counts" "$(counts "$TMP/ce.json")" "$(counts "$G/expected.json")"
 
 # default times: the last two snapshots (the streams after the last one are not in it)
@@ -37,7 +42,9 @@ check_contains "default: stream after T1 ignored" "$out" "still_open (4)"
 
 # --strict: warnings give exit 1
 "$POSTURE" diff --strict --period 2026-10 "$C" >/dev/null; check_eq "--strict with warnings" $? 1
-"$POSTURE" diff --strict --from 2026-10-31 --to 2026-10-31 "$C/ce/snapshot-2026-10-31.ndjson" >/dev/null
+printf 'team "All" id = *\n' >"$TMP/all.conf"
+"$POSTURE" diff --strict --teams "$TMP/all.conf" --from 2026-10-31 --to 2026-10-31 "$C/ce/snapshot-2026-10-31.ndjson" \
+	>/dev/null
 check_eq "--strict without warnings" $? 0
 
 # conflicting duplicates: the portal CSV says Healthy where CE says Unhealthy at the same time

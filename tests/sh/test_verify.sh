@@ -1,18 +1,23 @@
 #!/bin/sh
 # posture verify on the hand-made exports of tests/golden/diff/classes and a
 # claims file with every verdict (ids in another case, keys, display names,
-# full assessment ids, a ticket that looks like a spreadsheet formula).
+# full assessment ids, a ticket that looks like a spreadsheet formula), with
+# the team of each finding next to the claim's.  UPDATE_GOLDEN=1 make test
+# rewrites the golden files (review their diff).
 . "$TESTS_DIR/sh/lib.sh"
 C="$TESTS_DIR/golden/diff/classes"
 V="$TESTS_DIR/golden/verify"
+RULES="$TESTS_DIR/golden/diff/teams.conf"
 if "$POSTURE" inspect "$C" 2>&1 | grep -q "not supported yet"; then
 	echo "SKIP test_verify: the JSON and CSV readers are not merged yet"
 	summary; exit
 fi
 
 for f in text csv json; do
-	"$POSTURE" verify --claims "$V/claims.csv" --period 2026-10 --format $f "$C" >"$TMP/out.$f" 2>/dev/null
+	"$POSTURE" verify --claims "$V/claims.csv" --teams "$RULES" --period 2026-10 --format $f "$C" \
+		>"$TMP/out.$f" 2>/dev/null
 	check_eq "verify --format $f exit" $? 0
+	[ -n "$UPDATE_GOLDEN" ] && cp "$TMP/out.$f" "$V/expected.$f"
 	check_files_eq "verify --format $f" "$TMP/out.$f" "$V/expected.$f"
 done
 check_contains "counts" "$(cat "$TMP/out.text")" "Claims: 8, verified 1, still_failing 2, not_a_fix 3, unknown 2"
