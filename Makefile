@@ -78,7 +78,7 @@ test-deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory posture
-	./posture inspect samples
+	./posture report --out out --generated-at 2026-11-01T00:00:00Z samples
 
 test: test-deps
 	@$(MAKE) --no-print-directory $(BUILD)/posture $(BUILD)/estate-gen $(TEST_BIN)

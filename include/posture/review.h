@@ -1,6 +1,6 @@
 /* review.h: the review model: everything the renderers show, computed once.
  *
- * Built by pst_review_build (src/analysis/review.c) from the estate, the
+ * Built by pst_review_build (review_build.h) from the estate, the
  * classified diff, the score series, the team mapping, the goals and the
  * ingest report.  Renderers (PDF, XLSX, text) take it const and compute
  * nothing that another renderer would also need: every number, list, order

@@ -64,6 +64,7 @@ struct pst_team_score {
 	double gain_points;                /* points won over all subscriptions if the team fixed all */
 	double gain_overall;               /* the same in overall percentage points */
 	double pct_t0, pct_t1;             /* the team's own score (goals.h), fraction; NAN if none */
+	double points_t1;                  /* points its resources hold at T1, over all subscriptions */
 };
 
 struct pst_goal_row {
@@ -86,6 +87,8 @@ struct pst_score_view {
 	bool weights_from_counts;          /* some point combined by counts */
 	char **warnings;                   /* owned lines */
 	size_t nwarnings, warnings_alloc;
+	double *team_control_gain;         /* [nteams * cs.n]: points won in control k (all
+	                                      subscriptions) if team g fixed all: [g * cs.n + k] */
 };
 
 void pst_score_view_init(struct pst_score_view *v);

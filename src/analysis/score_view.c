@@ -36,6 +36,7 @@ void pst_score_view_release(struct pst_score_view *v)
 	free(v->warnings);
 	free(v->rows);
 	free(v->teams);
+	free(v->team_control_gain);
 	free(v->goals);
 	free(v->league);
 	pst_score_view_init(v);

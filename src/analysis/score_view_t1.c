@@ -10,6 +10,7 @@ struct team_sums {
 	double *cur, *max;   /* the team's own score: points and max (nteams) */
 	double *gain;        /* points won if the team fixed all (nteams) */
 	double *gain_pct;    /* the same in overall percentage points (nteams) */
+	double *ctl_gain;    /* per team and control (nteams * cs.n), or NULL */
 };
 
 /* Weight of sub at T1 as the overall row used it, and their sum. */
@@ -59,6 +60,8 @@ static void sub_team_sums(struct pst_score_view *v, const struct pst_score_findi
 			ts->cur[g] += cs[k].current;
 			ts->max[g] += cs[k].max;
 			ts->gain[g] += gain[g * v->cs.n + k];
+			if (ts->ctl_gain)
+				ts->ctl_gain[g * v->cs.n + k] += gain[g * v->cs.n + k];
 			if (sub_max > 0)
 				ts->gain_pct[g] += 100 * weight_share * gain[g * v->cs.n + k] / sub_max;
 		}
@@ -93,6 +96,7 @@ static void team_sums_alloc(struct team_sums *ts, size_t n)
 	ts->max = xcalloc(n + 1, sizeof(double));
 	ts->gain = xcalloc(n + 1, sizeof(double));
 	ts->gain_pct = xcalloc(n + 1, sizeof(double));
+	ts->ctl_gain = NULL;
 }
 
 static void team_sums_free(struct team_sums *ts)
@@ -112,6 +116,8 @@ void view_teams(struct pst_score_view *v, const struct pst_estate *e, const stru
 	v->teams = xcalloc(tm->nteams + 1, sizeof(*v->teams));
 	team_sums_alloc(&s0, tm->nteams);
 	team_sums_alloc(&s1, tm->nteams);
+	v->team_control_gain = xcalloc(tm->nteams * v->cs.n + 1, sizeof(double));
+	s1.ctl_gain = v->team_control_gain;
 	team_sums_at(v, e, tm, v->t0, &s0);
 	team_sums_at(v, e, tm, v->t1, &s1);
 	for (g = 0; g < tm->nteams; g++) {
@@ -119,6 +125,7 @@ void view_teams(struct pst_score_view *v, const struct pst_estate *e, const stru
 		v->teams[g].gain_overall = s1.gain_pct[g];
 		v->teams[g].pct_t0 = s0.max[g] > 0 ? s0.cur[g] / s0.max[g] : NAN;
 		v->teams[g].pct_t1 = s1.max[g] > 0 ? s1.cur[g] / s1.max[g] : NAN;
+		v->teams[g].points_t1 = s1.cur[g];
 	}
 	team_sums_free(&s0);
 	team_sums_free(&s1);

@@ -256,7 +256,8 @@ void gen_json_num(struct strbuf *sb, double v);               /* shortest of %.4
 void gen_csv_field(struct strbuf *sb, const char *s, bool first, bool always_quote);
 
 /* ---- writers ---- */
-enum gen_format { GEN_F_CE = 1, GEN_F_PORTAL = 2, GEN_F_LA = 4, GEN_F_REST = 8, GEN_F_ARG = 16, GEN_F_ALL = 31 };
+enum gen_format { GEN_F_CE = 1, GEN_F_PORTAL = 2, GEN_F_LA = 4, GEN_F_REST = 8, GEN_F_ARG = 16, GEN_F_AVRO = 32,
+		  GEN_F_ALL = 63 };
 
 struct gen_ctx {
 	const struct gen_estate *e;
@@ -325,5 +326,8 @@ struct gen_report {
 };
 int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *err);
 int gen_write_readme(const char *out, struct pst_error *err); /* gen_readme.c */
+/* gen_avro.c: the Event Hubs Capture (Avro) form of the CE files of the
+ * month starting at month, under OUT/avro/ (the CE files must be written). */
+int gen_avro_month(const struct gen_ctx *c, pst_time month, struct pst_error *err);
 
 #endif

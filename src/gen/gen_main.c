@@ -15,7 +15,8 @@ static const char usage[] =
 	"  --months N           number of months (default 6)\n"
 	"  --subscriptions N    subscriptions (default 4)\n"
 	"  --resources N        resources, subscriptions included (default 150)\n"
-	"  --formats LIST       comma-separated: ce,portal,la,rest,arg or all (default all)\n"
+	"  --formats LIST       comma-separated: ce,portal,la,rest,arg,avro or all (default all);\n"
+	"                       avro (Event Hubs Capture form of the last month's CE files) implies ce\n"
 	"  --no-gzip            write .ndjson instead of .ndjson.gz (gzip level 9, or 1 above\n"
 	"                       5000 resources)\n"
 	"  --help               this text\n";
@@ -25,7 +26,7 @@ static const struct {
 	unsigned bit;
 } format_names[] = {
 	{"ce", GEN_F_CE}, {"portal", GEN_F_PORTAL}, {"la", GEN_F_LA}, {"rest", GEN_F_REST},
-	{"arg", GEN_F_ARG}, {"all", GEN_F_ALL},
+	{"arg", GEN_F_ARG}, {"avro", GEN_F_AVRO | GEN_F_CE}, {"all", GEN_F_ALL},
 };
 
 static bool parse_formats(const char *s, unsigned *out)

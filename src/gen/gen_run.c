@@ -237,6 +237,16 @@ static int timeline(struct run *R)
 	return rc ? rc : close_stream(R);
 }
 
+static pst_time last_month(const struct gen_opts *o)
+{
+	pst_time t = o->start;
+	int m;
+
+	for (m = 1; m < o->months; m++)
+		t = pst_month_next(t);
+	return t;
+}
+
 /* Small estates compress well (committed samples); large ones fast. */
 static int zlevel(const struct gen_opts *o)
 {
@@ -263,6 +273,8 @@ int gen_run(const struct gen_opts *o, struct gen_report *rep, struct pst_error *
 	rc = gen_write_readme(o->out, err);
 	if (!rc)
 		rc = timeline(&R);
+	if (!rc && (o->formats & GEN_F_AVRO))
+		rc = gen_avro_month(&R.ctx, last_month(o), err);
 	if (R.stream_open)
 		gen_sink_abort(&R.stream);
 	gen_truth_release(&R.truth);

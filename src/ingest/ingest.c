@@ -353,6 +353,7 @@ struct walk {
 	const struct pst_ingest_opts *opts;
 	pst_record_fn fn;
 	void *ctx;
+	struct pst_avro_reader *avro;
 };
 
 static int file_failed(struct walk *w, struct pst_file_report *r, int rc, struct pst_error *err)
@@ -388,6 +389,7 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	fc.opts = w->opts;
 	fc.fn = w->fn;
 	fc.fn_ctx = w->ctx;
+	fc.avro = &w->avro;
 	fc.mtime = (pst_time)st->st_mtime * 1000;
 	if (!pst_time_from_name(path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
@@ -464,7 +466,9 @@ int pst_ingest_paths(struct pst_ingest *ing, const char *const *paths, size_t np
 	w.opts = opts ? opts : &defaults;
 	w.fn = fn;
 	w.ctx = ctx;
+	w.avro = NULL;
 	for (i = 0; i < npaths && rc == PST_OK; i++)
 		rc = walk_path(&w, paths[i], err);
+	pst_avro_reader_free(w.avro);
 	return rc;
 }

@@ -7,6 +7,8 @@
 #include "posture/ingest.h"
 #include "posture/record.h"
 
+struct pst_avro_reader; /* the Avro reader's state, kept across files (avro_capture.h) */
+
 /* One file being read.  Owned by the driver; readers use it. */
 struct pst_file_ctx {
 	const char *path;
@@ -21,6 +23,8 @@ struct pst_file_ctx {
 	size_t nhead;                   /* (already consumed from in: pst_fc_read serves them first) */
 	size_t head_pos;                /* how much of head pst_fc_read has served */
 	char subbuf[256];               /* scratch for pst_emit */
+	struct pst_avro_reader **avro;  /* made by pst_read_avro on first use and reused for
+	                                   the run's other files; the driver frees it */
 };
 
 #define PST_HEAD_BYTES 4096
@@ -48,6 +52,7 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 int pst_read_json(struct pst_file_ctx *fc, struct pst_error *err);
 int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err);
 int pst_read_avro(struct pst_file_ctx *fc, struct pst_error *err);
+void pst_avro_reader_free(struct pst_avro_reader *r); /* NULL is fine */
 
 /* For the Avro reader: one JSON document in memory (an event, an array of
  * events, or any shape pst_read_json accepts) read as records.  at gives the

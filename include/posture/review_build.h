@@ -1,0 +1,53 @@
+/* review_build.h: the review model (review.h) filled from the pipeline's
+ * results: the estate, the team map and rules, the classified diff, the
+ * score view, the goals and the settings.
+ *
+ * Units: the review holds percentages 0..100 (the score view holds
+ * fractions), NAN for unknown values, "" for missing strings.  Orders are
+ * those review.h documents.  Nothing reads the clock: the generation time
+ * comes from the request.
+ *
+ * Ownership: every string and array the build writes lives in the review's
+ * arena (pst_review_release frees them).  The inputs are borrowed for the
+ * call only: the review copies what it keeps.
+ */
+#ifndef POSTURE_REVIEW_BUILD_H
+#define POSTURE_REVIEW_BUILD_H
+
+#include "posture/common.h"
+#include "posture/diff.h"
+#include "posture/estate.h"
+#include "posture/goals.h"
+#include "posture/review.h"
+#include "posture/scoreview.h"
+#include "posture/settings.h"
+#include "posture/teammap.h"
+#include "posture/teams.h"
+
+#define PST_REVIEW_TOP_RECS 10      /* top open recommendations kept per team */
+#define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
+
+/* What the command asks for (strings borrowed for the call). */
+struct pst_review_request {
+	const char *org;            /* --org, or NULL: the settings' org, else "Organisation" */
+	const char *period;         /* "YYYY-MM", or NULL (the period is then T0's month) */
+	pst_time generated_at;
+	const char *version;        /* posture version */
+	const char *teams_file;     /* path of the team rules used, or NULL */
+};
+
+/* Fills r (initialised, empty) from the inputs.  The diff and the view
+ * must be of the same T0 and T1, over estate e, with the team map tm built
+ * from the rules teams.  Returns PST_OK, or the status of hashing the team
+ * file (PST_ENOINPUT, PST_EIO) with err filled. */
+int pst_review_build(struct pst_review *r, const struct pst_estate *e, const struct pst_team_map *tm,
+                     const struct pst_teams *teams, const struct pst_diff *d, const struct pst_score_view *v,
+                     const struct pst_goals *g, const struct pst_settings *set,
+                     const struct pst_review_request *rq, struct pst_error *err);
+
+/* A file-safe form of name in the review's arena: ASCII letters, digits,
+ * '-' and '_' kept, accented Latin letters folded to their base letter,
+ * other runs to one '-'; "team" when nothing is left. */
+const char *pst_review_file_name(struct pst_review *r, const char *name);
+
+#endif

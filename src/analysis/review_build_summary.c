@@ -1,0 +1,109 @@
+/* review_build_summary.c: the executive summary of the review: score now
+ * and at T0, the 12-month trend, the finding counts, the goals. */
+#include <math.h>
+#include <string.h>
+#include "review_build_int.h"
+
+#define TREND_MONTHS 12
+
+static const struct pst_score_row *overall_at(const struct pst_score_view *v, pst_time t)
+{
+	size_t i;
+
+	for (i = 0; i < v->nrows; i++)
+		if (v->rows[i].at == t && v->rows[i].scope == PST_ROW_OVERALL)
+			return &v->rows[i];
+	return NULL;
+}
+
+/* The last overall row in (from, to], or NULL. */
+static const struct pst_score_row *last_in(const struct pst_score_view *v, pst_time from, pst_time to)
+{
+	const struct pst_score_row *best = NULL;
+	size_t i;
+
+	for (i = 0; i < v->nrows; i++) {
+		const struct pst_score_row *x = &v->rows[i];
+
+		if (x->scope == PST_ROW_OVERALL && x->at > from && x->at <= to && !isnan(x->value) &&
+		    (!best || x->at >= best->at))
+			best = x;
+	}
+	return best;
+}
+
+/* One point per month end, the month of T1 last; a point at a month's
+ * start (00:00) ends the month before. */
+static void trend(struct rb_ctx *c)
+{
+	struct pst_review *r = c->r;
+	pst_time ends[TREND_MONTHS], t = c->d->t1;
+	int i;
+
+	for (i = TREND_MONTHS - 1; i >= 0; i--) {
+		ends[i] = t;
+		t = pst_month_start(t - 1);
+	}
+	r->trend = PST_REVIEW_NEW(r, struct pst_review_point, TREND_MONTHS);
+	r->ntrend = TREND_MONTHS;
+	for (i = 0; i < TREND_MONTHS; i++) {
+		pst_time from = pst_month_start(ends[i] - 1);
+		const struct pst_score_row *x = last_in(c->v, from, ends[i]);
+
+		r->trend[i].t = x ? x->at : ends[i];
+		r->trend[i].percentage = x ? 100 * x->value : NAN;
+		r->trend[i].recomputed = x && x->source == PST_SRC_RECOMPUTED;
+	}
+}
+
+static void counts(struct rb_ctx *c)
+{
+	struct pst_review *r = c->r;
+	size_t i;
+
+	for (i = 0; i < PST_CLASS__COUNT; i++)
+		r->by_class[i] = (int64_t)c->d->counts[i];
+	for (i = 0; i < c->d->n; i++)
+		if (c->d->items[i].overdue)
+			r->overdue_by_severity[c->d->items[i].severity]++;
+	r->unhealthy_t0 = (int64_t)c->d->unhealthy_t0;
+	r->unhealthy_t1 = (int64_t)c->d->unhealthy_t1;
+	r->closed = (int64_t)c->d->closed;
+	r->opened = (int64_t)c->d->opened;
+}
+
+void rb_summary(struct rb_ctx *c)
+{
+	const struct pst_score_row *now = overall_at(c->v, c->d->t1), *prev = overall_at(c->v, c->d->t0);
+
+	c->r->score_now = now ? 100 * now->value : NAN;
+	c->r->score_prev = prev ? 100 * prev->value : NAN;
+	trend(c);
+	counts(c);
+}
+
+static void goal(struct pst_review *r, struct pst_review_goal *o, const struct pst_goal_row *g)
+{
+	o->scope = pst_review_str(r, pst_goal_scope_name(g->goal->scope));
+	o->name = pst_review_str(r, g->goal->subject);
+	o->target = g->goal->target;
+	o->due = g->goal->by - 1; /* the last moment of the day the file names */
+	o->current = g->p.current;
+	o->pace_needed = g->p.state == PST_GOAL_MET ? 0 : g->p.pace_needed;
+	o->met = g->p.state == PST_GOAL_MET;
+	o->behind = g->p.state == PST_GOAL_BEHIND || g->p.state == PST_GOAL_MISSED;
+}
+
+void rb_goals(struct rb_ctx *c)
+{
+	struct pst_review *r = c->r;
+	size_t i;
+
+	r->goals = PST_REVIEW_NEW(r, struct pst_review_goal, c->v->ngoals);
+	r->ngoals = c->v->ngoals;
+	for (i = 0; i < c->v->ngoals; i++) {
+		goal(r, &r->goals[i], &c->v->goals[i]);
+		if (!r->overall_goal && c->v->goals[i].goal->scope == PST_GOAL_OVERALL)
+			r->overall_goal = &r->goals[i];
+	}
+}
