@@ -4,8 +4,11 @@
 #include "posture/cli.h"
 #include "posture/csvw.h"
 #include "posture/diff.h"
+#include "posture/diffteams.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
+
+#define TEXT_WIDTH 118  /* the by-team lines wrap before this column */
 
 static const char *const class_meaning[PST_CLASS__COUNT] = {
 	"verified fix",
@@ -34,6 +37,45 @@ static void text_summary(FILE *out, const struct pst_diff *d)
 	fprintf(out, "Overdue (still open past due): %llu\n", (unsigned long long)d->overdue);
 }
 
+/* "  TEAM (total): class n, class n, ..." with the classes that are not
+ * zero, wrapped before TEXT_WIDTH. */
+static void text_team_line(FILE *out, const struct pst_diff_teams *dt, size_t t)
+{
+	struct strbuf line = STRBUF_INIT;
+	const char *sep = ": ";
+	size_t k, n;
+
+	strbuf_addf(&line, "  %s (%zu)", dt->map.teams[t], dt->totals[t]);
+	for (k = 0; k < PST_CLASS__COUNT; k++) {
+		char cell[64];
+
+		n = dt->counts[t * PST_CLASS__COUNT + k];
+		if (!n)
+			continue;
+		snprintf(cell, sizeof(cell), "%s %zu", pst_class_name((enum pst_class)k), n);
+		if (*sep && line.len + strlen(sep) + strlen(cell) > TEXT_WIDTH) {
+			fprintf(out, "%s%c\n", strbuf_cstr(&line), sep[0]);
+			strbuf_reset(&line);
+			strbuf_addstr(&line, "      ");
+			sep = "";
+		}
+		strbuf_addf(&line, "%s%s", sep, cell);
+		sep = ", ";
+	}
+	fprintf(out, "%s\n", strbuf_cstr(&line));
+	strbuf_release(&line);
+}
+
+static void text_by_team(FILE *out, const struct pst_diff_teams *dt)
+{
+	size_t t;
+
+	fputs("\nBy team (findings per class):\n", out);
+	for (t = 0; t < dt->map.nteams; t++)
+		if (dt->totals[t])
+			text_team_line(out, dt, t);
+}
+
 static void text_status(FILE *out, enum pst_status_code st, const char *cause, bool exported)
 {
 	fputs(st != PST_ST_UNKNOWN ? pst_status_name(st) : exported ? "absent" : "not exported", out);
@@ -41,7 +83,7 @@ static void text_status(FILE *out, enum pst_status_code st, const char *cause, b
 		fprintf(out, " (%s)", cause);
 }
 
-static void text_item(FILE *out, const struct pst_diff_item *it)
+static void text_item(FILE *out, const struct pst_diff_item *it, const char *team)
 {
 	char due[PST_TIME_BUF];
 
@@ -54,19 +96,20 @@ static void text_item(FILE *out, const struct pst_diff_item *it)
 		fprintf(out, ", age %lld days", (long long)it->age_days);
 	if (it->due != PST_TIME_NONE)
 		fprintf(out, ", due %s%s", pst_date_format(it->due, due, sizeof(due)), it->overdue ? ", OVERDUE" : "");
-	fputc('\n', out);
+	fprintf(out, ", team %s\n", team);
 }
 
-static void text_report(FILE *out, const struct pst_diff *d)
+static void text_report(FILE *out, const struct pst_diff *d, const struct pst_diff_teams *dt)
 {
 	size_t i;
 
 	pst_diff_text_head(out, "diff", d);
 	text_summary(out, d);
+	text_by_team(out, dt);
 	for (i = 0; i < d->n; i++) {
 		if (i == 0 || d->items[i].cls != d->items[i - 1].cls)
 			fprintf(out, "\n%s (%zu)\n", pst_class_name(d->items[i].cls), d->counts[d->items[i].cls]);
-		text_item(out, &d->items[i]);
+		text_item(out, &d->items[i], pst_diff_team_of(dt, &d->items[i]));
 	}
 }
 
@@ -75,7 +118,7 @@ static const char *status_text(enum pst_status_code st)
 	return st == PST_ST_UNKNOWN ? NULL : pst_status_name(st);
 }
 
-static void csv_item(struct pst_csvw *w, const struct pst_diff_item *it)
+static void csv_item(struct pst_csvw *w, const struct pst_diff_item *it, const char *team)
 {
 	struct strbuf link = STRBUF_INIT;
 
@@ -102,26 +145,27 @@ static void csv_item(struct pst_csvw *w, const struct pst_diff_item *it)
 	pst_csvw_bool(w, it->overdue);
 	pst_csvw_field(w, it->owner);
 	pst_csvw_field(w, link.buf);
+	pst_csvw_field(w, team);
 	pst_csvw_end(w);
 	strbuf_release(&link);
 }
 
-static void csv_report(FILE *out, const struct pst_diff *d)
+static void csv_report(FILE *out, const struct pst_diff *d, const struct pst_diff_teams *dt)
 {
 	static const char *const header[] = {
 		"class", "resource_id", "assessment_key", "recommendation", "severity", "subscription_id",
 		"subscription_name", "resource_group", "resource_type", "status_from", "cause_from", "status_to",
-		"cause_to", "age_days", "first_seen", "due_date", "overdue", "owner", "portal_link", NULL};
+		"cause_to", "age_days", "first_seen", "due_date", "overdue", "owner", "portal_link", "team", NULL};
 	struct pst_csvw w;
 	size_t i;
 
 	pst_csvw_init(&w, out);
 	pst_csvw_header(&w, header);
 	for (i = 0; i < d->n; i++)
-		csv_item(&w, &d->items[i]);
+		csv_item(&w, &d->items[i], pst_diff_team_of(dt, &d->items[i]));
 }
 
-static void json_item(struct pst_jsonw *w, const struct pst_diff_item *it)
+static void json_item(struct pst_jsonw *w, const struct pst_diff_item *it, const char *team)
 {
 	struct strbuf link = STRBUF_INIT;
 
@@ -148,18 +192,37 @@ static void json_item(struct pst_jsonw *w, const struct pst_diff_item *it)
 	pst_jsonw_kv_time(w, "due_date", it->due);
 	pst_jsonw_kv_string(w, "owner", it->owner);
 	pst_jsonw_kv_string(w, "portal_link", link.buf);
+	pst_jsonw_kv_string(w, "team", team);
 	pst_jsonw_object_end(w);
 	strbuf_release(&link);
 }
 
-static void json_counts(struct pst_jsonw *w, const struct pst_diff *d)
+/* {"remediated": N, ...}: every class */
+static void json_class_counts(struct pst_jsonw *w, const size_t *counts)
 {
 	size_t k;
 
-	pst_jsonw_key(w, "counts");
 	pst_jsonw_object_begin(w);
 	for (k = 0; k < PST_CLASS__COUNT; k++)
-		pst_jsonw_kv_int(w, pst_class_name((enum pst_class)k), (int64_t)d->counts[k]);
+		pst_jsonw_kv_int(w, pst_class_name((enum pst_class)k), (int64_t)counts[k]);
+	pst_jsonw_object_end(w);
+}
+
+/* "counts", then "teams" (the teams with findings), then "reconciliation". */
+static void json_counts(struct pst_jsonw *w, const struct pst_diff *d, const struct pst_diff_teams *dt)
+{
+	size_t t;
+
+	pst_jsonw_key(w, "counts");
+	json_class_counts(w, d->counts);
+	pst_jsonw_key(w, "teams");
+	pst_jsonw_object_begin(w);
+	for (t = 0; t < dt->map.nteams; t++) {
+		if (!dt->totals[t])
+			continue;
+		pst_jsonw_key(w, dt->map.teams[t]);
+		json_class_counts(w, &dt->counts[t * PST_CLASS__COUNT]);
+	}
 	pst_jsonw_object_end(w);
 	pst_jsonw_key(w, "reconciliation");
 	pst_jsonw_object_begin(w);
@@ -171,7 +234,7 @@ static void json_counts(struct pst_jsonw *w, const struct pst_diff *d)
 	pst_jsonw_object_end(w);
 }
 
-static void json_report(FILE *out, const struct pst_diff *d)
+static void json_report(FILE *out, const struct pst_diff *d, const struct pst_diff_teams *dt)
 {
 	struct pst_jsonw w;
 	size_t i;
@@ -179,11 +242,11 @@ static void json_report(FILE *out, const struct pst_diff *d)
 	pst_jsonw_init(&w, out);
 	pst_jsonw_object_begin(&w);
 	pst_diff_json_head(&w, d);
-	json_counts(&w, d);
+	json_counts(&w, d, dt);
 	pst_jsonw_key(&w, "findings");
 	pst_jsonw_array_begin(&w);
 	for (i = 0; i < d->n; i++)
-		json_item(&w, &d->items[i]);
+		json_item(&w, &d->items[i], pst_diff_team_of(dt, &d->items[i]));
 	pst_jsonw_array_end(&w);
 	pst_jsonw_object_end(&w);
 	pst_jsonw_finish(&w);
@@ -196,25 +259,31 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	struct pst_estate e;
 	struct pst_settings set;
 	struct pst_diff d;
+	struct pst_diff_teams dt;
 	int rc;
 
 	pst_estate_init(&e);
 	pst_settings_init(&set);
 	pst_diff_init(&d);
-	rc = pst_diff_run(&d, &e, &set, &rq, err);
+	pst_diff_teams_init(&dt);
+	rc = pst_teams_load_default(&dt.rules, cli->teams_file, err);
+	if (rc == PST_OK)
+		rc = pst_diff_run(&d, &e, &set, &rq, err);
 	if (rc == PST_OK) {
+		pst_diff_teams_build(&dt, &d, &e);
 		if (cli->format == PST_OUT_JSON)
-			json_report(out, &d);
+			json_report(out, &d, &dt);
 		else if (cli->format == PST_OUT_CSV)
-			csv_report(out, &d);
+			csv_report(out, &d, &dt);
 		else
-			text_report(out, &d);
+			text_report(out, &d, &dt);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
 			pst_diff_warnings_to(stderr, &d);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && d.nwarnings)
 		rc = PST_WARN;
+	pst_diff_teams_release(&dt);
 	pst_diff_release(&d);
 	pst_settings_release(&set);
 	pst_estate_release(&e);

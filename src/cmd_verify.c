@@ -2,6 +2,7 @@
  * verified, still failing, not a fix (and why) or unknown. */
 #include "posture/cli.h"
 #include "posture/csvw.h"
+#include "posture/diffteams.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
 #include "posture/verify.h"
@@ -11,14 +12,30 @@ static const char *class_of(const struct pst_verify_item *vi)
 	return vi->finding ? pst_class_name(vi->finding->cls) : NULL;
 }
 
-static void text_item(FILE *out, const struct pst_verify_item *vi)
+/* The team of the claim's finding (NULL when there is none). */
+static const char *finding_team(const struct pst_diff_teams *dt, const struct pst_verify_item *vi)
+{
+	return vi->finding ? pst_diff_team_of(dt, vi->finding) : NULL;
+}
+
+/* The claim's team and the finding's, flagged when they differ. */
+static void text_teams(FILE *out, const struct pst_claim *c, const char *team)
+{
+	bool claimed = c->team && *c->team;
+
+	if (claimed)
+		fprintf(out, ", team %s", c->team);
+	if (team && (!claimed || pst_strcasecmp(c->team, team) != 0))
+		fprintf(out, ", finding team %s%s", team, claimed ? " (differs)" : "");
+}
+
+static void text_item(FILE *out, const struct pst_verify_item *vi, const struct pst_diff_teams *dt)
 {
 	const struct pst_claim *c = vi->claim;
 
 	fprintf(out, "  %-13s %s  %s\n", pst_verdict_name(vi->verdict), c->resource_id, c->recommendation);
 	fprintf(out, "                line %zu", c->line);
-	if (c->team && *c->team)
-		fprintf(out, ", team %s", c->team);
+	text_teams(out, c, finding_team(dt, vi));
 	if (c->ticket && *c->ticket)
 		fprintf(out, ", ticket %s", c->ticket);
 	if (vi->finding)
@@ -26,7 +43,8 @@ static void text_item(FILE *out, const struct pst_verify_item *vi)
 	fprintf(out, ": %s\n", vi->detail);
 }
 
-static void text_report(FILE *out, const struct pst_diff *d, const struct pst_verify *v)
+static void text_report(FILE *out, const struct pst_diff *d, const struct pst_diff_teams *dt,
+                        const struct pst_verify *v)
 {
 	size_t i;
 
@@ -36,14 +54,15 @@ static void text_report(FILE *out, const struct pst_diff *d, const struct pst_ve
 		fprintf(out, ", %s %zu", pst_verdict_name((enum pst_verdict)i), v->counts[i]);
 	fputs("\n\n", out);
 	for (i = 0; i < v->n; i++)
-		text_item(out, &v->items[i]);
+		text_item(out, &v->items[i], dt);
 }
 
-static void csv_report(FILE *out, const struct pst_verify *v)
+static void csv_report(FILE *out, const struct pst_diff_teams *dt, const struct pst_verify *v)
 {
-	static const char *const header[] = {"line", "resource_id", "recommendation", "team", "ticket", "verdict",
-	                                     "class", "assessment_key", "status_from", "status_to", "cause_to",
-	                                     "detail", NULL};
+	static const char *const header[] = {"line",        "resource_id", "recommendation", "team",
+	                                     "finding_team", "ticket",     "verdict",        "class",
+	                                     "assessment_key", "status_from", "status_to",   "cause_to",
+	                                     "detail",      NULL};
 	struct pst_csvw w;
 	size_t i;
 
@@ -57,6 +76,7 @@ static void csv_report(FILE *out, const struct pst_verify *v)
 		pst_csvw_field(&w, vi->claim->resource_id);
 		pst_csvw_field(&w, vi->claim->recommendation);
 		pst_csvw_field(&w, vi->claim->team);
+		pst_csvw_field(&w, finding_team(dt, vi));
 		pst_csvw_field(&w, vi->claim->ticket);
 		pst_csvw_field(&w, pst_verdict_name(vi->verdict));
 		pst_csvw_field(&w, class_of(vi));
@@ -69,7 +89,7 @@ static void csv_report(FILE *out, const struct pst_verify *v)
 	}
 }
 
-static void json_item(struct pst_jsonw *w, const struct pst_verify_item *vi)
+static void json_item(struct pst_jsonw *w, const struct pst_diff_teams *dt, const struct pst_verify_item *vi)
 {
 	const struct pst_diff_item *f = vi->finding;
 
@@ -78,6 +98,7 @@ static void json_item(struct pst_jsonw *w, const struct pst_verify_item *vi)
 	pst_jsonw_kv_string(w, "resource_id", vi->claim->resource_id);
 	pst_jsonw_kv_string(w, "recommendation", vi->claim->recommendation);
 	pst_jsonw_kv_string(w, "team", vi->claim->team);
+	pst_jsonw_kv_string(w, "finding_team", finding_team(dt, vi));
 	pst_jsonw_kv_string(w, "ticket", vi->claim->ticket);
 	pst_jsonw_kv_string(w, "verdict", pst_verdict_name(vi->verdict));
 	pst_jsonw_kv_string(w, "class", class_of(vi));
@@ -89,7 +110,8 @@ static void json_item(struct pst_jsonw *w, const struct pst_verify_item *vi)
 	pst_jsonw_object_end(w);
 }
 
-static void json_report(FILE *out, const struct pst_diff *d, const struct pst_verify *v)
+static void json_report(FILE *out, const struct pst_diff *d, const struct pst_diff_teams *dt,
+                        const struct pst_verify *v)
 {
 	struct pst_jsonw w;
 	size_t i;
@@ -105,45 +127,52 @@ static void json_report(FILE *out, const struct pst_diff *d, const struct pst_ve
 	pst_jsonw_key(&w, "claims");
 	pst_jsonw_array_begin(&w);
 	for (i = 0; i < v->n; i++)
-		json_item(&w, &v->items[i]);
+		json_item(&w, dt, &v->items[i]);
 	pst_jsonw_array_end(&w);
 	pst_jsonw_object_end(&w);
 	pst_jsonw_finish(&w);
 }
 
-static void write_report(const struct pst_cli *cli, FILE *out, const struct pst_diff *d, const struct pst_verify *v)
+static void write_report(const struct pst_cli *cli, FILE *out, const struct pst_diff *d,
+                         const struct pst_diff_teams *dt, const struct pst_verify *v)
 {
 	if (cli->format == PST_OUT_JSON) {
-		json_report(out, d, v);
+		json_report(out, d, dt, v);
 	} else if (cli->format == PST_OUT_CSV) {
-		csv_report(out, v);
+		csv_report(out, dt, v);
 		if (!cli->quiet)
 			pst_diff_warnings_to(stderr, d);
 	} else {
-		text_report(out, d, v);
+		text_report(out, d, dt, v);
 	}
 }
 
-/* The claims, then the diff, then the verdicts: a bad claims file fails
- * before the exports are read. */
+/* The claims and the team rules, then the diff, then the verdicts: a bad
+ * claims or rules file fails before the exports are read. */
 static int run(const struct pst_cli *cli, FILE *out, struct pst_claims *claims, struct pst_estate *e,
                struct pst_diff *d, struct pst_error *err)
 {
 	struct pst_diff_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
 	                              cli->settings_file, cli->skip_bad};
 	struct pst_settings set;
+	struct pst_diff_teams dt;
 	struct pst_verify v = {NULL, 0, {0}};
 	int rc = pst_claims_load(claims, cli->claims_file, err);
 
 	pst_settings_init(&set);
+	pst_diff_teams_init(&dt);
+	if (rc == PST_OK)
+		rc = pst_teams_load_default(&dt.rules, cli->teams_file, err);
 	if (rc == PST_OK)
 		rc = pst_diff_run(d, e, &set, &rq, err);
 	if (rc == PST_OK) {
+		pst_diff_teams_build(&dt, d, e);
 		pst_verify_run(&v, claims, e, d);
-		write_report(cli, out, d, &v);
+		write_report(cli, out, d, &dt, &v);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	pst_verify_release(&v);
+	pst_diff_teams_release(&dt);
 	pst_settings_release(&set);
 	return rc;
 }

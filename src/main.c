@@ -54,7 +54,7 @@ static const struct pst_command commands[] = {
 	 "  --claims FILE      CSV of claims: resource id, recommendation key or name,\n"
 	 "                     optional team and ticket columns (kept through)\n" RANGE_HELP
 	 "  --format F         text (default), csv or json\n" COMMON_HELP,
-	 PST_OPT_CLAIMS | PST_OPT_RANGE | PST_OPT_FORMAT | PST_OPT_SETTINGS, true, pst_cmd_verify},
+	 PST_OPT_CLAIMS | PST_OPT_RANGE | PST_OPT_FORMAT | PST_OPT_SETTINGS | PST_OPT_TEAMS, true, pst_cmd_verify},
 };
 
 const struct pst_command *pst_commands(size_t *n)

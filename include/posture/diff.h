@@ -58,6 +58,7 @@ enum pst_dq_kind {
 	PST_DQ_CONFLICT,             /* same key and time, different status */
 	PST_DQ_REJECTED,             /* records rejected or files skipped while reading */
 	PST_DQ_RECONCILE,            /* the counts do not reconcile (a bug) */
+	PST_DQ_TEAM_RULE,            /* a team rule matched no resource (diffteams.h) */
 	PST_DQ__COUNT
 };
 const char *pst_dq_kind_name(enum pst_dq_kind k); /* "no_data", ... */

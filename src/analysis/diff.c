@@ -29,7 +29,7 @@ const char *pst_dq_kind_name(enum pst_dq_kind k)
 {
 	static const char *const names[PST_DQ__COUNT] = {
 		"no_data", "subscription_missing", "csv_row_cap", "record_drop", "conflicting_duplicates",
-		"rejected_records", "reconciliation"};
+		"rejected_records", "reconciliation", "unused_team_rule"};
 
 	return (unsigned)k < PST_DQ__COUNT ? names[k] : "unknown";
 }

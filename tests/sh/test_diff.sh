@@ -1,19 +1,24 @@
 #!/bin/sh
 # posture diff on hand-made exports (tests/golden/diff): every class, the
-# traps of the issue, text / csv / json outputs, warnings and exit codes.
+# traps of the issue, text / csv / json outputs, warnings and exit codes,
+# the team of each finding.  UPDATE_GOLDEN=1 make test rewrites the golden
+# files (review their diff).
 . "$TESTS_DIR/sh/lib.sh"
 G="$TESTS_DIR/golden/diff"
 C="$G/classes"
+RULES="$G/teams.conf"
 if "$POSTURE" inspect "$C" 2>&1 | grep -q "not supported yet"; then
 	echo "SKIP test_diff: the JSON and CSV readers are not merged yet"
 	summary; exit
 fi
 
 # every class, in each format (CE snapshots and streams, and the same October
-# snapshot as a portal CSV with lower-cased ids and upper-cased keys)
+# snapshot as a portal CSV with lower-cased ids and upper-cased keys), with
+# two teams (tests/golden/diff/teams.conf)
 for f in text csv json; do
-	"$POSTURE" diff --period 2026-10 --format $f "$C" >"$TMP/out.$f" 2>"$TMP/err.$f"
+	"$POSTURE" diff --period 2026-10 --teams "$RULES" --format $f "$C" >"$TMP/out.$f" 2>"$TMP/err.$f"
 	check_eq "diff --format $f exit" $? 0
+	[ -n "$UPDATE_GOLDEN" ] && cp "$TMP/out.$f" "$G/expected.$f"
 	check_files_eq "diff --format $f" "$TMP/out.$f" "$G/expected.$f"
 done
 check_contains "csv warnings on stderr" "$(cat "$TMP/err.csv")" "posture: warning: subscription_missing"
@@ -21,13 +26,13 @@ check_eq "text and json: no stderr" "$(cat "$TMP/err.text" "$TMP/err.json")" ""
 check_contains "reconciliation" "$(cat "$TMP/out.text")" "unhealthy at T0 10 - closed 8 + opened 5 = unhealthy at T1 7"
 
 # the order of the inputs does not matter
-"$POSTURE" diff --period 2026-10 --format json "$C/portal" "$C/ce/stream-october.ndjson" \
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$C/portal" "$C/ce/stream-october.ndjson" \
 	"$C/ce/snapshot-2026-10-31.ndjson" "$C/ce/snapshot-2026-09-30.ndjson" >"$TMP/rev.json"
 check_files_eq "inputs in reverse order" "$TMP/rev.json" "$G/expected.json"
 
 # the same October in CSV and in CE counts once: CE alone gives the same counts
 counts() { sed -n '/"counts"/,/"findings"/p' "$1" | grep -v '"overdue"'; }
-"$POSTURE" diff --period 2026-10 --format json "$C/ce" >"$TMP/ce.json"
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$C/ce" >"$TMP/ce.json"
 check_eq "CE alone: same counts" "$(counts "$TMP/ce.json")" "$(counts "$G/expected.json")"
 
 # default times: the last two snapshots (the streams after the last one are not in it)
@@ -37,7 +42,9 @@ check_contains "default: stream after T1 ignored" "$out" "still_open (4)"
 
 # --strict: warnings give exit 1
 "$POSTURE" diff --strict --period 2026-10 "$C" >/dev/null; check_eq "--strict with warnings" $? 1
-"$POSTURE" diff --strict --from 2026-10-31 --to 2026-10-31 "$C/ce/snapshot-2026-10-31.ndjson" >/dev/null
+printf 'team "All" id = *\n' >"$TMP/all.conf"
+"$POSTURE" diff --strict --teams "$TMP/all.conf" --from 2026-10-31 --to 2026-10-31 "$C/ce/snapshot-2026-10-31.ndjson" \
+	>/dev/null
 check_eq "--strict without warnings" $? 0
 
 # conflicting duplicates: the portal CSV says Healthy where CE says Unhealthy at the same time
@@ -65,4 +72,72 @@ printf 'org = x\noverdue_days_high = soon\n' >"$TMP/bad.conf"
 err=$("$POSTURE" diff --period 2026-10 --settings "$TMP/bad.conf" "$C" 2>&1); check_eq "bad settings exit" $? 65
 check_contains "bad settings message" "$err" "bad.conf:2: expected a number of days"
 err=$("$POSTURE" diff "$TMP/missing" 2>&1); check_eq "missing input" $? 66
+
+# teams: the golden run maps the production subscription to Infrastructure
+# and rg-dev to Development
+DEV=/subscriptions/22222222-bbbb-2222-bbbb-222222222222/resourceGroups/rg-dev/providers/Microsoft.Compute/virtualMachines/devvm1
+check_contains "text: team on the detail line" "$(cat "$TMP/out.text")" "$DEV
+           Unhealthy -> not exported, team Development"
+check_contains "text: by-team line" "$(cat "$TMP/out.text")" "
+  Development (1): out_of_scope 1
+"
+# the by-team table: no line reaches 120 columns; Infrastructure's wraps once (a line ending with ',')
+check_eq "text: by-team table under 120 columns" \
+	"$(sed -n '/^By team/,/^$/p' "$TMP/out.text" | awk 'length($0) >= 120 || /,$/ { n++ } END { print n + 0 }')" 1
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
+"$PY" - "$TMP/out.csv" "$TMP/out.json" >"$TMP/teams.txt" <<'PYEOF'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+print("csv widths", sorted({len(r) for r in rows}), "column 20", rows[0][19])
+print("csv devvm1", [r[19] for r in rows[1:] if r[1].endswith("/devvm1")])
+print("csv teams", sorted({r[19] for r in rows[1:]}))
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+f = doc["findings"]
+print("json keys last", sorted({list(x)[-1] for x in f}), "csv = json", [r[19] for r in rows[1:]] == [x["team"] for x in f])
+sums = {c: sum(t[c] for t in doc["teams"].values()) for c in doc["counts"]}
+print("by-team sums", sums == doc["counts"], "keys", list(doc)[:5])
+per = {t: sum(v.values()) for t, v in doc["teams"].items()}
+print("per team", per == {t: sum(1 for x in f if x["team"] == t) for t in per}, per)
+PYEOF
+t=$(cat "$TMP/teams.txt")
+check_contains "csv: team is column 20 of 20" "$t" "csv widths [20] column 20 team"
+check_contains "csv: devvm1 team" "$t" "csv devvm1 ['Development']"
+check_contains "csv: two teams" "$t" "csv teams ['Development', 'Infrastructure']"
+check_contains "json: team the last key, as in csv" "$t" "json keys last ['team'] csv = json True"
+check_contains "json: by-team counts add up to the class counts" "$t" "by-team sums True keys ['from', 'to', 'warnings', 'counts', 'teams']"
+check_contains "json: per-team totals" "$t" "per team True {'Infrastructure': 14, 'Development': 1}"
+
+# the default rules (templates/teams.conf, from the checkout)
+out=$(cd "$TESTS_DIR/.." && "$POSTURE" diff --period 2026-10 --format csv "$C" 2>"$TMP/err.default")
+check_eq "default rules: vm rows" "$(printf '%s\n' "$out" | grep -c ',IT / Infrastructure Operations$')" 11
+check_eq "default rules: storage rows" "$(printf '%s\n' "$out" | grep -c ',Storage / Infrastructure Team$')" 4
+check_contains "default rules: unused rule on stderr" "$(cat "$TMP/err.default")" \
+	"posture: warning: unused_team_rule: templates/teams.conf:"
+# no rules anywhere: every finding Unassigned (skipped when rules are installed)
+if (cd "$TMP" && "$POSTURE" teams "$C" 2>/dev/null | grep -q "rules: none"); then
+	out=$(cd "$TMP" && "$POSTURE" diff --period 2026-10 --format csv "$C" 2>/dev/null)
+	check_eq "no rules: all Unassigned" "$(printf '%s\n' "$out" | grep -c ',Unassigned$')" 15
+else
+	echo "SKIP test_diff: team rules installed under the data directory"
+fi
+
+# a rule that never matches: a warning in text and json, on stderr for csv
+printf 'team "Infrastructure" id = *\nteam "Nobody"\n  name = nothing*\n' >"$TMP/unused.conf"
+out=$("$POSTURE" diff --period 2026-10 --teams "$TMP/unused.conf" "$C" 2>&1)
+check_contains "unused rule: text warning" "$out" \
+	"  unused_team_rule: $TMP/unused.conf:2: rule for team \"Nobody\" matched no resource"
+out=$("$POSTURE" diff --period 2026-10 --teams "$TMP/unused.conf" --format json "$C")
+check_contains "unused rule: json warning" "$out" "\"code\": \"unused_team_rule\""
+"$POSTURE" diff --period 2026-10 --teams "$TMP/unused.conf" --format csv "$C" >/dev/null 2>"$TMP/err.unused"
+check_contains "unused rule: csv stderr" "$(cat "$TMP/err.unused")" "posture: warning: unused_team_rule: $TMP/unused.conf:2:"
+"$POSTURE" diff --strict --teams "$TMP/unused.conf" --from 2026-10-31 --to 2026-10-31 \
+	"$C/ce/snapshot-2026-10-31.ndjson" >/dev/null 2>&1
+check_eq "unused rule: --strict exit" $? 1
+
+# bad rules files
+err=$("$POSTURE" diff --teams "$TMP/no-such-teams.conf" "$C" 2>&1); check_eq "missing rules exit" $? 66
+check_contains "missing rules message" "$err" "$TMP/no-such-teams.conf"
+printf 'team "A" type = x\nteam "B" colour = red\n' >"$TMP/badteams.conf"
+err=$("$POSTURE" diff --teams "$TMP/badteams.conf" "$C" 2>&1); check_eq "bad rules exit" $? 65
+check_contains "bad rules message" "$err" "$TMP/badteams.conf:2"
 summary
