@@ -53,7 +53,8 @@ static const struct pst_command commands[] = {
 	{"verify", "Check claimed fixes: verified, still failing, not a fix (and why), unknown.",
 	 "  --claims FILE      CSV of claims: resource id, recommendation key or name,\n"
 	 "                     optional team and ticket columns (kept through)\n" RANGE_HELP
-	 "  --format F         text (default), csv or json\n" COMMON_HELP,
+	 "  --format F         text (default), csv or json\n"
+	 "  --teams FILE       team rules: each finding's team beside the claim's\n" COMMON_HELP,
 	 PST_OPT_CLAIMS | PST_OPT_RANGE | PST_OPT_FORMAT | PST_OPT_SETTINGS | PST_OPT_TEAMS, true, pst_cmd_verify},
 };
 
