@@ -33,6 +33,7 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	f->cause_from = pst_review_str(r, it->cause_from);
 	f->cause_to = pst_review_str(r, it->cause_to);
 	f->age_days = it->age_days;
+	f->first_seen = it->first_seen;
 	f->due_date = it->due;
 	f->due_from_governance = it->due_exported;
 	f->overdue = it->overdue;
