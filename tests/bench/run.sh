@@ -22,7 +22,7 @@ measure() {
 	awk -v n="$name" -v w="$1" -v u="$2" -v s="$3" -v m="$4" \
 		'BEGIN { printf "  %-44s wall %7.2f s  cpu %7.2f s  peak RSS %7.1f MB\n", n, w, u + s, m / 1024 }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 mb() { du -sm "$1" | cut -f1; }
 
 echo "== estate: ${BENCH_SUBS:-300} subscriptions, ${BENCH_RESOURCES:-12000} resources, 1 month, CE NDJSON + portal CSV"
