@@ -220,7 +220,7 @@ static void count_text(struct strbuf *sb, const struct pst_review_team *t)
 
 	strbuf_addstr(sb, "This month: ");
 	pack_num(sb, t->by_class[PST_CLASS_REMEDIATED]);
-	strbuf_addstr(sb, " verified fixes, ");
+	strbuf_addstr(sb, pack_plural(t->by_class[PST_CLASS_REMEDIATED], " verified fix, ", " verified fixes, "));
 	pack_num(sb, t->by_class[PST_CLASS_REGRESSED]);
 	strbuf_addstr(sb, " regressed, ");
 	pack_num(sb, t->by_class[PST_CLASS_NEW_RESOURCE]);
