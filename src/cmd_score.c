@@ -39,6 +39,11 @@ const char *score_control_name(const struct score_run *r, size_t k)
 	return k == PST_NO_CONTROL ? NULL : r->v.cs.items[k].name;
 }
 
+const char *score_control_id(const struct score_run *r, size_t k)
+{
+	return k == PST_NO_CONTROL ? NULL : r->v.cs.items[k].id;
+}
+
 static int cmp_gain(const void *pa, const void *pb)
 {
 	const struct control_gain *a = pa, *b = pb;

@@ -29,6 +29,12 @@ static void csv_start(struct pst_csvw *w, const char *table, pst_time t, const c
 	pst_csvw_field(w, scope);
 }
 
+/* A resource count; negative (not exported) is an empty field. */
+static void csv_count(struct pst_csvw *w, int64_t n)
+{
+	pst_csvw_double(w, n < 0 ? NAN : (double)n);
+}
+
 static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const struct pst_score_row *x)
 {
 	int col = COL_GAIN + 1;
@@ -36,7 +42,7 @@ static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const 
 	csv_start(w, "series", x->at, pst_row_scope_name(x->scope));
 	pst_csvw_field(w, score_sub_id(r, x->sub));
 	pst_csvw_field(w, score_sub_name(r, x->sub));
-	pst_csvw_field(w, x->control == PST_NO_CONTROL ? NULL : r->v.cs.items[x->control].id);
+	pst_csvw_field(w, score_control_id(r, x->control));
 	pst_csvw_field(w, score_control_name(r, x->control));
 	pst_csvw_field(w, NULL);
 	pst_csvw_double(w, x->value);
@@ -48,9 +54,9 @@ static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const 
 	pst_csvw_double(w, x->rec_current);
 	pst_csvw_double(w, x->rec_max);
 	pst_csvw_double(w, x->rec_pct);
-	pst_csvw_double(w, x->healthy < 0 ? NAN : (double)x->healthy);
-	pst_csvw_double(w, x->unhealthy < 0 ? NAN : (double)x->unhealthy);
-	pst_csvw_double(w, x->not_applicable < 0 ? NAN : (double)x->not_applicable);
+	csv_count(w, x->healthy);
+	csv_count(w, x->unhealthy);
+	csv_count(w, x->not_applicable);
 	pst_csvw_bool(w, x->differs);
 	pst_csvw_double(w, x->gain);
 	csv_skip(w, &col, COL__COUNT);
@@ -141,7 +147,7 @@ static void json_row(struct pst_jsonw *w, const struct score_run *r, const struc
 	pst_jsonw_kv_string(w, "scope", pst_row_scope_name(x->scope));
 	pst_jsonw_kv_string(w, "subscription_id", score_sub_id(r, x->sub));
 	pst_jsonw_kv_string(w, "subscription_name", score_sub_name(r, x->sub));
-	pst_jsonw_kv_string(w, "control_id", x->control == PST_NO_CONTROL ? NULL : r->v.cs.items[x->control].id);
+	pst_jsonw_kv_string(w, "control_id", score_control_id(r, x->control));
 	pst_jsonw_kv_string(w, "control", score_control_name(r, x->control));
 	pst_jsonw_kv_double(w, "value", x->value);
 	pst_jsonw_kv_string(w, "source", pst_row_source_name(x->source));

@@ -24,6 +24,7 @@ struct control_gain {
 const char *score_sub_id(const struct score_run *r, uint32_t sub);
 const char *score_sub_name(const struct score_run *r, uint32_t sub);
 const char *score_control_name(const struct score_run *r, size_t k);
+const char *score_control_id(const struct score_run *r, size_t k);
 /* Per control at T1, largest first (caller frees *out); returns how many gain. */
 size_t score_control_gains(const struct score_run *r, struct control_gain **out);
 

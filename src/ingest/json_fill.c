@@ -14,6 +14,12 @@ static void set_record_time(struct pst_record *rec, pst_time t)
 	}
 }
 
+/* An ARM resource's name, else the last segment of its id. */
+static const char *arm_name(struct pst_jtmp *t, const cJSON *obj, const struct pst_record *rec)
+{
+	return pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+}
+
 static const char *resource_group(struct pst_jtmp *t, const char *id)
 {
 	const char *s;
@@ -70,7 +76,7 @@ const char *pst_json_fill_assessment(struct pst_jtmp *t, const cJSON *obj, struc
 	const char *code = pst_jstr(st, "code");
 
 	assessment_resource(t, pst_jobj(p, "resourceDetails"), rec);
-	a->key = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	a->key = arm_name(t, obj, rec);
 	a->display_name = pst_jor(pst_jstr(p, "displayName"), pst_jstr(md, "displayName"));
 	a->status = pst_status_parse(code);
 	a->cause = pst_jstr(st, "cause");
@@ -112,7 +118,7 @@ const char *pst_json_fill_meta(struct pst_jtmp *t, const cJSON *obj, struct pst_
 	const cJSON *p = pst_jobj(obj, "properties");
 	struct pst_assessment_meta *m = &rec->u.meta;
 
-	m->key = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	m->key = arm_name(t, obj, rec);
 	m->display_name = pst_jstr(p, "displayName");
 	m->severity = pst_severity_parse(pst_jstr(p, "severity"));
 	m->category = pst_jfirst(p, "categories");
@@ -134,7 +140,7 @@ const char *pst_json_fill_governance(struct pst_jtmp *t, const cJSON *obj, struc
 
 	g->resource_id = pst_jid_resource(t, rec->id);
 	g->assessment_key = pst_jid_segment(t, rec->id, "assessments");
-	g->name = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	g->name = arm_name(t, obj, rec);
 	g->owner = pst_jstr(p, "owner");
 	g->due_date = pst_jtime(p, "remediationDueDate");
 	g->eta = pst_jtime(eta, "eta");
@@ -162,7 +168,7 @@ const char *pst_json_fill_score(struct pst_jtmp *t, const cJSON *obj, struct pst
 	const cJSON *p = pst_jobj(obj, "properties");
 	struct pst_secure_score *s = &rec->u.score;
 
-	s->name = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	s->name = arm_name(t, obj, rec);
 	s->display_name = pst_jstr(p, "displayName");
 	read_score(p, &s->current, &s->max, &s->percentage);
 	s->weight = pst_jnum(p, "weight");
@@ -195,7 +201,7 @@ const char *pst_json_fill_control(struct pst_jtmp *t, const cJSON *obj, struct p
 	const cJSON *p = pst_jobj(obj, "properties");
 	struct pst_score_control *c = &rec->u.control;
 
-	c->control_id = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	c->control_id = arm_name(t, obj, rec);
 	c->display_name = pst_jstr(p, "displayName");
 	c->healthy = pst_jint(p, "healthyResourceCount");
 	c->unhealthy = pst_jint(p, "unhealthyResourceCount");
@@ -211,7 +217,7 @@ const char *pst_json_fill_control_def(struct pst_jtmp *t, const cJSON *obj, stru
 	const cJSON *p = pst_jobj(obj, "properties");
 	struct pst_control_def *d = &rec->u.def;
 
-	d->control_id = pst_jor(pst_jstr(obj, "name"), pst_jid_last(t, rec->id));
+	d->control_id = arm_name(t, obj, rec);
 	d->display_name = pst_jstr(p, "displayName");
 	d->max_score = pst_jnum(p, "maxScore");
 	d->source_type = pst_jstr(pst_jobj(p, "source"), "sourceType");

@@ -112,6 +112,19 @@ int pack_row(struct pack *pk, size_t n)
 	return pst_pdf_table_row(pk->pdf, cells, pk->err);
 }
 
+int pack_table(struct pack *pk, const struct pst_pdf_col *cols, size_t ncols, size_t max_rows, size_t nrows,
+               void (*cells)(struct pack *pk, size_t i))
+{
+	size_t i;
+	int rc = pst_pdf_table_begin(pk->pdf, cols, ncols, max_rows, pk->err);
+
+	for (i = 0; i < nrows && rc == PST_OK; i++) {
+		cells(pk, i);
+		rc = pack_row(pk, ncols);
+	}
+	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+}
+
 int pack_subtitle(struct pack *pk, const char *text)
 {
 	int rc = pst_pdf_space(pk->pdf, 6.0, pk->err);

@@ -68,6 +68,10 @@ const char *pack_class_meaning(enum pst_class c);
 struct strbuf *pack_cell(struct pack *pk, size_t i);
 /* Adds the first n cells as a table row. */
 int pack_row(struct pack *pk, size_t n);
+/* A whole table of nrows rows (at most max_rows shown, 0: all): cells(pk, i)
+ * fills the cells of row i. */
+int pack_table(struct pack *pk, const struct pst_pdf_col *cols, size_t ncols, size_t max_rows, size_t nrows,
+               void (*cells)(struct pack *pk, size_t i));
 
 /* A bold sub-title kept with the start of what follows. */
 int pack_subtitle(struct pack *pk, const char *text);

@@ -51,8 +51,10 @@ static int records_by_type(struct pack *pk)
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
 
-static void subscription_cells(struct pack *pk, const struct pst_review_subscription *s)
+static void subscription_cells(struct pack *pk, size_t i)
 {
+	const struct pst_review_subscription *s = &pk->r->subscriptions[i];
+
 	strbuf_addstr(pack_cell(pk, 0), *s->name ? s->name : s->id);
 	strbuf_addstr(pack_cell(pk, 1), s->id);
 	strbuf_addstr(pack_cell(pk, 2), s->covered_t1 ? "yes" : "no: out of scope");
@@ -70,18 +72,11 @@ static int subscriptions_table(struct pack *pk)
 		{"Score now", 0, 48, PST_PDF_RIGHT, 0},
 	};
 	const struct pst_review *r = pk->r;
-	size_t i;
 	int rc = pack_subtitle(pk, "Subscriptions in scope");
 
 	if (rc == PST_OK && !r->nsubscriptions)
 		return pack_say(pk, "No subscription was found in the data.");
-	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 5, 0, pk->err);
-	for (i = 0; i < r->nsubscriptions && rc == PST_OK; i++) {
-		subscription_cells(pk, &r->subscriptions[i]);
-		rc = pack_row(pk, 5);
-	}
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, r->nsubscriptions, subscription_cells);
 }
 
 static int what_was_read(struct pack *pk)
@@ -97,26 +92,23 @@ static int what_was_read(struct pack *pk)
 	return rc;
 }
 
+static void warning_cells(struct pack *pk, size_t i)
+{
+	strbuf_addstr(pack_cell(pk, 0), pk->r->warnings[i].kind);
+	strbuf_addstr(pack_cell(pk, 1), pk->r->warnings[i].text);
+}
+
 static int warnings_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"Kind", 0, 84, PST_PDF_LEFT, 1},
 		{"Warning", 1, 0, PST_PDF_LEFT, 0},
 	};
-	const struct pst_review *r = pk->r;
-	size_t i;
 	int rc = pack_subtitle(pk, "Completeness warnings");
 
-	if (rc == PST_OK && !r->nwarnings)
+	if (rc == PST_OK && !pk->r->nwarnings)
 		return pack_say(pk, "No warning: the data at both ends of the period is complete enough to compare.");
-	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 2, WARNING_ROWS, pk->err);
-	for (i = 0; i < r->nwarnings && rc == PST_OK; i++) {
-		strbuf_addstr(pack_cell(pk, 0), r->warnings[i].kind);
-		strbuf_addstr(pack_cell(pk, 1), r->warnings[i].text);
-		rc = pack_row(pk, 2);
-	}
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), WARNING_ROWS, pk->r->nwarnings, warning_cells);
 }
 
 static void rejected_where(struct strbuf *sb, const struct pst_review_rejected *x)
@@ -188,8 +180,10 @@ int pack_quality(struct pack *pk)
 
 /* ---- evidence appendix ---- */
 
-static void source_cells(struct pack *pk, const struct pst_review_source *s)
+static void source_cells(struct pack *pk, size_t i)
 {
+	const struct pst_review_source *s = &pk->r->sources[i];
+
 	strbuf_addstr(pack_cell(pk, 0), s->path);
 	strbuf_addstr(pack_cell(pk, 1), s->format);
 	pack_num(pack_cell(pk, 2), (int64_t)s->size);
@@ -208,17 +202,10 @@ static int sources_table(struct pack *pk)
 		{"Rejected", 0, 46, PST_PDF_RIGHT, 0},
 		{"SHA-256", 0, 124, PST_PDF_LEFT, 0},
 	};
-	size_t i;
-	int rc;
 
 	if (!pk->r->nsources)
 		return pack_say(pk, "No input file was read.");
-	rc = pst_pdf_table_begin(pk->pdf, cols, 6, 0, pk->err);
-	for (i = 0; i < pk->r->nsources && rc == PST_OK; i++) {
-		source_cells(pk, &pk->r->sources[i]);
-		rc = pack_row(pk, 6);
-	}
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	return pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, pk->r->nsources, source_cells);
 }
 
 static int fact(struct pack *pk, const char *label, const char *value)

@@ -293,8 +293,9 @@ static int reconciliation(struct pack *pk)
 
 /* ---- league table ---- */
 
-static void league_cells(struct pack *pk, const struct pst_review_team *t)
+static void league_cells(struct pack *pk, size_t i)
 {
+	const struct pst_review_team *t = &pk->r->teams[pk->r->league ? pk->r->league[i] : i];
 	int64_t open = 0;
 	int s;
 
@@ -322,21 +323,13 @@ static int league_table(struct pack *pk)
 		{"Open", 0, 48, PST_PDF_RIGHT, 0},
 		{"Overdue", 0, 48, PST_PDF_RIGHT, 0},
 	};
-	const struct pst_review *r = pk->r;
-	size_t i;
 	int rc;
 
-	if (!r->nteams)
+	if (!pk->r->nteams)
 		return pack_say(pk, "League table of teams: none, no resource could be given a team.");
 	rc = pack_subtitle(pk, "League table of teams");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 8, 0, pk->err);
-	for (i = 0; i < r->nteams && rc == PST_OK; i++) {
-		league_cells(pk, &r->teams[r->league ? r->league[i] : i]);
-		rc = pack_row(pk, 8);
-	}
-	if (rc == PST_OK)
-		rc = pst_pdf_table_end(pk->pdf, pk->err);
+		rc = pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, pk->r->nteams, league_cells);
 	if (rc == PST_OK)
 		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL, "Points won: secure score points won (+) or lost (\xE2\x88\x92) "
 		                  "this month. Points held: the team's share of the score now. To gain: points if all "
@@ -344,8 +337,10 @@ static int league_table(struct pack *pk)
 	return rc;
 }
 
-static void goal_cells(struct pack *pk, const struct pst_review_goal *g)
+static void goal_cells(struct pack *pk, size_t i)
 {
+	const struct pst_review_goal *g = &pk->r->goals[i];
+
 	strbuf_addstr(pack_cell(pk, 0), *g->name ? g->name : "Whole organisation");
 	strbuf_addstr(pack_cell(pk, 1), g->scope);
 	pack_date(pack_cell(pk, 2), g->due);
@@ -369,20 +364,12 @@ static int goals_table(struct pack *pk)
 		{"Now", 0, 44, PST_PDF_RIGHT, 0},
 		{"Points a month", 0, 60, PST_PDF_RIGHT, 0},
 	};
-	const struct pst_review *r = pk->r;
-	size_t i;
 	int rc;
 
-	if (!r->ngoals)
+	if (!pk->r->ngoals)
 		return PST_OK;
 	rc = pack_subtitle(pk, "Goals");
-	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 7, PACK_LIST_ROWS, pk->err);
-	for (i = 0; i < r->ngoals && rc == PST_OK; i++) {
-		goal_cells(pk, &r->goals[i]);
-		rc = pack_row(pk, 7);
-	}
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), PACK_LIST_ROWS, pk->r->ngoals, goal_cells);
 }
 
 static int summary_warnings(struct pack *pk)

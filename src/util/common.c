@@ -125,6 +125,14 @@ size_t pst_strlcpy(char *dst, const char *src, size_t size)
 	return len;
 }
 
+/* True when s holds nothing but spaces and tabs (what may trail a number). */
+static bool only_blanks(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return !*s;
+}
+
 bool pst_parse_i64(const char *s, int64_t *out)
 {
 	char *end;
@@ -136,9 +144,7 @@ bool pst_parse_i64(const char *s, int64_t *out)
 	v = strtoll(s, &end, 10);
 	if (errno || end == s)
 		return false;
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (*end)
+	if (!only_blanks(end))
 		return false;
 	*out = v;
 	return true;
@@ -155,9 +161,7 @@ bool pst_parse_double(const char *s, double *out)
 	v = strtod(s, &end);
 	if (errno == ERANGE || end == s || !isfinite(v))
 		return false;
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (*end)
+	if (!only_blanks(end))
 		return false;
 	*out = v;
 	return true;

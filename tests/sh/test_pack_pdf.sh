@@ -8,13 +8,11 @@
 #   UPDATE_GOLDEN=1 make test
 # and review the diff before committing.
 . "$TESTS_DIR/sh/lib.sh"
+. "$TESTS_DIR/sh/lib_pdf.sh"
 BIN="$(dirname "$POSTURE")/tests/test_pack_pdf"
 GOLDEN="$TESTS_DIR/golden/pack/fixture.txt"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 TEAMS="Équipe réseau|Platform engineering|Data & analytics|Identité et accès"
 
-pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 between() { [ "$1" -ge "$2" ] 2>/dev/null && [ "$1" -le "$3" ] && echo yes; }
 
 # Outlines as "level<TAB>title<TAB>page" lines.
@@ -28,33 +26,14 @@ def walk(items, level):
 walk(json.load(sys.stdin)["outlines"], 1)'
 }
 
-# Nothing drawn outside the margins: every word's box lies within them.
-inside() {
-	pdftotext -bbox "$1" - 2>/dev/null | "$PY" -c '
-import re, sys
-n = out = 0
-w = h = 0.0
-for line in sys.stdin:
-    m = re.search(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\"", line)
-    if m:
-        w, h = float(m.group(1)), float(m.group(2))
-    m = re.search(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\"", line)
-    if m:
-        x0, y0, x1, y1 = map(float, m.groups())
-        n += 1
-        if x0 < 53.5 or x1 > w - 53.5 or y0 < 20 or y1 > h - 20:
-            out += 1
-            if out <= 3: print("outside:", line.strip(), file=sys.stderr)
-print("words %d outside %d" % (n > 1000, out))'
-}
 
 # ---- the whole pack: 4 teams, 500 findings ----
 A="$TMP/a.pdf"
 "$BIN" --render "$A"; check_eq "render exit status" "$?" 0
 "$BIN" --render "$TMP/b.pdf"
 check_files_eq "two renders are byte-identical" "$A" "$TMP/b.pdf"
-qpdf --check "$A" >"$TMP/qpdf.out" 2>&1; check_eq "qpdf --check" "$?" 0
-check_eq "page count" "$(pages "$A")" 24
+check_qpdf "qpdf --check" "$A"
+check_eq "page count" "$(pdf_pages "$A")" 24
 check_contains "A4" "$(pdfinfo "$A" 2>/dev/null)" "595.276 x 841.89 pts (A4)"
 check_eq "fonts embedded" "$(pdffonts "$A" 2>/dev/null | grep -c 'CID TrueType *Identity-H *yes yes yes')" 2
 
@@ -90,7 +69,7 @@ check_eq "reconciliation adds up" "$(echo "$rec" | awk '{ print ($1 - $2 + $3 ==
 check_contains "open findings figure = unhealthy at the end" "$text" "$(echo "$rec" | awk '{ print $4 }')"
 # Each cut list says how many rows it left out: every team has more than 10 verified fixes.
 check_eq "'and N more' in every team's fixes" "$(grep -c 'and [0-9]* more: see the workbook' "$TMP/a.txt" | awk '{ print ($1 >= 8) ? "yes" : $1 }')" yes
-check_eq "no word outside the margins" "$(inside "$A")" "words 1 outside 0"
+check_eq "no word outside the margins" "$(pdf_inside "$A")" "words 1 outside 0"
 
 if [ -n "$UPDATE_GOLDEN" ]; then
 	mkdir -p "$(dirname "$GOLDEN")" && cp "$TMP/a.txt" "$GOLDEN" && echo "updated $GOLDEN"
@@ -100,7 +79,7 @@ check_files_eq "golden text" "$TMP/a.txt" "$GOLDEN"
 # ---- the per-team form (--split-by-team): team 1, Platform engineering ----
 T="$TMP/team.pdf"
 "$BIN" --render "$T" --team 1; check_eq "team render exit status" "$?" 0
-qpdf --check "$T" >/dev/null 2>&1; check_eq "qpdf --check team" "$?" 0
+check_qpdf "qpdf --check team" "$T"
 outlines "$T" >"$TMP/toutl"
 check_eq "team form: 6 sections + 1 team" "$(wc -l <"$TMP/toutl")" 7
 check_eq "team form: only its team section" "$(awk -F'\t' '$1 == 2 { printf "%s;", $2 }' "$TMP/toutl")" \
@@ -116,22 +95,22 @@ check_contains "team form: title names the team" "$(pdfinfo "$T" 2>/dev/null)" "
 # ---- US Letter ----
 "$BIN" --render "$TMP/l.pdf" --letter
 check_contains "letter paper" "$(pdfinfo "$TMP/l.pdf" 2>/dev/null)" "612 x 792 pts (letter)"
-qpdf --check "$TMP/l.pdf" >/dev/null 2>&1; check_eq "qpdf --check letter" "$?" 0
-check_eq "letter: no word outside the margins" "$(inside "$TMP/l.pdf")" "words 1 outside 0"
+check_qpdf "qpdf --check letter" "$TMP/l.pdf"
+check_eq "letter: no word outside the margins" "$(pdf_inside "$TMP/l.pdf")" "words 1 outside 0"
 
 # ---- 40 teams ----
 F="$TMP/forty.pdf"
 "$BIN" --render "$F" --teams 40 --findings 4000 --alerts 300; check_eq "40 teams exit status" "$?" 0
-qpdf --check "$F" >/dev/null 2>&1; check_eq "qpdf --check 40 teams" "$?" 0
+check_qpdf "qpdf --check 40 teams" "$F"
 check_eq "40 teams: 46 outline entries" "$(outlines "$F" | wc -l)" 46
-check_eq "40 teams: pages within bounds" "$(between "$(pages "$F")" 60 300)" yes
-check_eq "40 teams: no word outside the margins" "$(inside "$F")" "words 1 outside 0"
+check_eq "40 teams: pages within bounds" "$(between "$(pdf_pages "$F")" 60 300)" yes
+check_eq "40 teams: no word outside the margins" "$(pdf_inside "$F")" "words 1 outside 0"
 
 # ---- 200,000 findings: lists are cut, the pack stays short ----
 H="$TMP/huge.pdf"
 "$BIN" --render "$H" --findings 200000 --alerts 5000; check_eq "200,000 findings exit status" "$?" 0
-qpdf --check "$H" >/dev/null 2>&1; check_eq "qpdf --check 200,000 findings" "$?" 0
-check_eq "200,000 findings: pages within bounds" "$(between "$(pages "$H")" 15 60)" yes
+check_qpdf "qpdf --check 200,000 findings" "$H"
+check_eq "200,000 findings: pages within bounds" "$(between "$(pdf_pages "$H")" 15 60)" yes
 htext=$(pdftotext -layout "$H" - 2>/dev/null)
 check_eq "200,000 findings: counts with thousands separators" \
 	"$(printf '%s\n' "$htext" | grep -cE '^Still open .* [0-9]{1,3},[0-9]{3}$')" 1
@@ -140,7 +119,7 @@ check_eq "200,000 findings: big cut lists" "$(printf '%s\n' "$htext" | grep -cE 
 # ---- an empty review: every section says so in a sentence ----
 E="$TMP/empty.pdf"
 "$BIN" --render "$E" --teams 0 --findings 0 --alerts 0 --empty; check_eq "empty exit status" "$?" 0
-qpdf --check "$E" >/dev/null 2>&1; check_eq "qpdf --check empty" "$?" 0
+check_qpdf "qpdf --check empty" "$E"
 etext=$(pdftotext -layout "$E" - 2>/dev/null)
 check_contains "empty: no teams" "$etext" "No teams: no resource could be given a team."
 check_contains "empty: no alerts" "$etext" "No security alert was raised in the period."

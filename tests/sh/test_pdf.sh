@@ -1,14 +1,13 @@
 # test_pdf.sh: the demonstration document of the PDF toolkit (written by the
 # unit test binary) checked with qpdf, pdfinfo and pdftotext.
 . "$TESTS_DIR/sh/lib.sh"
+. "$TESTS_DIR/sh/lib_pdf.sh"
 DEMO="$(dirname "$POSTURE")/tests/test_pdf"
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
 A="$TMP/a.pdf"
 "$DEMO" --demo "$A"; check_eq "demo exit status" "$?" 0
 "$DEMO" --demo "$TMP/b.pdf"
 check_files_eq "two generations are byte-identical" "$A" "$TMP/b.pdf"
-qpdf --check "$A" >"$TMP/qpdf.out" 2>&1; check_eq "qpdf --check" "$?" 0
+check_qpdf "qpdf --check" "$A"
 
 info=$(pdfinfo "$A" 2>/dev/null)
 pages=$(printf '%s\n' "$info" | sed -n 's/^Pages: *//p')
@@ -87,33 +86,13 @@ check_contains "outlines match the contents and the pages" "$out" "outlines 44 l
 check_contains "team outlines nested under Teams" "$out" "kids 40"
 check_eq "fonts embedded" "$(pdffonts "$A" 2>/dev/null | grep -c 'CID TrueType *Identity-H *yes yes yes')" 2
 
-# Nothing drawn outside the margins: every word's box lies within them.
-inside() { # PDF -> "words N outside M"
-	pdftotext -bbox "$1" - 2>/dev/null | "$PY" -c '
-import re, sys
-n = out = 0
-w = h = 0.0
-for line in sys.stdin:
-    m = re.search(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\"", line)
-    if m:
-        w, h = float(m.group(1)), float(m.group(2))
-    m = re.search(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\"", line)
-    if m:
-        x0, y0, x1, y1 = map(float, m.groups())
-        n += 1
-        if x0 < 53.5 or x1 > w - 53.5 or y0 < 20 or y1 > h - 20:
-            out += 1
-            if out <= 3: print("outside:", line.strip(), file=sys.stderr)
-print("words %d outside %d" % (n > 1000, out))  # "words 1": more than 1,000 words seen
-'
-}
-check_eq "demo: no word outside the margins" "$(inside "$A")" "words 1 outside 0"
+check_eq "demo: no word outside the margins" "$(pdf_inside "$A")" "words 1 outside 0"
 
 # Edge cases: empty, oversized and invalid inputs.
 E="$TMP/edge.pdf"
 "$DEMO" --edge "$E"; check_eq "edge document exit status" "$?" 0
-qpdf --check "$E" >/dev/null 2>&1; check_eq "qpdf --check edge" "$?" 0
-check_eq "edge: no word outside the margins" "$(inside "$E")" "words 1 outside 0"
+check_qpdf "qpdf --check edge" "$E"
+check_eq "edge: no word outside the margins" "$(pdf_inside "$E")" "words 1 outside 0"
 etext=$(pdftotext -layout "$E" - 2>/dev/null)
 check_contains "edge: cut table" "$etext" "and 199990 more: see the workbook"
 check_contains "edge: cut bar chart" "$etext" "and 263 more: see the workbook"
@@ -126,7 +105,7 @@ check_contains "edge: invalid byte replaced" "$(pdfinfo "$E" 2>/dev/null)" "Edge
 # US Letter.
 "$DEMO" --demo "$TMP/l.pdf" letter
 check_contains "letter paper" "$(pdfinfo "$TMP/l.pdf" 2>/dev/null)" "612 x 792 pts (letter)"
-qpdf --check "$TMP/l.pdf" >/dev/null 2>&1; check_eq "qpdf --check letter" "$?" 0
+check_qpdf "qpdf --check letter" "$TMP/l.pdf"
 
 # A save that fails (the final name is a folder) leaves no file behind.
 mkdir -p "$TMP/fail/x.pdf"

@@ -30,20 +30,30 @@ static void portal_row(struct strbuf *sb, int i, const char *state, const char *
 	            i, i, i, state, tail);
 }
 
-static void test_defectdojo_many(void)
+/* Reads the real-data file rel into ing and d; false (nothing read) when
+ * ../shared/realdata is absent. */
+static bool read_realdata(const char *rel, struct pst_ingest *ing, struct dump *d)
 {
 	const char *rd = check_realdata();
 	char path[512];
 	const char *paths[1] = {path};
-	struct pst_ingest ing;
-	struct dump d = {0};
 	struct pst_error err;
 
 	if (!rd)
+		return false;
+	snprintf(path, sizeof(path), "%s/%s", rd, rel);
+	pst_ingest_init(ing);
+	CHECK_INT(pst_ingest_paths(ing, paths, 1, NULL, dump_sink, d, &err), PST_OK);
+	return true;
+}
+
+static void test_defectdojo_many(void)
+{
+	struct pst_ingest ing;
+	struct dump d = {0};
+
+	if (!read_realdata("defectdojo-portal-csv/many_vulns.csv", &ing, &d))
 		return;
-	snprintf(path, sizeof(path), "%s/defectdojo-portal-csv/many_vulns.csv", rd);
-	pst_ingest_init(&ing);
-	CHECK_INT(pst_ingest_paths(&ing, paths, 1, NULL, dump_sink, &d, &err), PST_OK);
 	CHECK_INT(ing.files[0].format, PST_FMT_PORTAL_CSV);
 	CHECK_INT(ing.records[PST_REC_ASSESSMENT], 4);
 	CHECK_INT(ing.rejected, 0);
@@ -81,18 +91,11 @@ static void test_defectdojo_many(void)
 
 static void test_defectdojo_zero(void)
 {
-	const char *rd = check_realdata();
-	char path[512];
-	const char *paths[1] = {path};
 	struct pst_ingest ing;
 	struct dump d = {0};
-	struct pst_error err;
 
-	if (!rd)
+	if (!read_realdata("defectdojo-portal-csv/zero_vulns.csv", &ing, &d))
 		return;
-	snprintf(path, sizeof(path), "%s/defectdojo-portal-csv/zero_vulns.csv", rd);
-	pst_ingest_init(&ing);
-	CHECK_INT(pst_ingest_paths(&ing, paths, 1, NULL, dump_sink, &d, &err), PST_OK);
 	CHECK_INT(ing.nfiles, 1);
 	CHECK_INT(ing.failed_files, 0);
 	CHECK_STR(pst_format_name(ing.files[0].format), "portal-csv");

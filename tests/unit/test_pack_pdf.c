@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "posture/render_pdf.h"
 #include "review_fixture.h"
+#include "test_file_util.h"
 #include "../../src/render/pack_pdf.h"
 
 struct render_args {
@@ -81,68 +82,6 @@ static int parse_args(struct render_args *a, int argc, char **argv)
 }
 
 /* ---- helpers ---- */
-
-static char *tmp_dir(void)
-{
-	const char *base = getenv("TMPDIR");
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "%s/test_pack_pdf.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(sb.buf)) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb);
-}
-
-static size_t count_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	while (d && (e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-	if (d)
-		closedir(d);
-	return n;
-}
-
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	struct strbuf sb = STRBUF_INIT;
-
-	while (d && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s/%s", dir, e->d_name);
-		remove(sb.buf);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-	strbuf_release(&sb);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	*len = sb.len;
-	return strbuf_detach(&sb);
-}
 
 /* ---- the fixture itself ---- */
 
@@ -224,7 +163,7 @@ static void test_format(void)
 
 static void test_deterministic(void)
 {
-	char *dir = tmp_dir(), *a = NULL, *b = NULL;
+	char *dir = tmp_dir("test_pack_pdf"), *a = NULL, *b = NULL;
 	struct strbuf pa = STRBUF_INIT, pb = STRBUF_INIT;
 	struct render_args args;
 	struct pst_error err;
@@ -260,7 +199,7 @@ static void test_deterministic(void)
 
 static void test_errors(void)
 {
-	char *dir = tmp_dir();
+	char *dir = tmp_dir("test_pack_pdf");
 	struct strbuf path = STRBUF_INIT;
 	struct render_args args;
 	struct pst_error err;
@@ -291,7 +230,7 @@ static void test_errors(void)
 /* No teams, findings, alerts, warnings, goals or sources: every section says so. */
 static void test_empty(void)
 {
-	char *dir = tmp_dir();
+	char *dir = tmp_dir("test_pack_pdf");
 	struct strbuf path = STRBUF_INIT;
 	struct render_args args;
 	struct pst_error err;

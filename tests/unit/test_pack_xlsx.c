@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "posture/render_xlsx.h"
 #include "review_fixture_xlsx.h"
+#include "test_file_util.h"
 
 #define NTEAMS 4
 #define NFINDINGS 600
@@ -28,46 +29,6 @@ static char *join(const char *dir, const char *name)
 static bool exists(const char *path)
 {
 	return access(path, F_OK) == 0;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(fp);
-	*len = sb.len;
-	return strbuf_detach(&sb);
-}
-
-static bool same_bytes(const char *a, const char *b)
-{
-	size_t na = 0, nb = 0;
-	char *x = read_all(a, &na), *y = read_all(b, &nb);
-	bool same = x && y && na == nb && na > 0 && memcmp(x, y, na) == 0;
-
-	free(x);
-	free(y);
-	return same;
-}
-
-static size_t count_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	while (d && (e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-	if (d)
-		closedir(d);
-	return n;
 }
 
 static int render_to(const struct pst_review *r, size_t team, const struct pst_render_xlsx_opts *o,
@@ -91,12 +52,12 @@ static void test_deterministic(const char *dir)
 	xfx_build(&r, NTEAMS, NFINDINGS);
 	CHECK_INT(pst_render_xlsx(&r, PST_REVIEW_NO_TEAM, NULL, a, &err), PST_OK);
 	CHECK_INT(pst_render_xlsx(&r, PST_REVIEW_NO_TEAM, NULL, b, &err), PST_OK);
-	CHECK(same_bytes(a, b));
+	CHECK(same_file(a, b));
 	CHECK_INT(pst_render_xlsx(&r, 2, NULL, t, &err), PST_OK);
-	CHECK(!same_bytes(a, t)); /* the team's form is another book */
+	CHECK(!same_file(a, t)); /* the team's form is another book */
 	r.generated_at += 1000;   /* the creation date is in the file */
 	CHECK_INT(pst_render_xlsx(&r, PST_REVIEW_NO_TEAM, NULL, b, &err), PST_OK);
-	CHECK(!same_bytes(a, b));
+	CHECK(!same_file(a, b));
 	CHECK_INT(count_entries(dir), 3); /* no temporary file left */
 	unlink(a);
 	unlink(b);

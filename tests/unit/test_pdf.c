@@ -12,6 +12,7 @@
 #include "posture/pdfdoc.h"
 #include "posture/utf8.h"
 #include "../../src/render/pdf_int.h"
+#include "test_file_util.h"
 
 #define DEMO_TITLE "Security review — Équipe réseau"
 
@@ -488,72 +489,9 @@ static void test_missing_font(void)
 	pst_pdf_free(pdf);
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	*len = sb.len;
-	return strbuf_detach(&sb);
-}
-
-static size_t count_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	while (d && (e = readdir(d)) != NULL)
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-	if (d)
-		closedir(d);
-	return n;
-}
-
-static char *tmp_dir(void)
-{
-	const char *base = getenv("TMPDIR");
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "%s/test_pdf.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(sb.buf)) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb);
-}
-
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	struct strbuf sb = STRBUF_INIT;
-
-	while (d && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s/%s", dir, e->d_name);
-		if (remove(sb.buf) != 0)
-			remove_dir(sb.buf);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-	strbuf_release(&sb);
-}
-
 static void test_deterministic(void)
 {
-	char *dir = tmp_dir(), *a, *b;
+	char *dir = tmp_dir("test_pdf"), *a, *b;
 	struct strbuf pa = STRBUF_INIT, pb = STRBUF_INIT;
 	struct pst_error err;
 	size_t la, lb;
@@ -583,7 +521,7 @@ static void test_deterministic(void)
 
 static void test_failed_save(void)
 {
-	char *dir = tmp_dir();
+	char *dir = tmp_dir("test_pdf");
 	struct strbuf target = STRBUF_INIT;
 	struct pst_error err;
 	struct stat st;
@@ -613,7 +551,7 @@ static void test_failed_save(void)
 
 static void test_edge(void)
 {
-	char *dir = tmp_dir();
+	char *dir = tmp_dir("test_pdf");
 	struct strbuf path = STRBUF_INIT;
 	struct pst_error err;
 	int rc;

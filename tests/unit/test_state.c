@@ -52,6 +52,20 @@ static const struct pst_finding *get(const struct pst_estate *e, size_t st, cons
 	return (r && k) ? pst_state_get(&e->states[st], r, k) : NULL;
 }
 
+/* Both estates (of two rounds) hold the same states, as fx_dump text. */
+static void check_same_states(const struct pst_estate *a, const struct pst_estate *b)
+{
+	size_t st;
+
+	for (st = 0; st < 2; st++) {
+		char *da = fx_dump(a, &a->states[st]), *db = fx_dump(b, &b->states[st]);
+
+		CHECK_STR(da, db);
+		free(da);
+		free(db);
+	}
+}
+
 /* Later observed time wins whatever the order; ties are broken by content. */
 static void test_fold_order(void)
 {
@@ -66,20 +80,12 @@ static void test_fold_order(void)
 	};
 	pst_time times[2] = {fx_time("2026-10-02T12:00:00Z"), fx_time("2026-10-31T00:00:00Z")};
 	struct pst_estate fwd, rev;
-	char *a, *b;
-	size_t st;
 
 	fx_load(&fwd, recs, PST_ARRAY_LEN(recs), false, times, 2);
 	pst_estate_finish(&fwd);
 	fx_load(&rev, recs, PST_ARRAY_LEN(recs), true, times, 2);
 	pst_estate_finish(&rev);
-	for (st = 0; st < 2; st++) {
-		a = fx_dump(&fwd, &fwd.states[st]);
-		b = fx_dump(&rev, &rev.states[st]);
-		CHECK_STR(a, b);
-		free(a);
-		free(b);
-	}
+	check_same_states(&fwd, &rev);
 	CHECK_INT(get(&fwd, 0, VM1, "k1")->status, PST_ST_UNHEALTHY);
 	CHECK_INT(get(&fwd, 1, VM1, "k1")->status, PST_ST_HEALTHY);
 	CHECK_INT(get(&fwd, 1, VM1, "k1")->first_unhealthy, fx_time("2026-10-01T00:00:00Z"));
@@ -195,20 +201,12 @@ static void test_file_order(void)
 	};
 	pst_time times[2] = {fx_time("2026-10-01T00:00:00Z"), fx_time("2026-11-01T00:00:00Z")};
 	struct pst_estate a, b;
-	char *da, *db;
-	size_t st;
 
 	fx_load(&a, recs, PST_ARRAY_LEN(recs), false, times, 2);
 	pst_estate_finish(&a);
 	fx_load(&b, rev, PST_ARRAY_LEN(rev), false, times, 2);
 	pst_estate_finish(&b);
-	for (st = 0; st < 2; st++) {
-		da = fx_dump(&a, &a.states[st]);
-		db = fx_dump(&b, &b.states[st]);
-		CHECK_STR(da, db);
-		free(da);
-		free(db);
-	}
+	check_same_states(&a, &b);
 	CHECK_INT(pst_state_count(&a.states[0]), 2);
 	CHECK_INT(pst_state_count(&a.states[1]), 2); /* vm2 gone with the October export */
 	CHECK(get(&a, 1, VM2, "k1") == NULL);

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "posture/utf8.h"
 #include "posture/xlsxbook.h"
+#include "test_file_util.h"
 
 #define DEMO_ROWS 2500
 #define LINK_ROWS 65532
@@ -222,33 +223,6 @@ static bool exists(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	*len = sb.len;
-	return strbuf_detach(&sb);
-}
-
-static bool same_file(const char *x, const char *y)
-{
-	size_t lx = 0, ly = 0;
-	char *a = slurp(x, &lx), *b = slurp(y, &ly);
-	bool same = a && b && lx == ly && lx > 0 && memcmp(a, b, lx) == 0;
-
-	free(a);
-	free(b);
-	return same;
 }
 
 static void test_cell_text(void)
