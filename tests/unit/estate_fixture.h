@@ -4,6 +4,7 @@
 #define ESTATE_FIXTURE_H
 
 #include "posture/estate.h"
+#include "posture/score.h"
 #include "posture/strbuf.h"
 
 /* One assessment record.  time and first_eval are ISO strings ("" = none). */
@@ -51,6 +52,24 @@ static inline void fx_meta(struct pst_estate *e, const char *key, const char *na
 	rec.u.meta.key = key;
 	rec.u.meta.display_name = name;
 	rec.u.meta.severity = sev;
+	pst_estate_add(e, &rec, 0);
+}
+
+/* A secure score record of subscription sub: current of max points, percentage
+ * as Defender rounds it, the given weight. */
+static inline void fx_score(struct pst_estate *e, const char *sub, const char *time, double current, double max,
+                            double weight)
+{
+	struct pst_record rec;
+
+	pst_record_init(&rec, PST_REC_SECURE_SCORE);
+	rec.observed = fx_time(time);
+	rec.time_src = PST_TS_RECORD;
+	rec.subscription_id = sub;
+	rec.u.score.current = current;
+	rec.u.score.max = max;
+	rec.u.score.percentage = pst_score_round_fraction(current / max);
+	rec.u.score.weight = weight;
 	pst_estate_add(e, &rec, 0);
 }
 

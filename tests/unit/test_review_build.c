@@ -72,17 +72,7 @@ static void meta(struct pst_estate *e, const char *key, const char *name, enum p
 
 static void score(struct pst_estate *e, const char *time, double current)
 {
-	struct pst_record rec;
-
-	pst_record_init(&rec, PST_REC_SECURE_SCORE);
-	rec.observed = fx_time(time);
-	rec.time_src = PST_TS_RECORD;
-	rec.subscription_id = SUB;
-	rec.u.score.current = current;
-	rec.u.score.max = 16;
-	rec.u.score.percentage = pst_score_round_fraction(current / 16);
-	rec.u.score.weight = 4;
-	pst_estate_add(e, &rec, 0);
+	fx_score(e, SUB, time, current, 16, 4);
 }
 
 static void alert(struct pst_estate *e, const char *id, enum pst_severity sev, const char *status,

@@ -14,17 +14,7 @@
 
 static void add_score(struct pst_estate *e, const char *time, double current)
 {
-	struct pst_record rec;
-
-	pst_record_init(&rec, PST_REC_SECURE_SCORE);
-	rec.observed = fx_time(time);
-	rec.time_src = PST_TS_RECORD;
-	rec.subscription_id = SUB;
-	rec.u.score.current = current;
-	rec.u.score.max = 6;
-	rec.u.score.percentage = pst_score_round_fraction(current / 6);
-	rec.u.score.weight = 2;
-	pst_estate_add(e, &rec, 0);
+	fx_score(e, SUB, time, current, 6, 2);
 }
 
 static void add_snapshot_row(struct pst_estate *e, const char *res, const char *status, const char *time)
