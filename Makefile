@@ -30,11 +30,14 @@ ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 LIBS        = $(PKG_LIBS) -lhpdf -lm
 
-# Every .c under src/ belongs to the library, but for main.c and the generator.
-LIB_SRC  = $(sort $(filter-out src/main.c src/gen/%,$(wildcard src/*.c src/*/*.c)))
+# Every .c under src/ belongs to the library, but for main.c and the generator
+# (src/gen: estate-gen and the Avro capture writer, also linked into the tests).
+ALL_SRC  = $(sort $(shell find src -name '*.c'))
+LIB_SRC  = $(filter-out src/main.c src/gen/%,$(ALL_SRC))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
-GEN_SRC  = $(sort $(wildcard src/gen/*.c))
+GEN_SRC  = $(filter src/gen/%,$(ALL_SRC))
 GEN_OBJ  = $(GEN_SRC:%.c=$(BUILD)/%.o)
+GENLIB_OBJ = $(filter-out $(BUILD)/src/gen/gen_main.o,$(GEN_OBJ))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS     = $(LIB_OBJ:.o=.d) $(GEN_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)
@@ -52,7 +55,11 @@ $(BUILD)/libposture.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/estate-gen: $(GEN_OBJ) $(BUILD)/libposture.a
+$(BUILD)/libgen.a: $(GENLIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/estate-gen: $(BUILD)/src/gen/gen_main.o $(BUILD)/libgen.a $(BUILD)/libposture.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 # Objects are rebuilt when the flags or PREFIX (compiled in as the data folder) change.
@@ -64,9 +71,9 @@ $(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/check.h $(BUILD)/libposture.a
+$(BUILD)/tests/%: tests/unit/%.c tests/check.h $(BUILD)/libgen.a $(BUILD)/libposture.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP -o $@ $< $(BUILD)/libposture.a $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests -MMD -MP -o $@ $< $(BUILD)/libgen.a $(BUILD)/libposture.a $(ALL_LDFLAGS) $(LIBS)
 
 -include $(DEPS)
 

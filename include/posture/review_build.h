@@ -19,9 +19,9 @@
 #include "posture/estate.h"
 #include "posture/goals.h"
 #include "posture/review.h"
-#include "posture/scoreview.h"
+#include "posture/score_view.h"
 #include "posture/settings.h"
-#include "posture/teammap.h"
+#include "posture/teams_map.h"
 #include "posture/teams.h"
 
 #define PST_REVIEW_TOP_RECS 10      /* top open recommendations kept per team */

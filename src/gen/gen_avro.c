@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gen.h"
-#include "../ingest/avro_convert.h"
+#include "avro_convert.h"
 
 static int cmp_str(const void *a, const void *b)
 {

@@ -4,7 +4,7 @@
  * Run by tests/bench/bench_xlsx.sh under /usr/bin/time -v. */
 #include <stdio.h>
 #include <stdlib.h>
-#include "posture/xlsxbook.h"
+#include "posture/xlsx_book.h"
 
 static const struct pst_xlsx_column cols[] = {
 	{"Class", PST_XLSX_TEXT, NULL, 0},         {"Team", PST_XLSX_TEXT, NULL, 0},

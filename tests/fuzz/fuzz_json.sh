@@ -11,6 +11,6 @@ cp tests/bad/json-*.json "$OUT/corpus/"
 # shellcheck disable=SC2046
 clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DPOSTURE_VERSION='"fuzz"' -DPOSTURE_DATADIR='"."' -Iinclude $(pkg-config --cflags libcjson) \
-	tests/fuzz/fuzz_json.c $(ls src/*.c src/*/*.c | grep -v -e '^src/main.c$' -e '^src/gen/') \
+	tests/fuzz/fuzz_json.c $(find src -name '*.c' | sort | grep -v -e '^src/main.c$' -e '^src/gen/') \
 	$(pkg-config --libs libcjson xlsxwriter zlib avro-c) -lhpdf -lm -o "$OUT/fuzz_json"
 "$OUT/fuzz_json" -max_total_time="$SECS" -max_len=65536 -timeout=10 "$OUT/corpus"

@@ -1,5 +1,5 @@
 /* ndjson2avro.c: NDJSON export files (gzip or not) into Event Hubs Capture
- * files; see src/ingest/avro_convert.h for what it writes.
+ * files; see src/gen/avro_convert.h for what it writes.
  *
  *   ndjson2avro [--codec null|deflate] [--window SECONDS] [--block-size BYTES]
  *               [--enqueued TIME] [--schema-json JSON] OUT FILE.ndjson...
@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "posture/common.h"
-#include "../../src/ingest/avro_convert.h"
+#include "../../src/gen/avro_convert.h"
 
 static int usage(void)
 {

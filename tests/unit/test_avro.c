@@ -12,9 +12,9 @@
 #include "check.h"
 #include "posture/ingest.h"
 #include "posture/strbuf.h"
-#include "../../src/ingest/avro_capture.h"
-#include "../../src/ingest/avro_convert.h"
-#include "../../src/ingest/avro_writer.h"
+#include "../../src/ingest/avro/avro_capture.h"
+#include "../../src/gen/avro_convert.h"
+#include "../../src/gen/avro_writer.h"
 
 #define SUB "00000000-0000-0000-0000-000000000001"
 #define VM "/subscriptions/" SUB "/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm1"

@@ -1,7 +1,7 @@
 /* test_csv_scan.c: the RFC 4180 record scanner on its own, fed from
  * memory in whole or one byte at a time (every chunk boundary). */
 #include "check.h"
-#include "../../src/ingest/csv_scan.h"
+#include "../../src/ingest/csv/csv_scan.h"
 #include "posture/strbuf.h"
 
 struct mem {

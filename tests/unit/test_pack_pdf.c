@@ -9,10 +9,10 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "posture/render_pdf.h"
+#include "posture/pack_pdf.h"
 #include "review_fixture.h"
 #include "test_file_util.h"
-#include "../../src/render/pack_pdf.h"
+#include "../../src/render/pdf/pack_pdf_int.h"
 
 struct render_args {
 	struct rfx_params params;

@@ -11,7 +11,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "posture/render_xlsx.h"
+#include "posture/pack_xlsx.h"
 #include "review_fixture_xlsx.h"
 #include "test_file_util.h"
 

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "posture/pdfchart.h"
-#include "posture/pdfdoc.h"
+#include "posture/pdf_chart.h"
+#include "posture/pdf_doc.h"
 #include "posture/utf8.h"
-#include "../../src/render/pdf_int.h"
+#include "../../src/render/pdf/pdf_int.h"
 #include "test_file_util.h"
 
 #define DEMO_TITLE "Security review — Équipe réseau"

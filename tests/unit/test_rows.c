@@ -5,7 +5,7 @@
 #include <cjson/cJSON.h>
 #include "check.h"
 #include "test_csv_util.h"
-#include "../../src/ingest/rows.h"
+#include "../../src/ingest/rows/rows.h"
 
 #define SUB "00000000-1111-2222-3333-444444444444"
 #define VM "/subscriptions/" SUB "/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm1"

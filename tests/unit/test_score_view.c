@@ -5,7 +5,7 @@
 #include <string.h>
 #include "check.h"
 #include "estate_fixture.h"
-#include "posture/scoreview.h"
+#include "posture/score_view.h"
 
 #define SUB "11111111-0000-4000-8000-000000000001"
 #define VM1 "/subscriptions/" SUB "/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "check.h"
 #include "estate_fixture.h"
-#include "posture/teammap.h"
+#include "posture/teams_map.h"
 
 #define SUB "/subscriptions/11111111-0000-4000-8000-000000000001"
 #define VM1 SUB "/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"

@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "posture/utf8.h"
-#include "posture/xlsxbook.h"
+#include "posture/xlsx_book.h"
 #include "test_file_util.h"
 
 #define DEMO_ROWS 2500

@@ -1,0 +1,124 @@
+/* scoreview.h: everything `posture score` (and the review pack) shows about
+ * the secure score, computed from the estate: an adapter between estate.h /
+ * diff.h and the pure functions of score.h, goals.h and league.h.
+ *
+ * Series points: the ends of the assessment snapshot rounds and the times
+ * of exported score records (records within PST_BATCH_WINDOW of each other
+ * are one point), over the 12 months up to T1, plus T0 and T1.  At each
+ * point, per subscription and per control:
+ *   - exported: the latest exported record observed in the
+ *     PST_SCORE_FRESH_DAYS up to the point (Defender resends every score
+ *     weekly, so an older record is not the score at that point);
+ *   - recomputed: from the findings at the point, where the exported one is
+ *     missing, and always at T0 and T1 (side by side, flagged when they
+ *     differ by more than a rounding step);
+ *   - value: the exported value, else the recomputed one (source says which).
+ * Overall: pst_score_combine over the subscriptions' values.
+ *
+ * T1 = --to, else the end of --period, else the end of the latest snapshot
+ * round; T0 = --from, else the start of --period, else one calendar month
+ * before T1.  Gains, team scores and the league are taken at T1 (from T0).
+ *
+ * Ownership: the view owns its arrays and its control set; names are
+ * borrowed from the estate, the team map and the goals, which must outlive it.
+ */
+#ifndef POSTURE_SCOREVIEW_H
+#define POSTURE_SCOREVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "posture/diff.h"
+#include "posture/estate.h"
+#include "posture/goals.h"
+#include "posture/league.h"
+#include "posture/score.h"
+#include "posture/strbuf.h"
+#include "posture/teams_map.h"
+
+#define PST_SCORE_FRESH_DAYS 8
+#define PST_SCORE_MAX_STATES 60 /* recomputed points kept at most (the latest) */
+
+enum pst_row_scope { PST_ROW_OVERALL, PST_ROW_SUBSCRIPTION, PST_ROW_CONTROL };
+const char *pst_row_scope_name(enum pst_row_scope s); /* "overall", "subscription", "control" */
+
+enum pst_row_source { PST_SRC_NONE, PST_SRC_EXPORTED, PST_SRC_RECOMPUTED, PST_SRC_MIXED };
+const char *pst_row_source_name(enum pst_row_source s);
+
+/* One line of the series.  Percentages are fractions; absent values NAN. */
+struct pst_score_row {
+	pst_time at;
+	enum pst_row_scope scope;
+	uint32_t sub;                      /* estate subscription id; 0 for overall */
+	size_t control;                    /* index in the view's control set, or PST_NO_CONTROL */
+	double exp_current, exp_max, exp_pct;
+	double exp_weight;                 /* subscription rows: the latest exported weight, fresh or not */
+	double rec_current, rec_max, rec_pct;
+	int64_t healthy, unhealthy, not_applicable; /* of the value's source; -1 unknown */
+	double value;                      /* fraction: exported, else recomputed */
+	enum pst_row_source source;
+	bool differs;                      /* both present, more than a rounding step apart */
+	double gain;                       /* points if every unhealthy resource were fixed (subscription, control rows) */
+};
+
+struct pst_team_score {
+	double gain_points;                /* points won over all subscriptions if the team fixed all */
+	double gain_overall;               /* the same in overall percentage points */
+	double pct_t0, pct_t1;             /* the team's own score (goals.h), fraction; NAN if none */
+	double points_t1;                  /* points its resources hold at T1, over all subscriptions */
+};
+
+struct pst_goal_row {
+	const struct pst_goal *goal;       /* borrowed */
+	struct pst_goal_progress p;        /* percent units */
+};
+
+struct pst_score_view {
+	pst_time t0, t1;
+	struct pst_control_set cs;
+	struct pst_score_row *rows;        /* by time, then overall, subscriptions (by id), their controls */
+	size_t nrows, rows_alloc;
+	struct pst_team_score *teams;      /* one per team of the team map */
+	size_t nteams;
+	struct pst_goal_row *goals;
+	size_t ngoals;
+	struct pst_league_row *league;     /* ranked, one per team */
+	size_t nleague;
+	size_t unmapped_t1;                /* findings at T1 whose control is unknown */
+	bool weights_from_counts;          /* some point combined by counts */
+	char **warnings;                   /* owned lines */
+	size_t nwarnings, warnings_alloc;
+	double *team_control_gain;         /* [nteams * cs.n]: points won in control k (all
+	                                      subscriptions) if team g fixed all: [g * cs.n + k] */
+};
+
+void pst_score_view_init(struct pst_score_view *v);
+void pst_score_view_release(struct pst_score_view *v);
+
+/* What the command asks for. */
+struct pst_score_request {
+	const char *const *paths;
+	size_t npaths;
+	pst_time from, to;
+	const char *period;
+	bool skip_bad;
+};
+
+/* Reads the inputs (twice: once for the series and times, once with the
+ * states needed), then computes the view.  e, tm, d must be initialised;
+ * teams and goals loaded (goals may be empty).  The caller releases all. */
+int pst_score_view_run(struct pst_score_view *v, struct pst_estate *e, struct pst_team_map *tm,
+                       struct pst_teams *teams, const struct pst_goals *goals, struct pst_diff *d,
+                       const struct pst_score_request *rq, struct pst_error *err);
+
+/* Times of `posture teams`: T = --to, else the end of --period, else the end
+ * of the latest snapshot round (reads the inputs for the timeline). */
+int pst_view_pick_time(const struct pst_score_request *rq, pst_time *t, struct pst_error *err);
+
+/* The steps of pst_score_view_run, for tests that build the estate
+ * themselves: the control set from the estate, then the view from an
+ * estate whose states are at the points of interest (T0 and T1 among them). */
+void pst_score_view_controls(struct pst_score_view *v, const struct pst_estate *e);
+void pst_score_view_compute(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
+                            const struct pst_goals *goals, const struct pst_diff *d, pst_time t0, pst_time t1);
+
+#endif

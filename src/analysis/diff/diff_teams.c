@@ -1,0 +1,55 @@
+/* diff_teams.c: the team of every finding of a diff (diffteams.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "posture/diff_teams.h"
+
+void pst_diff_teams_init(struct pst_diff_teams *dt)
+{
+	memset(dt, 0, sizeof(*dt));
+	pst_teams_init(&dt->rules);
+	pst_team_map_init(&dt->map);
+}
+
+void pst_diff_teams_release(struct pst_diff_teams *dt)
+{
+	free(dt->counts);
+	free(dt->totals);
+	pst_team_map_release(&dt->map);
+	pst_teams_release(&dt->rules);
+	pst_diff_teams_init(dt);
+}
+
+/* One warning of d per line of pst_teams_unused. */
+static void warn_unused(const struct pst_teams *t, struct pst_diff *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *nl;
+
+	pst_teams_unused(t, &sb);
+	for (p = strbuf_cstr(&sb); (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		pst_diff_warn(d, PST_DQ_TEAM_RULE, "%.*s", (int)(nl - p), p);
+	strbuf_release(&sb);
+}
+
+void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_diff *d, const struct pst_estate *e)
+{
+	const struct pst_state *states[2] = {&e->states[0], &e->states[1]};
+	size_t i, team;
+
+	pst_team_map_build(&dt->map, &dt->rules, e, states, 2);
+	free(dt->counts);
+	free(dt->totals);
+	dt->counts = xcalloc(dt->map.nteams * PST_CLASS__COUNT, sizeof(*dt->counts));
+	dt->totals = xcalloc(dt->map.nteams, sizeof(*dt->totals));
+	for (i = 0; i < d->n; i++) {
+		team = pst_team_map_of(&dt->map, d->items[i].resource);
+		dt->counts[team * PST_CLASS__COUNT + d->items[i].cls]++;
+		dt->totals[team]++;
+	}
+	warn_unused(&dt->rules, d);
+}
+
+const char *pst_diff_team_of(const struct pst_diff_teams *dt, const struct pst_diff_item *it)
+{
+	return dt->map.teams ? dt->map.teams[pst_team_map_of(&dt->map, it->resource)] : PST_TEAM_UNASSIGNED;
+}

@@ -1,0 +1,273 @@
+/* cmd_score_data.c: `posture score --format csv` and `--format json`. */
+#include <math.h>
+#include <stdlib.h>
+#include "posture/csvw.h"
+#include "posture/jsonw.h"
+#include "score_int.h"
+
+/* ---- csv: one table, a `table` column says which part a line belongs to ---- */
+
+static const char *const csv_head[] = {
+	"table", "time", "scope", "subscription_id", "subscription_name", "control_id", "control", "team", "value",
+	"source", "exported_current", "exported_max", "exported_percentage", "exported_weight", "recomputed_current",
+	"recomputed_max", "recomputed_percentage", "healthy", "unhealthy", "not_applicable", "differs", "gain_points",
+	"gain_overall_pct", "target_pct", "by", "current_pct", "gap_pct", "months_left", "pace_needed", "pace_seen",
+	"state", "rank", "points", "fixes", "regressions", "new_insecure", "closed_not_fixed", NULL};
+
+enum { COL_TEAM = 7, COL_GAIN = 21, COL_TARGET = 23, COL_RANK = 31, COL__COUNT = 37 };
+
+static void csv_skip(struct pst_csvw *w, int *col, int to)
+{
+	for (; *col < to; (*col)++)
+		pst_csvw_field(w, NULL);
+}
+
+static void csv_start(struct pst_csvw *w, const char *table, pst_time t, const char *scope)
+{
+	pst_csvw_field(w, table);
+	pst_csvw_time(w, t);
+	pst_csvw_field(w, scope);
+}
+
+/* A resource count; negative (not exported) is an empty field. */
+static void csv_count(struct pst_csvw *w, int64_t n)
+{
+	pst_csvw_double(w, n < 0 ? NAN : (double)n);
+}
+
+static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const struct pst_score_row *x)
+{
+	int col = COL_GAIN + 1;
+
+	csv_start(w, "series", x->at, pst_row_scope_name(x->scope));
+	pst_csvw_field(w, score_sub_id(r, x->sub));
+	pst_csvw_field(w, score_sub_name(r, x->sub));
+	pst_csvw_field(w, score_control_id(r, x->control));
+	pst_csvw_field(w, score_control_name(r, x->control));
+	pst_csvw_field(w, NULL);
+	pst_csvw_double(w, x->value);
+	pst_csvw_field(w, pst_row_source_name(x->source));
+	pst_csvw_double(w, x->exp_current);
+	pst_csvw_double(w, x->exp_max);
+	pst_csvw_double(w, x->exp_pct);
+	pst_csvw_double(w, x->exp_weight);
+	pst_csvw_double(w, x->rec_current);
+	pst_csvw_double(w, x->rec_max);
+	pst_csvw_double(w, x->rec_pct);
+	csv_count(w, x->healthy);
+	csv_count(w, x->unhealthy);
+	csv_count(w, x->not_applicable);
+	pst_csvw_bool(w, x->differs);
+	pst_csvw_double(w, x->gain);
+	csv_skip(w, &col, COL__COUNT);
+	pst_csvw_end(w);
+}
+
+static void csv_team_row(struct pst_csvw *w, const struct score_run *r, size_t t)
+{
+	int col = 3;
+
+	csv_start(w, "gain_team", r->v.t1, "team");
+	csv_skip(w, &col, COL_TEAM);
+	pst_csvw_field(w, r->map.teams[t]);
+	pst_csvw_double(w, r->v.teams[t].pct_t1);
+	col = COL_TEAM + 2;
+	csv_skip(w, &col, COL_GAIN);
+	pst_csvw_double(w, r->v.teams[t].gain_points);
+	pst_csvw_double(w, r->v.teams[t].gain_overall);
+	col = COL_GAIN + 2;
+	csv_skip(w, &col, COL__COUNT);
+	pst_csvw_end(w);
+}
+
+/* The goal's subject goes to the column of its kind. */
+static void csv_goal_row(struct pst_csvw *w, const struct score_run *r, const struct pst_goal_row *g)
+{
+	static const int subject_col[PST_GOAL__COUNT] = {-1, 4, COL_TEAM, 6};
+	char by[PST_TIME_BUF];
+	int col = 3;
+
+	csv_start(w, "goal", r->v.t1, pst_goal_scope_name(g->goal->scope));
+	for (; col < COL_TARGET; col++)
+		pst_csvw_field(w, col == subject_col[g->goal->scope] ? g->goal->subject : NULL);
+	pst_csvw_double(w, g->goal->target);
+	pst_csvw_field(w, pst_time_format(g->goal->by, by, sizeof(by)));
+	pst_csvw_double(w, g->p.current);
+	pst_csvw_double(w, g->p.gap);
+	pst_csvw_double(w, g->p.months_left);
+	pst_csvw_double(w, g->p.pace_needed);
+	pst_csvw_double(w, g->p.pace_seen);
+	pst_csvw_field(w, pst_goal_state_name(g->p.state));
+	col = COL_RANK;
+	csv_skip(w, &col, COL__COUNT);
+	pst_csvw_end(w);
+}
+
+static void csv_league_row(struct pst_csvw *w, const struct score_run *r, const struct pst_league_row *l)
+{
+	int col = 3;
+
+	csv_start(w, "league", r->v.t1, "team");
+	csv_skip(w, &col, COL_TEAM);
+	pst_csvw_field(w, l->name);
+	col = COL_TEAM + 1;
+	csv_skip(w, &col, COL_RANK);
+	pst_csvw_int(w, l->rank);
+	pst_csvw_double(w, l->points);
+	pst_csvw_int(w, l->fixes);
+	pst_csvw_int(w, l->regressions);
+	pst_csvw_int(w, l->new_insecure);
+	pst_csvw_int(w, l->closed_not_fixed);
+	pst_csvw_end(w);
+}
+
+void score_csv_out(FILE *out, const struct score_run *r)
+{
+	struct pst_csvw w;
+	size_t i;
+
+	pst_csvw_init(&w, out);
+	pst_csvw_header(&w, csv_head);
+	for (i = 0; i < r->v.nrows; i++)
+		csv_series_row(&w, r, &r->v.rows[i]);
+	for (i = 0; i < r->v.nteams; i++)
+		csv_team_row(&w, r, i);
+	for (i = 0; i < r->v.ngoals; i++)
+		csv_goal_row(&w, r, &r->v.goals[i]);
+	for (i = 0; i < r->v.nleague; i++)
+		csv_league_row(&w, r, &r->v.league[i]);
+}
+
+/* ---- json ---- */
+
+static void json_row(struct pst_jsonw *w, const struct score_run *r, const struct pst_score_row *x)
+{
+	pst_jsonw_object_begin(w);
+	pst_jsonw_kv_time(w, "time", x->at);
+	pst_jsonw_kv_string(w, "scope", pst_row_scope_name(x->scope));
+	pst_jsonw_kv_string(w, "subscription_id", score_sub_id(r, x->sub));
+	pst_jsonw_kv_string(w, "subscription_name", score_sub_name(r, x->sub));
+	pst_jsonw_kv_string(w, "control_id", score_control_id(r, x->control));
+	pst_jsonw_kv_string(w, "control", score_control_name(r, x->control));
+	pst_jsonw_kv_double(w, "value", x->value);
+	pst_jsonw_kv_string(w, "source", pst_row_source_name(x->source));
+	pst_jsonw_kv_double(w, "exported_current", x->exp_current);
+	pst_jsonw_kv_double(w, "exported_max", x->exp_max);
+	pst_jsonw_kv_double(w, "exported_percentage", x->exp_pct);
+	pst_jsonw_kv_double(w, "exported_weight", x->exp_weight);
+	pst_jsonw_kv_double(w, "recomputed_current", x->rec_current);
+	pst_jsonw_kv_double(w, "recomputed_max", x->rec_max);
+	pst_jsonw_kv_double(w, "recomputed_percentage", x->rec_pct);
+	pst_jsonw_kv_int(w, "healthy", x->healthy);
+	pst_jsonw_kv_int(w, "unhealthy", x->unhealthy);
+	pst_jsonw_kv_int(w, "not_applicable", x->not_applicable);
+	pst_jsonw_kv_bool(w, "differs", x->differs);
+	pst_jsonw_kv_double(w, "gain_points", x->gain);
+	pst_jsonw_object_end(w);
+}
+
+static void json_gains(struct pst_jsonw *w, const struct score_run *r)
+{
+	struct control_gain *g;
+	size_t n = score_control_gains(r, &g), i;
+
+	pst_jsonw_key(w, "gain_per_control");
+	pst_jsonw_array_begin(w);
+	for (i = 0; i < n; i++) {
+		pst_jsonw_object_begin(w);
+		pst_jsonw_kv_string(w, "control_id", r->v.cs.items[g[i].control].id);
+		pst_jsonw_kv_string(w, "control", score_control_name(r, g[i].control));
+		pst_jsonw_kv_double(w, "gain_points", g[i].gain);
+		pst_jsonw_object_end(w);
+	}
+	pst_jsonw_array_end(w);
+	free(g);
+	pst_jsonw_key(w, "teams");
+	pst_jsonw_array_begin(w);
+	for (i = 0; i < r->v.nteams; i++) {
+		pst_jsonw_object_begin(w);
+		pst_jsonw_kv_string(w, "team", r->map.teams[i]);
+		pst_jsonw_kv_double(w, "score_t0", r->v.teams[i].pct_t0);
+		pst_jsonw_kv_double(w, "score_t1", r->v.teams[i].pct_t1);
+		pst_jsonw_kv_double(w, "gain_points", r->v.teams[i].gain_points);
+		pst_jsonw_kv_double(w, "gain_overall_pct", r->v.teams[i].gain_overall);
+		pst_jsonw_object_end(w);
+	}
+	pst_jsonw_array_end(w);
+}
+
+static void json_goals(struct pst_jsonw *w, const struct score_run *r)
+{
+	size_t i;
+
+	pst_jsonw_key(w, "goals");
+	pst_jsonw_array_begin(w);
+	for (i = 0; i < r->v.ngoals; i++) {
+		const struct pst_goal_row *g = &r->v.goals[i];
+
+		pst_jsonw_object_begin(w);
+		pst_jsonw_kv_string(w, "scope", pst_goal_scope_name(g->goal->scope));
+		pst_jsonw_kv_string(w, "subject", g->goal->subject);
+		pst_jsonw_kv_double(w, "target_pct", g->goal->target);
+		pst_jsonw_kv_time(w, "by", g->goal->by);
+		pst_jsonw_kv_double(w, "current_pct", g->p.current);
+		pst_jsonw_kv_double(w, "gap_pct", g->p.gap);
+		pst_jsonw_kv_double(w, "months_left", g->p.months_left);
+		pst_jsonw_kv_double(w, "pace_needed", g->p.pace_needed);
+		pst_jsonw_kv_double(w, "pace_seen", g->p.pace_seen);
+		pst_jsonw_kv_string(w, "state", pst_goal_state_name(g->p.state));
+		pst_jsonw_object_end(w);
+	}
+	pst_jsonw_array_end(w);
+}
+
+static void json_league(struct pst_jsonw *w, const struct score_run *r)
+{
+	size_t i;
+
+	pst_jsonw_key(w, "league");
+	pst_jsonw_array_begin(w);
+	for (i = 0; i < r->v.nleague; i++) {
+		const struct pst_league_row *l = &r->v.league[i];
+
+		pst_jsonw_object_begin(w);
+		pst_jsonw_kv_int(w, "rank", l->rank);
+		pst_jsonw_kv_string(w, "team", l->name);
+		pst_jsonw_kv_double(w, "points", l->points);
+		pst_jsonw_kv_int(w, "fixes", l->fixes);
+		pst_jsonw_kv_int(w, "regressions", l->regressions);
+		pst_jsonw_kv_int(w, "new_insecure", l->new_insecure);
+		pst_jsonw_kv_int(w, "closed_not_fixed", l->closed_not_fixed);
+		pst_jsonw_object_end(w);
+	}
+	pst_jsonw_array_end(w);
+}
+
+void score_json_out(FILE *out, const struct score_run *r)
+{
+	struct pst_jsonw w;
+	size_t i;
+
+	pst_jsonw_init(&w, out);
+	pst_jsonw_object_begin(&w);
+	pst_jsonw_kv_time(&w, "t0", r->v.t0);
+	pst_jsonw_kv_time(&w, "t1", r->v.t1);
+	pst_jsonw_kv_string(&w, "teams_file", r->rules.path);
+	pst_jsonw_kv_string(&w, "goals_file", r->goals.path);
+	pst_jsonw_key(&w, "series");
+	pst_jsonw_array_begin(&w);
+	for (i = 0; i < r->v.nrows; i++)
+		json_row(&w, r, &r->v.rows[i]);
+	pst_jsonw_array_end(&w);
+	json_gains(&w, r);
+	json_goals(&w, r);
+	json_league(&w, r);
+	pst_jsonw_key(&w, "warnings");
+	pst_jsonw_array_begin(&w);
+	for (i = 0; i < r->v.nwarnings; i++)
+		pst_jsonw_string(&w, r->v.warnings[i]);
+	pst_jsonw_array_end(&w);
+	pst_jsonw_object_end(&w);
+	pst_jsonw_finish(&w);
+}
+

@@ -1,0 +1,248 @@
+/* cmd_teams.c: `posture teams`: the team of every resource at T, the rule
+ * that placed it, counts per team, the unassigned list (text, csv, json). */
+#include <stdlib.h>
+#include <string.h>
+#include "posture/cli.h"
+#include "posture/csvw.h"
+#include "posture/jsonw.h"
+#include "posture/outfile.h"
+#include "posture/score_view.h"
+#include "posture/teams_map.h"
+#include "posture/utf8.h"
+
+struct teams_run {
+	struct pst_estate e;
+	struct pst_teams rules;
+	struct pst_team_map map;
+	struct strbuf warnings;  /* one per line */
+	pst_time at;
+};
+
+static void put(FILE *out, const char *s)
+{
+	pst_utf8_fputs(s, out);
+}
+
+/* The resource columns of every output, in order. */
+enum res_field { RF_ID, RF_SUB, RF_SUB_NAME, RF_GROUP, RF_TYPE, RF_NAME, RF__COUNT };
+static const char *const res_field_names[RF__COUNT] = {"resource_id",    "subscription_id", "subscription_name",
+                                                      "resource_group", "resource_type",   "resource_name"};
+
+static const char *res_text(const struct pst_estate *e, uint32_t res, enum res_field f)
+{
+	const struct pst_resource *r = &e->resources[res];
+
+	switch (f) {
+	case RF_ID: return pst_estate_resource_id(e, res);
+	case RF_SUB: return pst_estate_subscription_id(e, r->subscription);
+	case RF_SUB_NAME: return r->subscription ? pst_estate_text(e, e->subscriptions[r->subscription].name) : NULL;
+	case RF_GROUP: return pst_estate_text(e, r->group);
+	case RF_TYPE: return pst_estate_text(e, r->type);
+	default: return pst_estate_text(e, r->name);
+	}
+}
+
+static void rule_place(struct strbuf *sb, const struct teams_run *tr, const struct pst_team_rule *rule)
+{
+	strbuf_reset(sb);
+	if (rule)
+		strbuf_addf(sb, "%s:%u", tr->rules.path, rule->line);
+}
+
+static void text_out(FILE *out, const struct teams_run *tr)
+{
+	struct strbuf place = STRBUF_INIT;
+	char when[PST_TIME_BUF];
+	const char *p, *nl;
+	size_t i;
+
+	fprintf(out, "Teams at %s (rules: ", pst_time_format(tr->at, when, sizeof(when)));
+	put(out, tr->rules.path ? tr->rules.path : "none, every resource is Unassigned");
+	fputs(")\n\nResources per team:\n", out);
+	for (i = 0; i < tr->map.nteams; i++) {
+		fputs("  ", out);
+		put(out, tr->map.teams[i]);
+		fprintf(out, ": %zu\n", tr->map.counts[i]);
+	}
+	fputs("\nResources:\n", out);
+	for (i = 0; i < tr->map.n; i++) {
+		const struct pst_team_assignment *a = &tr->map.items[i];
+
+		rule_place(&place, tr, a->rule);
+		fputs("  ", out);
+		put(out, res_text(&tr->e, a->resource, RF_ID));
+		fputs("\n      ", out);
+		put(out, tr->map.teams[a->team]);
+		fprintf(out, "%s%s%s\n", a->rule ? " (" : "", strbuf_cstr(&place), a->rule ? ")" : "");
+	}
+	fprintf(out, "\nUnassigned: %zu\n", tr->map.counts[tr->map.unassigned]);
+	for (i = 0; i < tr->map.n; i++) {
+		if (tr->map.items[i].rule)
+			continue;
+		fputs("  ", out);
+		put(out, res_text(&tr->e, tr->map.items[i].resource, RF_ID));
+		fputc('\n', out);
+	}
+	if (tr->warnings.len)
+		fputs("\nWarnings:\n", out);
+	for (p = strbuf_cstr(&tr->warnings); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		char *line = xstrndup(p, (size_t)(nl - p));
+
+		fputs("  ", out);
+		put(out, line);
+		fputc('\n', out);
+		free(line);
+	}
+	strbuf_release(&place);
+}
+
+static void csv_out(FILE *out, const struct teams_run *tr)
+{
+	struct strbuf place = STRBUF_INIT;
+	struct pst_csvw w;
+	size_t i;
+	int k;
+
+	pst_csvw_init(&w, out);
+	for (k = 0; k < RF__COUNT; k++)
+		pst_csvw_field(&w, res_field_names[k]);
+	pst_csvw_field(&w, "team");
+	pst_csvw_field(&w, "rule");
+	pst_csvw_end(&w);
+	for (i = 0; i < tr->map.n; i++) {
+		const struct pst_team_assignment *a = &tr->map.items[i];
+
+		for (k = 0; k < RF__COUNT; k++)
+			pst_csvw_field(&w, res_text(&tr->e, a->resource, (enum res_field)k));
+		pst_csvw_field(&w, tr->map.teams[a->team]);
+		rule_place(&place, tr, a->rule);
+		pst_csvw_field(&w, strbuf_cstr(&place));
+		pst_csvw_end(&w);
+	}
+	strbuf_release(&place);
+}
+
+static void json_warnings(struct pst_jsonw *w, const struct strbuf *warnings)
+{
+	const char *p = strbuf_cstr(warnings), *nl;
+
+	pst_jsonw_key(w, "warnings");
+	pst_jsonw_array_begin(w);
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		char *line = xstrndup(p, (size_t)(nl - p));
+
+		pst_jsonw_string(w, line);
+		free(line);
+	}
+	pst_jsonw_array_end(w);
+}
+
+static void json_resource(struct pst_jsonw *w, const struct teams_run *tr, const struct pst_team_assignment *a)
+{
+	struct strbuf place = STRBUF_INIT;
+	int k;
+
+	pst_jsonw_object_begin(w);
+	for (k = 0; k < RF__COUNT; k++)
+		pst_jsonw_kv_string(w, res_field_names[k], res_text(&tr->e, a->resource, (enum res_field)k));
+	pst_jsonw_kv_string(w, "team", tr->map.teams[a->team]);
+	rule_place(&place, tr, a->rule);
+	pst_jsonw_kv_string(w, "rule", a->rule ? strbuf_cstr(&place) : NULL);
+	pst_jsonw_object_end(w);
+	strbuf_release(&place);
+}
+
+static void json_out(FILE *out, const struct teams_run *tr)
+{
+	struct pst_jsonw w;
+	size_t i;
+
+	pst_jsonw_init(&w, out);
+	pst_jsonw_object_begin(&w);
+	pst_jsonw_kv_time(&w, "at", tr->at);
+	pst_jsonw_kv_string(&w, "rules", tr->rules.path);
+	pst_jsonw_key(&w, "teams");
+	pst_jsonw_array_begin(&w);
+	for (i = 0; i < tr->map.nteams; i++) {
+		pst_jsonw_object_begin(&w);
+		pst_jsonw_kv_string(&w, "team", tr->map.teams[i]);
+		pst_jsonw_kv_int(&w, "resources", (int64_t)tr->map.counts[i]);
+		pst_jsonw_object_end(&w);
+	}
+	pst_jsonw_array_end(&w);
+	pst_jsonw_key(&w, "resources");
+	pst_jsonw_array_begin(&w);
+	for (i = 0; i < tr->map.n; i++)
+		json_resource(&w, tr, &tr->map.items[i]);
+	pst_jsonw_array_end(&w);
+	pst_jsonw_key(&w, "unassigned");
+	pst_jsonw_array_begin(&w);
+	for (i = 0; i < tr->map.n; i++)
+		if (!tr->map.items[i].rule)
+			pst_jsonw_string(&w, res_text(&tr->e, tr->map.items[i].resource, RF_ID));
+	pst_jsonw_array_end(&w);
+	json_warnings(&w, &tr->warnings);
+	pst_jsonw_object_end(&w);
+	pst_jsonw_finish(&w);
+}
+
+/* CSV has no room for them: warnings go to standard error. */
+static void stderr_warnings(const struct strbuf *warnings)
+{
+	const char *p = strbuf_cstr(warnings), *nl;
+
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		fprintf(stderr, "posture: warning: %.*s\n", (int)(nl - p), p);
+}
+
+static int build(struct teams_run *tr, const struct pst_cli *cli, struct pst_error *err)
+{
+	struct pst_score_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period, cli->skip_bad};
+	struct pst_estate_opts opts = {cli->skip_bad};
+	const struct pst_state *st;
+	int rc = pst_teams_load_default(&tr->rules, cli->teams_file, err);
+
+	if (rc == PST_OK)
+		rc = pst_view_pick_time(&rq, &tr->at, err);
+	if (rc == PST_OK)
+		rc = pst_estate_load(&tr->e, cli->paths, cli->npaths, &tr->at, 1, &opts, err);
+	if (rc != PST_OK)
+		return rc;
+	st = &tr->e.states[0];
+	pst_team_map_build(&tr->map, &tr->rules, &tr->e, &st, 1);
+	if (!tr->rules.path)
+		strbuf_addstr(&tr->warnings, "no team rules (no --teams and no templates/teams.conf): every resource is "
+		                             "Unassigned\n");
+	pst_teams_unused(&tr->rules, &tr->warnings);
+	return PST_OK;
+}
+
+int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
+{
+	struct teams_run tr;
+	int rc;
+
+	memset(&tr, 0, sizeof(tr));
+	pst_estate_init(&tr.e);
+	pst_teams_init(&tr.rules);
+	pst_team_map_init(&tr.map);
+	rc = build(&tr, cli, err);
+	if (rc == PST_OK) {
+		if (cli->format == PST_OUT_JSON)
+			json_out(out, &tr);
+		else if (cli->format == PST_OUT_CSV)
+			csv_out(out, &tr);
+		else
+			text_out(out, &tr);
+		if (cli->format == PST_OUT_CSV && !cli->quiet)
+			stderr_warnings(&tr.warnings);
+		rc = pst_close_stream(out, "standard output", err);
+	}
+	if (rc == PST_OK && cli->strict && tr.warnings.len)
+		rc = PST_WARN;
+	strbuf_release(&tr.warnings);
+	pst_team_map_release(&tr.map);
+	pst_teams_release(&tr.rules);
+	pst_estate_release(&tr.e);
+	return rc;
+}

@@ -1,0 +1,81 @@
+/* pack_pdf.h: the parts of the PDF review pack (src/render/pack_pdf*.c).
+ *
+ * struct pack carries the document, the review (borrowed, read only), the
+ * team the pack is for and scratch buffers for table cells.  Every section
+ * function returns a status and fills pk->err.
+ */
+#ifndef POSTURE_PACK_PDF_INT_H
+#define POSTURE_PACK_PDF_INT_H
+
+#include <stdbool.h>
+#include "posture/pdf_chart.h"
+#include "posture/pdf_doc.h"
+#include "posture/pack_pdf.h"
+#include "posture/review.h"
+#include "posture/strbuf.h"
+
+#define PACK_MAX_COLS 8
+
+/* How many rows a list shows before "and N more: see the workbook".  The
+ * lists of a team section get fewer rows when many teams share the pack. */
+#define PACK_TEAM_ROWS 10
+#define PACK_MANY_TEAMS 8
+#define PACK_MANY_TEAM_ROWS 5
+#define PACK_LIST_ROWS 25
+#define PACK_CHART_BARS 12
+
+struct pack {
+	struct pst_pdf *pdf;
+	const struct pst_review *r;
+	size_t team;                     /* PST_REVIEW_NO_TEAM: the whole pack */
+	struct strbuf cell[PACK_MAX_COLS];
+	struct strbuf line;              /* scratch for one sentence */
+	struct pst_error *err;
+};
+
+/* Sections, in the order of the pack. */
+int pack_cover(struct pack *pk);
+int pack_summary(struct pack *pk);
+int pack_gains(struct pack *pk);
+int pack_teams(struct pack *pk);
+int pack_alerts(struct pack *pk);
+int pack_quality(struct pack *pk);
+int pack_evidence(struct pack *pk);
+
+/* True when rows of team t belong in this pack. */
+bool pack_mine(const struct pack *pk, size_t t);
+/* Rows of each list in a team section: more in a one-team pack, fewer
+ * when more than PACK_MANY_TEAMS teams share the pack. */
+size_t pack_team_rows(const struct pack *pk);
+/* Team t's name ("Unassigned" when t is not a team). */
+const char *pack_team_name(const struct pack *pk, size_t t);
+
+/* Formatting, appended to sb. */
+void pack_num(struct strbuf *sb, int64_t n);        /* 12,345 */
+void pack_pct(struct strbuf *sb, double v);         /* 61.2% or n/a */
+void pack_points(struct strbuf *sb, double v, bool sign); /* +3.4 or 3.4; n/a */
+void pack_date(struct strbuf *sb, pst_time t);      /* 2026-10-31 or n/a */
+/* The last day an end time covers: 2026-11-01T00:00 ends 2026-10-31. */
+void pack_end_date(struct strbuf *sb, pst_time t);
+void pack_month(struct strbuf *sb, pst_time t);     /* 2026-10 of an end time */
+const char *pack_plural(int64_t n, const char *one, const char *many);
+/* What a class of finding means to a manager: "Verified fixes", ... and a
+ * short explanation ("risk accepted, not a fix"). */
+const char *pack_class_label(enum pst_class c);
+const char *pack_class_meaning(enum pst_class c);
+
+/* Cell i of the next table row, emptied. */
+struct strbuf *pack_cell(struct pack *pk, size_t i);
+/* Adds the first n cells as a table row. */
+int pack_row(struct pack *pk, size_t n);
+/* A whole table of nrows rows (at most max_rows shown, 0: all): cells(pk, i)
+ * fills the cells of row i. */
+int pack_table(struct pack *pk, const struct pst_pdf_col *cols, size_t ncols, size_t max_rows, size_t nrows,
+               void (*cells)(struct pack *pk, size_t i));
+
+/* A bold sub-title kept with the start of what follows. */
+int pack_subtitle(struct pack *pk, const char *text);
+/* One sentence of body text (an empty list says so). */
+int pack_say(struct pack *pk, const char *text);
+
+#endif
