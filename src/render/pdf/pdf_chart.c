@@ -8,7 +8,7 @@ static const HPDF_UINT16 dash_long[] = {6, 3};
 static const HPDF_UINT16 dash_dot[] = {1, 2};
 static const HPDF_UINT16 dash_mixed[] = {7, 2, 1, 2};
 
-void chart_series_style(HPDF_Page page, size_t i)
+void pdfchart_series_style(HPDF_Page page, size_t i)
 {
 	i %= CHART_MAX_SERIES;
 	HPDF_Page_SetGrayStroke(page, (HPDF_REAL)series_grey[i]);
@@ -24,7 +24,7 @@ void chart_series_style(HPDF_Page page, size_t i)
 }
 
 /* Filled circle, open square, filled triangle, open circle. */
-void chart_marker(HPDF_Page page, size_t i, double x, double y)
+void pdfchart_marker(HPDF_Page page, size_t i, double x, double y)
 {
 	const HPDF_REAL r = 2.6f, fx = (HPDF_REAL)x, fy = (HPDF_REAL)y;
 
@@ -46,7 +46,7 @@ void chart_marker(HPDF_Page page, size_t i, double x, double y)
 	HPDF_Page_FillStroke(page);
 }
 
-void chart_segment(HPDF_Page page, size_t i, double x, double y, double w, double h)
+void pdfchart_segment(HPDF_Page page, size_t i, double x, double y, double w, double h)
 {
 	static const double grey[CHART_MAX_SEGMENTS] = {0.15, 0.55, 1.0, 0.85};
 
@@ -61,7 +61,7 @@ void chart_segment(HPDF_Page page, size_t i, double x, double y, double w, doubl
 	pdf_rect_stroke(page, x, y, w, h, 0.15, 0.6);
 }
 
-double chart_title(struct pst_pdf *pdf, const char *title)
+double pdfchart_title(struct pst_pdf *pdf, const char *title)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -71,7 +71,7 @@ double chart_title(struct pst_pdf *pdf, const char *title)
 	return pdf->y - 20.0;
 }
 
-void chart_no_data(struct pst_pdf *pdf, double y, double h)
+void pdfchart_no_data(struct pst_pdf *pdf, double y, double h)
 {
 	HPDF_Page page = pdf_page(pdf);
 
@@ -79,7 +79,7 @@ void chart_no_data(struct pst_pdf *pdf, double y, double h)
 	pdf_show_centre(pdf, page, &pdf_f_body, (pdf->left + pdf->right) / 2.0, y - h / 2.0 - 3.0, "No data");
 }
 
-double chart_nice_max(double max)
+double pdfchart_nice_max(double max)
 {
 	static const double steps[] = {1.0, 2.0, 2.5, 5.0, 10.0};
 	double mag;
@@ -94,7 +94,7 @@ double chart_nice_max(double max)
 	return 10.0 * mag;
 }
 
-int chart_ticks(double nice_max)
+int pdfchart_ticks(double nice_max)
 {
 	double mant;
 
@@ -106,7 +106,7 @@ int chart_ticks(double nice_max)
 
 /* The fewest decimals (at most 3) that print every multiple of step exactly:
  * 2.5 needs 1, 1.25 needs 2 (a step of 1.25 printed with none reads 1, 2, 4, 5). */
-void chart_number(struct strbuf *sb, double v, double step)
+void pdfchart_number(struct strbuf *sb, double v, double step)
 {
 	int digits = 0;
 	double scaled = step > 0.0 && isfinite(step) ? step : 1.0;
@@ -118,7 +118,7 @@ void chart_number(struct strbuf *sb, double v, double step)
 	strbuf_addf(sb, "%.*f", digits, v);
 }
 
-double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
+double pdfchart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
                           double w)
 {
 	HPDF_Page page = pdf_page(pdf);
@@ -126,17 +126,17 @@ double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *n
 	static const HPDF_UINT16 goal_dash[] = {4, 3};
 
 	if (kind == 1) {
-		chart_segment(page, i, x, y - 1.0, 12.0, 8.0);
+		pdfchart_segment(page, i, x, y - 1.0, 12.0, 8.0);
 	} else if (kind == 2) {
 		HPDF_Page_SetDash(page, goal_dash, 2, 0);
 		pdf_line(page, x, y + 3.0, x + 22.0, y + 3.0, 0.3, 1.0);
 		HPDF_Page_SetDash(page, NULL, 0, 0);
 	} else {
-		chart_series_style(page, i);
+		pdfchart_series_style(page, i);
 		HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)(y + 3.0));
 		HPDF_Page_LineTo(page, (HPDF_REAL)(x + 22.0), (HPDF_REAL)(y + 3.0));
 		HPDF_Page_Stroke(page);
-		chart_marker(page, i, x + 11.0, y + 3.0);
+		pdfchart_marker(page, i, x + 11.0, y + 3.0);
 	}
 	x += kind == 1 ? 16.0 : 26.0;
 	pdf_cut(pdf, &pdf_f_small, name, w - (kind == 1 ? 16.0 : 26.0) - 14.0, &sb);

@@ -51,7 +51,7 @@ static void axis(struct pst_pdf *pdf, const struct hbars *hb, const char *value_
 {
 	HPDF_Page page = pdf_page(pdf);
 	struct strbuf sb = STRBUF_INIT;
-	int k, ticks = chart_ticks(hb->max);
+	int k, ticks = pdfchart_ticks(hb->max);
 	double bottom = hb->top - (double)hb->shown * ROW_H, step = hb->max / ticks;
 
 	for (k = 0; k <= ticks; k++) {
@@ -59,7 +59,7 @@ static void axis(struct pst_pdf *pdf, const struct hbars *hb, const char *value_
 
 		pdf_line(page, x, hb->top, x, bottom - 3.0, k == 0 ? 0.1 : 0.8, k == 0 ? 0.9 : 0.5);
 		strbuf_reset(&sb);
-		chart_number(&sb, step * k, step);
+		pdfchart_number(&sb, step * k, step);
 		pdf_show_centre(pdf, page, &pdf_f_small, x, bottom - 11.0, sb.buf);
 	}
 	strbuf_reset(&sb);
@@ -114,13 +114,13 @@ static int begin(struct pst_pdf *pdf, struct hbars *hb, const char *title, const
 	rc = pdf_need(pdf, hb->h, err);
 	if (rc)
 		return rc;
-	hb->top = chart_title(pdf, title);
+	hb->top = pdfchart_title(pdf, title);
 	if (n == 0 || !(max > 0.0)) {
-		chart_no_data(pdf, hb->top, 4 * ROW_H);
+		pdfchart_no_data(pdf, hb->top, 4 * ROW_H);
 		hb->shown = 0;
 		return PST_OK;
 	}
-	hb->max = chart_nice_max(max);
+	hb->max = pdfchart_nice_max(max);
 	hb->x0 = pdf->left + label_width(pdf, text, hb->shown) + 8.0;
 	hb->x1 = pdf->right - VALUE_W;
 	labels(pdf, hb, text);
@@ -174,7 +174,7 @@ int pst_pdf_bar_chart(struct pst_pdf *pdf, const struct pst_bar_chart *c, struct
 		double w = bar_w(&hb, c->values[i]);
 
 		if (w > 0.0)
-			chart_segment(pdf_page(pdf), 0, hb.x0, bar_y(&hb, i), w, BAR_H);
+			pdfchart_segment(pdf_page(pdf), 0, hb.x0, bar_y(&hb, i), w, BAR_H);
 		value_label(pdf, &hb, i, hb.x0 + w, c->values[i] > 0 ? c->values[i] : 0.0, c->decimals);
 	}
 	return end(pdf, &hb, err);
@@ -198,7 +198,7 @@ static void stack_legend(struct pst_pdf *pdf, const struct hbars *hb, const stru
 	double w = (pdf->right - hb->x0) / (double)n;
 
 	for (k = 0; k < n; k++)
-		x = chart_legend_entry(pdf, 1, k, c->segments[k], x, y, w);
+		x = pdfchart_legend_entry(pdf, 1, k, c->segments[k], x, y, w);
 }
 
 int pst_pdf_stack_chart(struct pst_pdf *pdf, const struct pst_stack_chart *c, struct pst_error *err)
@@ -220,7 +220,7 @@ int pst_pdf_stack_chart(struct pst_pdf *pdf, const struct pst_stack_chart *c, st
 		for (k = 0; k < nseg; k++) {
 			double w = bar_w(&hb, c->values[i * c->nseg + k]);
 
-			chart_segment(pdf_page(pdf), k, x, bar_y(&hb, i), w, BAR_H);
+			pdfchart_segment(pdf_page(pdf), k, x, bar_y(&hb, i), w, BAR_H);
 			x += w;
 		}
 		value_label(pdf, &hb, i, x, stack_total(c, i), 0);

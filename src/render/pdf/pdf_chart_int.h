@@ -9,26 +9,26 @@
 #define CHART_MAX_SEGMENTS 4
 
 /* Series look: stroke grey, dash pattern, marker shape. */
-void chart_series_style(HPDF_Page page, size_t i);
-void chart_marker(HPDF_Page page, size_t i, double x, double y);
+void pdfchart_series_style(HPDF_Page page, size_t i);
+void pdfchart_marker(HPDF_Page page, size_t i, double x, double y);
 /* Segment fill: solid dark, mid grey, hatched, light. */
-void chart_segment(HPDF_Page page, size_t i, double x, double y, double w, double h);
+void pdfchart_segment(HPDF_Page page, size_t i, double x, double y, double w, double h);
 /* Draws the title at the top of the box [pdf->y, pdf->y - h] and returns
  * the y below it. */
-double chart_title(struct pst_pdf *pdf, const char *title);
+double pdfchart_title(struct pst_pdf *pdf, const char *title);
 /* "No data" in the middle of a framed box of height h below y. */
-void chart_no_data(struct pst_pdf *pdf, double y, double h);
+void pdfchart_no_data(struct pst_pdf *pdf, double y, double h);
 /* A nice round axis maximum (1, 2, 2.5, 5 x 10^k) at or above max. */
-double chart_nice_max(double max);
+double pdfchart_nice_max(double max);
 /* How many equal steps divide an axis of that nice maximum into round
  * numbers: 5 for 5 and 10 (steps of 1 and 2), 4 for 2 (0.5), 5 for 2.5 (0.5). */
-int chart_ticks(double nice_max);
+int pdfchart_ticks(double nice_max);
 /* Formats v with the digits a step of that size needs. */
-void chart_number(struct strbuf *sb, double v, double step);
+void pdfchart_number(struct strbuf *sb, double v, double step);
 /* One legend entry at x, baseline y, at most w wide; returns the x after
  * it.  kind 0: a line sample of series i; 1: a segment swatch i; 2: the
  * goal line. */
-double chart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
+double pdfchart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char *name, double x, double y,
                           double w);
 
 #endif

@@ -75,7 +75,7 @@ static void series(HPDF_Page page, const struct plot *p, const double *v, size_t
 	size_t i;
 	int pen = 0;
 
-	chart_series_style(page, s);
+	pdfchart_series_style(page, s);
 	for (i = 0; i < p->n; i++) {
 		if (isnan(v[i])) {
 			pen = 0;
@@ -90,7 +90,7 @@ static void series(HPDF_Page page, const struct plot *p, const double *v, size_t
 	HPDF_Page_Stroke(page);
 	for (i = 0; i < p->n; i++)
 		if (!isnan(v[i]))
-			chart_marker(page, s, px(p, i), py(p, v[i]));
+			pdfchart_marker(page, s, px(p, i), py(p, v[i]));
 }
 
 static void goal_line(HPDF_Page page, const struct plot *p, double g)
@@ -135,9 +135,9 @@ static void legend(struct pst_pdf *pdf, const struct pst_line_chart *c, size_t n
 	size_t k;
 
 	for (k = 0; k < ns; k++)
-		x = chart_legend_entry(pdf, 0, k, c->series[k].name, x, y, w);
+		x = pdfchart_legend_entry(pdf, 0, k, c->series[k].name, x, y, w);
 	if (!isnan(c->goal))
-		chart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y, w);
+		pdfchart_legend_entry(pdf, 2, 0, c->goal_label ? c->goal_label : "Goal", x, y, w);
 }
 
 static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top)
@@ -170,11 +170,11 @@ int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, stru
 
 	if (rc)
 		return rc;
-	top = chart_title(pdf, c->title);
+	top = pdfchart_title(pdf, c->title);
 	if (data)
 		plot(pdf, c, top);
 	else
-		chart_no_data(pdf, top, NO_DATA_H - 24.0);
+		pdfchart_no_data(pdf, top, NO_DATA_H - 24.0);
 	pdf_advance(pdf, h);
 	return pst_pdf_space(pdf, 8.0, err);
 }
