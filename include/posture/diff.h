@@ -23,32 +23,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "posture/classes.h"
 #include "posture/estate.h"
 #include "posture/jsonw.h"
 #include "posture/settings.h"
 #include "posture/strbuf.h"
-
-enum pst_class {
-	PST_CLASS_REMEDIATED,
-	PST_CLASS_EXEMPTED,
-	PST_CLASS_NOT_APPLICABLE,
-	PST_CLASS_RESOURCE_DELETED,
-	PST_CLASS_OUT_OF_SCOPE,
-	PST_CLASS_RECOMMENDATION_REMOVED,
-	PST_CLASS_STILL_OPEN,
-	PST_CLASS_REGRESSED,
-	PST_CLASS_NEW_RESOURCE,
-	PST_CLASS_NEW_RECOMMENDATION,
-	PST_CLASS_EXEMPTION_ENDED,
-	PST_CLASS_BECAME_APPLICABLE,
-	PST_CLASS__COUNT
-};
-/* "remediated", "still_open", ... */
-const char *pst_class_name(enum pst_class c);
-/* The class ends a finding Unhealthy at T0 (remediated .. recommendation_removed). */
-bool pst_class_closes(enum pst_class c);
-/* The class starts a finding Unhealthy at T1 (regressed .. became_applicable). */
-bool pst_class_opens(enum pst_class c);
 
 enum pst_dq_kind {
 	PST_DQ_NO_DATA,              /* T0 or T1 holds no assessment */

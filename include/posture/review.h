@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "posture/common.h"
-#include "posture/diff.h"
+#include "posture/classes.h"
 #include "posture/record.h"
 #include "posture/timeutil.h"
 

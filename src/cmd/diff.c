@@ -10,27 +10,14 @@
 
 #define TEXT_WIDTH 118  /* the by-team lines wrap before this column */
 
-static const char *const class_meaning[PST_CLASS__COUNT] = {
-	"verified fix",
-	"not a fix: risk accepted",
-	"not a fix: policy or plan change",
-	"risk gone with the resource, not a fix",
-	"data gap: subscription not in the export, not a fix",
-	"assessment withdrawn",
-	"still open",
-	"got worse",
-	"created insecure: fix the deployment template",
-	"newly assessed",
-	"exemption lapsed or removed",
-	"policy or plan turned on"};
-
 static void text_summary(FILE *out, const struct pst_diff *d)
 {
 	size_t k;
 
 	fputs("\nSummary by class:\n", out);
 	for (k = 0; k < PST_CLASS__COUNT; k++)
-		fprintf(out, "  %-24s %7zu  %s\n", pst_class_name((enum pst_class)k), d->counts[k], class_meaning[k]);
+		fprintf(out, "  %-24s %7zu  %s\n", pst_class_name((enum pst_class)k), d->counts[k],
+		        pst_class_meaning((enum pst_class)k));
 	fprintf(out, "\nReconciliation: unhealthy at T0 %llu - closed %llu + opened %llu = unhealthy at T1 %llu\n",
 	        (unsigned long long)d->unhealthy_t0, (unsigned long long)d->closed, (unsigned long long)d->opened,
 	        (unsigned long long)d->unhealthy_t1);

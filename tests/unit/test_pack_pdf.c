@@ -154,8 +154,8 @@ static void test_format(void)
 	strbuf_addch(&sb, ' ');
 	pack_date(&sb, PST_TIME_NONE);
 	CHECK_STR(sb.buf, "2026-10-31 2026-10-31 2026-10 n/a");
-	CHECK_STR(pack_class_label(PST_CLASS_NEW_RESOURCE), "Created insecure");
-	CHECK(strstr(pack_class_meaning(PST_CLASS_NEW_RESOURCE), "deployment template") != NULL);
+	CHECK_STR(pst_class_label(PST_CLASS_NEW_RESOURCE), "Created insecure");
+	CHECK(strstr(pst_class_detail(PST_CLASS_NEW_RESOURCE), "deployment template") != NULL);
 	strbuf_release(&sb);
 }
 

@@ -5,26 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *pst_class_name(enum pst_class c)
-{
-	static const char *const names[PST_CLASS__COUNT] = {
-		"remediated", "exempted", "not_applicable", "resource_deleted", "out_of_scope",
-		"recommendation_removed", "still_open", "regressed", "new_resource", "new_recommendation",
-		"exemption_ended", "became_applicable"};
-
-	return (unsigned)c < PST_CLASS__COUNT ? names[c] : "unknown";
-}
-
-bool pst_class_closes(enum pst_class c)
-{
-	return c <= PST_CLASS_RECOMMENDATION_REMOVED;
-}
-
-bool pst_class_opens(enum pst_class c)
-{
-	return c >= PST_CLASS_REGRESSED && c < PST_CLASS__COUNT;
-}
-
 const char *pst_dq_kind_name(enum pst_dq_kind k)
 {
 	static const char *const names[PST_DQ__COUNT] = {

@@ -214,29 +214,3 @@ int pst_render_pdf(const struct pst_review *r, size_t team, const struct pst_ren
 	return rc;
 }
 
-static const struct {
-	const char *label, *meaning;
-} class_text[PST_CLASS__COUNT] = {
-	[PST_CLASS_REMEDIATED] = {"Verified fixes", "unhealthy, now healthy"},
-	[PST_CLASS_EXEMPTED] = {"Exempted", "risk accepted: not a fix"},
-	[PST_CLASS_NOT_APPLICABLE] = {"Not applicable", "policy or plan change: not a fix"},
-	[PST_CLASS_RESOURCE_DELETED] = {"Resources deleted", "risk gone with the resource: not a fix"},
-	[PST_CLASS_OUT_OF_SCOPE] = {"Out of scope", "subscription missing from the data: a gap, not a fix"},
-	[PST_CLASS_RECOMMENDATION_REMOVED] = {"Recommendations withdrawn", "no longer assessed"},
-	[PST_CLASS_STILL_OPEN] = {"Still open", "unhealthy at both ends of the period"},
-	[PST_CLASS_REGRESSED] = {"Regressed", "healthy, now unhealthy"},
-	[PST_CLASS_NEW_RESOURCE] = {"Created insecure", "new resources: fix the deployment template"},
-	[PST_CLASS_NEW_RECOMMENDATION] = {"Newly assessed", "a new recommendation on an existing resource"},
-	[PST_CLASS_EXEMPTION_ENDED] = {"Exemptions ended", "the exemption lapsed or was removed"},
-	[PST_CLASS_BECAME_APPLICABLE] = {"Became applicable", "a policy or plan was turned on"},
-};
-
-const char *pack_class_label(enum pst_class c)
-{
-	return (unsigned)c < PST_CLASS__COUNT ? class_text[c].label : "Unknown";
-}
-
-const char *pack_class_meaning(enum pst_class c)
-{
-	return (unsigned)c < PST_CLASS__COUNT ? class_text[c].meaning : "";
-}

@@ -61,8 +61,6 @@ void pack_month(struct strbuf *sb, pst_time t);     /* 2026-10 of an end time */
 const char *pack_plural(int64_t n, const char *one, const char *many);
 /* What a class of finding means to a manager: "Verified fixes", ... and a
  * short explanation ("risk accepted, not a fix"). */
-const char *pack_class_label(enum pst_class c);
-const char *pack_class_meaning(enum pst_class c);
 
 /* Cell i of the next table row, emptied. */
 struct strbuf *pack_cell(struct pack *pk, size_t i);

@@ -241,8 +241,8 @@ static int changes_table(struct pack *pk)
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, 0, pk->err);
 	for (i = 0; i < PST_ARRAY_LEN(order) && rc == PST_OK; i++) {
-		strbuf_addstr(pack_cell(pk, 0), pack_class_label(order[i]));
-		strbuf_addstr(pack_cell(pk, 1), pack_class_meaning(order[i]));
+		strbuf_addstr(pack_cell(pk, 0), pst_class_label(order[i]));
+		strbuf_addstr(pack_cell(pk, 1), pst_class_detail(order[i]));
 		pack_num(pack_cell(pk, 2), pk->r->by_class[order[i]]);
 		rc = pack_row(pk, 3);
 	}
