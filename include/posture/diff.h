@@ -110,21 +110,4 @@ void pst_diff_json_head(struct pst_jsonw *w, const struct pst_diff *d);
 void pst_diff_text_head(FILE *out, const char *command, const struct pst_diff *d);
 void pst_diff_warnings_to(FILE *fp, const struct pst_diff *d);
 
-/* What a command asks for: the inputs and the two times. */
-struct pst_diff_request {
-	const char *const *paths;
-	size_t npaths;
-	pst_time from, to;          /* PST_TIME_NONE = default (the last two snapshots) */
-	const char *period;         /* "YYYY-MM": T0 = month start, T1 = next month start */
-	const char *settings_file;  /* NULL = templates/report.conf if present */
-	bool skip_bad;
-};
-
-/* The whole pipeline for diff and verify: settings, times (reading the
- * inputs once more for the timeline when a default time is needed), the
- * estate with the two states, the diff.  e, set and d must be initialised;
- * the caller releases them. */
-int pst_diff_run(struct pst_diff *d, struct pst_estate *e, struct pst_settings *set,
-                 const struct pst_diff_request *rq, struct pst_error *err);
-
 #endif

@@ -31,7 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "posture/common.h"
-#include "posture/ingest.h"
+#include "posture/sources.h"
 #include "posture/record.h"
 #include "posture/state.h"
 #include "posture/strpool.h"
@@ -132,7 +132,7 @@ struct pst_estate {
 	struct pst_state *states;                  /* one per requested time, in the order given */
 	size_t nstates;
 	struct pst_timeline timeline;
-	struct pst_ingest ingest;                  /* what was read: files, counts, diagnostics */
+	struct pst_sources sources;                /* what was read: files, counts, diagnostics */
 	size_t gov_compact_at, tc_compact_at;      /* sizes that trigger the next compaction */
 	uint64_t assessments_read;                 /* assessment records seen */
 	uint64_t assessments_unkeyed;              /* assessment records without resource or key */
@@ -141,24 +141,10 @@ struct pst_estate {
 void pst_estate_init(struct pst_estate *e);
 void pst_estate_release(struct pst_estate *e);
 
-struct pst_estate_opts {
-	bool skip_bad;   /* see struct pst_ingest_opts */
-};
-
-/* Reads paths once and builds the estate with one state per time in
- * times[0..ntimes) (ntimes may be 0: tables, series and timeline only).
- * Returns PST_OK or the ingest status with err filled. */
-int pst_estate_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
-                    size_t ntimes, const struct pst_estate_opts *opts, struct pst_error *err);
-
-/* Reads paths for the timeline only (light: no tables, no states), e.g. to
- * choose default times before pst_estate_load. */
-int pst_estate_scan_timeline(struct pst_timeline *tl, const char *const *paths, size_t npaths,
-                             const struct pst_estate_opts *opts, struct pst_error *err);
-
-/* The building blocks of the load, for tests and for callers that feed
- * records themselves: add one record (tables, series, timeline, and every
- * state whose time is >= the record's), then finish (snapshot cuts, sorting). */
+/* Building the estate from records (the pipeline feeds them, pipeline.h):
+ * begin with the times of the states wanted, add each record (tables,
+ * series, timeline, and every state whose time is >= the record's), then
+ * finish (snapshot cuts, sorting). */
 void pst_estate_begin(struct pst_estate *e, const pst_time *times, size_t ntimes);
 void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t file);
 void pst_estate_finish(struct pst_estate *e);

@@ -15,9 +15,8 @@
  *   - value: the exported value, else the recomputed one (source says which).
  * Overall: pst_score_combine over the subscriptions' values.
  *
- * T1 = --to, else the end of --period, else the end of the latest snapshot
- * round; T0 = --from, else the start of --period, else one calendar month
- * before T1.  Gains, team scores and the league are taken at T1 (from T0).
+ * T0 and T1 are chosen by the pipeline (pipeline.h, PST_TIMES_MONTH).
+ * Gains, team scores and the league are taken at T1 (from T0).
  *
  * Ownership: the view owns its arrays and its control set; names are
  * borrowed from the estate, the team map and the goals, which must outlive it.
@@ -94,29 +93,15 @@ struct pst_score_view {
 void pst_score_view_init(struct pst_score_view *v);
 void pst_score_view_release(struct pst_score_view *v);
 
-/* What the command asks for. */
-struct pst_score_request {
-	const char *const *paths;
-	size_t npaths;
-	pst_time from, to;
-	const char *period;
-	bool skip_bad;
-};
+/* The times to keep a state for: T0, T1, and the latest series points that
+ * need recomputing (at most PST_SCORE_MAX_STATES in all), ascending; from an
+ * estate read without states (its timeline and exported scores).  Caller
+ * frees; *n gets the count. */
+pst_time *pst_score_view_state_times(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n);
 
-/* Reads the inputs (twice: once for the series and times, once with the
- * states needed), then computes the view.  e, tm, d must be initialised;
- * teams and goals loaded (goals may be empty).  The caller releases all. */
-int pst_score_view_run(struct pst_score_view *v, struct pst_estate *e, struct pst_team_map *tm,
-                       struct pst_teams *teams, const struct pst_goals *goals, struct pst_diff *d,
-                       const struct pst_score_request *rq, struct pst_error *err);
-
-/* Times of `posture teams`: T = --to, else the end of --period, else the end
- * of the latest snapshot round (reads the inputs for the timeline). */
-int pst_view_pick_time(const struct pst_score_request *rq, pst_time *t, struct pst_error *err);
-
-/* The steps of pst_score_view_run, for tests that build the estate
- * themselves: the control set from the estate, then the view from an
- * estate whose states are at the points of interest (T0 and T1 among them). */
+/* The control set from the estate, then the view from an estate whose
+ * states are at the times pst_score_view_state_times gave (T0 and T1 among
+ * them); d is the diff of T0 and T1. */
 void pst_score_view_controls(struct pst_score_view *v, const struct pst_estate *e);
 void pst_score_view_compute(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
                             const struct pst_goals *goals, const struct pst_diff *d, pst_time t0, pst_time t1);

@@ -7,6 +7,7 @@
 #include "posture/diff_teams.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
+#include "posture/pipeline.h"
 
 #define TEXT_WIDTH 118  /* the by-team lines wrap before this column */
 
@@ -241,38 +242,27 @@ static void json_report(FILE *out, const struct pst_diff *d, const struct pst_di
 
 int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_diff_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
-	                              cli->settings_file, cli->skip_bad};
-	struct pst_estate e;
-	struct pst_settings set;
-	struct pst_diff d;
-	struct pst_diff_teams dt;
+	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
+	                                  PST_TIMES_SNAPSHOTS, PST_WANT_DIFF, cli->settings_file, cli->teams_file,
+	                                  NULL, NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
+	struct pst_pipeline p;
 	int rc;
 
-	pst_estate_init(&e);
-	pst_settings_init(&set);
-	pst_diff_init(&d);
-	pst_diff_teams_init(&dt);
-	rc = pst_teams_load_default(&dt.rules, cli->teams_file, err);
-	if (rc == PST_OK)
-		rc = pst_diff_run(&d, &e, &set, &rq, err);
+	pst_pipeline_init(&p);
+	rc = pst_pipeline_run(&p, &rq, err);
 	if (rc == PST_OK) {
-		pst_diff_teams_build(&dt, &d, &e);
 		if (cli->format == PST_OUT_JSON)
-			json_report(out, &d, &dt);
+			json_report(out, &p.diff, &p.dt);
 		else if (cli->format == PST_OUT_CSV)
-			csv_report(out, &d, &dt);
+			csv_report(out, &p.diff, &p.dt);
 		else
-			text_report(out, &d, &dt);
+			text_report(out, &p.diff, &p.dt);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			pst_diff_warnings_to(stderr, &d);
+			pst_diff_warnings_to(stderr, &p.diff);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && d.nwarnings)
+	if (rc == PST_OK && cli->strict && p.diff.nwarnings)
 		rc = PST_WARN;
-	pst_diff_teams_release(&dt);
-	pst_diff_release(&d);
-	pst_settings_release(&set);
-	pst_estate_release(&e);
+	pst_pipeline_release(&p);
 	return rc;
 }

@@ -1,7 +1,7 @@
 /* cmd_inspect.c: `posture inspect`: what was read, file by file. */
 #include <string.h>
 #include "posture/cli.h"
-#include "posture/ingest.h"
+#include "posture/pipeline.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
 
@@ -22,7 +22,7 @@ static void text_counts(FILE *out, const uint64_t *records, uint64_t total)
 	fputc('\n', out);
 }
 
-static void text_times(FILE *out, const struct pst_file_report *r)
+static void text_times(FILE *out, const struct pst_source *r)
 {
 	char a[PST_TIME_BUF], b[PST_TIME_BUF];
 	const char *sep = " (";
@@ -42,7 +42,7 @@ static void text_times(FILE *out, const struct pst_file_report *r)
 	fputs(")\n", out);
 }
 
-static void text_subs(FILE *out, const struct pst_file_report *r)
+static void text_subs(FILE *out, const struct pst_source *r)
 {
 	size_t i;
 
@@ -56,12 +56,12 @@ static void text_subs(FILE *out, const struct pst_file_report *r)
 	fputc('\n', out);
 }
 
-static void text_diags(FILE *out, const struct pst_file_report *r)
+static void text_diags(FILE *out, const struct pst_source *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->ndiags; i++) {
-		const struct pst_diag *d = &r->diags[i];
+	for (i = 0; i < r->diags.n; i++) {
+		const struct pst_diag *d = &r->diags.items[i];
 		const char *kind = d->kind == PST_DIAG_REJECTED ? "rejected" : "warning";
 
 		if (d->line)
@@ -70,11 +70,11 @@ static void text_diags(FILE *out, const struct pst_file_report *r)
 			fprintf(out, "    %s: record %llu (offset %llu): %s: %s\n", r->path, (unsigned long long)d->index,
 			        (unsigned long long)d->offset, kind, d->msg);
 	}
-	if (r->rejected + r->warnings > r->ndiags)
-		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->rejected + r->warnings - r->ndiags));
+	if (r->rejected + r->warnings > r->diags.n)
+		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->rejected + r->warnings - r->diags.n));
 }
 
-static void text_file(FILE *out, const struct pst_file_report *r)
+static void text_file(FILE *out, const struct pst_source *r)
 {
 	fprintf(out, "%s\n", r->path);
 	if (r->failed) {
@@ -96,7 +96,7 @@ static void text_file(FILE *out, const struct pst_file_report *r)
 	text_diags(out, r);
 }
 
-static void text_report(FILE *out, const struct pst_ingest *ing)
+static void text_report(FILE *out, const struct pst_sources *ing)
 {
 	size_t i;
 
@@ -118,13 +118,13 @@ static void json_records(struct pst_jsonw *w, const uint64_t *records)
 	pst_jsonw_object_end(w);
 }
 
-static void json_diags(struct pst_jsonw *w, const struct pst_file_report *r, enum pst_diag_kind kind)
+static void json_diags(struct pst_jsonw *w, const struct pst_source *r, enum pst_diag_kind kind)
 {
 	size_t i;
 
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->ndiags; i++) {
-		const struct pst_diag *d = &r->diags[i];
+	for (i = 0; i < r->diags.n; i++) {
+		const struct pst_diag *d = &r->diags.items[i];
 
 		if (d->kind != kind)
 			continue;
@@ -138,7 +138,7 @@ static void json_diags(struct pst_jsonw *w, const struct pst_file_report *r, enu
 	pst_jsonw_array_end(w);
 }
 
-static void json_file(struct pst_jsonw *w, const struct pst_file_report *r)
+static void json_file(struct pst_jsonw *w, const struct pst_source *r)
 {
 	size_t i;
 
@@ -175,7 +175,7 @@ static void json_file(struct pst_jsonw *w, const struct pst_file_report *r)
 	pst_jsonw_object_end(w);
 }
 
-static void json_report(FILE *out, const struct pst_ingest *ing)
+static void json_report(FILE *out, const struct pst_sources *ing)
 {
 	struct pst_jsonw w;
 	size_t i;
@@ -202,23 +202,26 @@ static void json_report(FILE *out, const struct pst_ingest *ing)
 
 int pst_cmd_inspect(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_ingest ing;
-	struct pst_ingest_opts opts = {cli->skip_bad};
+	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
+	                                  PST_TIMES_SNAPSHOTS, PST_WANT_SOURCES, NULL, NULL, NULL, NULL,
+	                                  cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
+	struct pst_pipeline p;
+	const struct pst_sources *ing = &p.e.sources;
 	int rc;
 
 	if (cli->format == PST_OUT_CSV)
 		return pst_fail(err, PST_EUSAGE, "inspect: --format csv is not offered; use text or json");
-	pst_ingest_init(&ing);
-	rc = pst_ingest_paths(&ing, cli->paths, cli->npaths, &opts, NULL, NULL, err);
+	pst_pipeline_init(&p);
+	rc = pst_pipeline_run(&p, &rq, err);
 	if (rc == PST_OK) {
 		if (cli->format == PST_OUT_JSON)
-			json_report(out, &ing);
+			json_report(out, ing);
 		else
-			text_report(out, &ing);
+			text_report(out, ing);
 		rc = pst_close_stream(out, "standard output", err);
-		if (rc == PST_OK && cli->strict && (ing.rejected || ing.warnings || ing.failed_files))
+		if (rc == PST_OK && cli->strict && (ing->rejected || ing->warnings || ing->failed_files))
 			rc = PST_WARN;
 	}
-	pst_ingest_release(&ing);
+	pst_pipeline_release(&p);
 	return rc;
 }

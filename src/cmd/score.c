@@ -36,12 +36,12 @@ const char *score_sub_name(const struct score_run *r, uint32_t sub)
 
 const char *score_control_name(const struct score_run *r, size_t k)
 {
-	return k == PST_NO_CONTROL ? NULL : r->v.cs.items[k].name;
+	return k == PST_NO_CONTROL ? NULL : r->view.cs.items[k].name;
 }
 
 const char *score_control_id(const struct score_run *r, size_t k)
 {
-	return k == PST_NO_CONTROL ? NULL : r->v.cs.items[k].id;
+	return k == PST_NO_CONTROL ? NULL : r->view.cs.items[k].id;
 }
 
 static int cmp_gain(const void *pa, const void *pb)
@@ -55,19 +55,19 @@ static int cmp_gain(const void *pa, const void *pb)
 
 size_t score_control_gains(const struct score_run *r, struct control_gain **out)
 {
-	struct control_gain *g = xcalloc(r->v.cs.n + 1, sizeof(*g));
+	struct control_gain *g = xcalloc(r->view.cs.n + 1, sizeof(*g));
 	size_t i, n = 0;
 
-	for (i = 0; i < r->v.cs.n; i++)
+	for (i = 0; i < r->view.cs.n; i++)
 		g[i].control = i;
-	for (i = 0; i < r->v.nrows; i++) {
-		const struct pst_score_row *x = &r->v.rows[i];
+	for (i = 0; i < r->view.nrows; i++) {
+		const struct pst_score_row *x = &r->view.rows[i];
 
-		if (x->at == r->v.t1 && x->scope == PST_ROW_CONTROL && !isnan(x->gain))
+		if (x->at == r->view.t1 && x->scope == PST_ROW_CONTROL && !isnan(x->gain))
 			g[x->control].gain += x->gain;
 	}
-	qsort(g, r->v.cs.n, sizeof(*g), cmp_gain);
-	while (n < r->v.cs.n && g[n].gain > 0)
+	qsort(g, r->view.cs.n, sizeof(*g), cmp_gain);
+	while (n < r->view.cs.n && g[n].gain > 0)
 		n++;
 	*out = g;
 	return n;
@@ -101,8 +101,8 @@ static void text_series(FILE *out, const struct score_run *r)
 	fputs("Secure score series (percent; control series: --format csv or json)\n"
 	      "  time                     value exported recomputed  source      subject\n",
 	      out);
-	for (i = 0; i < r->v.nrows; i++) {
-		const struct pst_score_row *x = &r->v.rows[i];
+	for (i = 0; i < r->view.nrows; i++) {
+		const struct pst_score_row *x = &r->view.rows[i];
 
 		if (x->scope == PST_ROW_CONTROL)
 			continue;
@@ -123,10 +123,10 @@ static void text_controls(FILE *out, const struct score_run *r)
 	fputs("\nControls at T1 (points)\n"
 	      "  healthy unhealthy   n/a  exported recomputed   max   gain  subscription: control\n",
 	      out);
-	for (i = 0; i < r->v.nrows; i++) {
-		const struct pst_score_row *x = &r->v.rows[i];
+	for (i = 0; i < r->view.nrows; i++) {
+		const struct pst_score_row *x = &r->view.rows[i];
 
-		if (x->at != r->v.t1 || x->scope != PST_ROW_CONTROL)
+		if (x->at != r->view.t1 || x->scope != PST_ROW_CONTROL)
 			continue;
 		fprintf(out, "  %7lld %9lld %5lld", (long long)x->healthy, (long long)x->unhealthy,
 		        (long long)x->not_applicable);
@@ -157,9 +157,9 @@ static void text_gains(FILE *out, const struct score_run *r)
 	fputs("\nPotential gain per team at T1 (if the team fixed all its unhealthy resources)\n"
 	      "   points  overall %  team\n",
 	      out);
-	for (i = 0; i < r->v.nteams; i++) {
-		put_num(out, 8, r->v.teams[i].gain_points);
-		put_num(out, 9, r->v.teams[i].gain_overall);
+	for (i = 0; i < r->view.nteams; i++) {
+		put_num(out, 8, r->view.teams[i].gain_points);
+		put_num(out, 9, r->view.teams[i].gain_overall);
 		fputs("  ", out);
 		put(out, r->map.teams[i]);
 		fputc('\n', out);
@@ -175,8 +175,8 @@ static void text_goals(FILE *out, const struct score_run *r)
 	fputs("\nGoals (percent; pace in points per month)\n"
 	      "  target by          current    gap months needed   seen  state     goal\n",
 	      out);
-	for (i = 0; i < r->v.ngoals; i++) {
-		const struct pst_goal_row *g = &r->v.goals[i];
+	for (i = 0; i < r->view.ngoals; i++) {
+		const struct pst_goal_row *g = &r->view.goals[i];
 
 		fprintf(out, "  %6.2f %s", g->goal->target, pst_date_format(g->goal->by - 1, by, sizeof(by)));
 		put_num(out, 8, g->p.current);
@@ -189,7 +189,7 @@ static void text_goals(FILE *out, const struct score_run *r)
 		put(out, g->goal->subject);
 		fputc('\n', out);
 	}
-	if (!r->v.ngoals)
+	if (!r->view.ngoals)
 		fputs("  no goals (give --goals FILE; see templates/goals.conf)\n", out);
 }
 
@@ -200,8 +200,8 @@ static void text_league(FILE *out, const struct score_run *r)
 	fputs("\nLeague table, T0 to T1 (only verified fixes earn points)\n"
 	      "  rank  points fixes regressions new-insecure closed-not-fixed  team\n",
 	      out);
-	for (i = 0; i < r->v.nleague; i++) {
-		const struct pst_league_row *l = &r->v.league[i];
+	for (i = 0; i < r->view.nleague; i++) {
+		const struct pst_league_row *l = &r->view.league[i];
 
 		fprintf(out, "  %4d", l->rank);
 		put_num(out, 7, l->points);
@@ -217,46 +217,26 @@ static void text_out(FILE *out, const struct score_run *r)
 	char a[PST_TIME_BUF], b[PST_TIME_BUF];
 	size_t i;
 
-	fprintf(out, "Secure score: T0 %s, T1 %s\n\n", pst_time_format(r->v.t0, a, sizeof(a)),
-	        pst_time_format(r->v.t1, b, sizeof(b)));
+	fprintf(out, "Secure score: T0 %s, T1 %s\n\n", pst_time_format(r->view.t0, a, sizeof(a)),
+	        pst_time_format(r->view.t1, b, sizeof(b)));
 	text_series(out, r);
 	text_controls(out, r);
 	text_gains(out, r);
 	text_goals(out, r);
 	text_league(out, r);
-	if (r->v.nwarnings)
+	if (r->view.nwarnings)
 		fputs("\nWarnings (! marks exported and recomputed values more than a rounding step apart):\n", out);
-	for (i = 0; i < r->v.nwarnings; i++) {
+	for (i = 0; i < r->view.nwarnings; i++) {
 		fputs("  ", out);
-		put(out, r->v.warnings[i]);
+		put(out, r->view.warnings[i]);
 		fputc('\n', out);
 	}
 }
 
 /* ---- the command ---- */
 
-static void score_run_init(struct score_run *r)
-{
-	pst_estate_init(&r->e);
-	pst_teams_init(&r->rules);
-	pst_goals_init(&r->goals);
-	pst_team_map_init(&r->map);
-	pst_diff_init(&r->diff);
-	pst_score_view_init(&r->v);
-}
-
-static void score_run_release(struct score_run *r)
-{
-	pst_score_view_release(&r->v);
-	pst_diff_release(&r->diff);
-	pst_team_map_release(&r->map);
-	pst_goals_release(&r->goals);
-	pst_teams_release(&r->rules);
-	pst_estate_release(&r->e);
-}
-
 /* Team-file warnings join the view's (one line each). */
-static void add_team_warnings(struct score_run *r)
+static void add_team_warnings(struct pst_pipeline *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *p, *nl;
@@ -265,25 +245,23 @@ static void add_team_warnings(struct score_run *r)
 		strbuf_addstr(&sb, "no team rules (no --teams and no templates/teams.conf): every resource is Unassigned\n");
 	pst_teams_unused(&r->rules, &sb);
 	for (p = strbuf_cstr(&sb); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		PST_GROW(r->v.warnings, r->v.warnings_alloc, r->v.nwarnings + 1);
-		r->v.warnings[r->v.nwarnings++] = xstrndup(p, (size_t)(nl - p));
+		PST_GROW(r->view.warnings, r->view.warnings_alloc, r->view.nwarnings + 1);
+		r->view.warnings[r->view.nwarnings++] = xstrndup(p, (size_t)(nl - p));
 	}
 	strbuf_release(&sb);
 }
 
 int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_score_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period, cli->skip_bad};
-	struct score_run r;
+	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
+	                                  PST_TIMES_MONTH, PST_WANT_SCORE, NULL, cli->teams_file, cli->goals_file,
+	                                  NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
+	struct pst_pipeline r;
 	size_t i;
 	int rc;
 
-	score_run_init(&r);
-	rc = pst_teams_load_default(&r.rules, cli->teams_file, err);
-	if (rc == PST_OK)
-		rc = pst_goals_load_default(&r.goals, cli->goals_file, err);
-	if (rc == PST_OK)
-		rc = pst_score_view_run(&r.v, &r.e, &r.map, &r.rules, &r.goals, &r.diff, &rq, err);
+	pst_pipeline_init(&r);
+	rc = pst_pipeline_run(&r, &rq, err);
 	if (rc == PST_OK) {
 		add_team_warnings(&r);
 		if (cli->format == PST_OUT_JSON)
@@ -292,12 +270,12 @@ int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 			score_csv_out(out, &r);
 		else
 			text_out(out, &r);
-		for (i = 0; cli->format == PST_OUT_CSV && !cli->quiet && i < r.v.nwarnings; i++)
-			fprintf(stderr, "posture: warning: %s\n", r.v.warnings[i]);
+		for (i = 0; cli->format == PST_OUT_CSV && !cli->quiet && i < r.view.nwarnings; i++)
+			fprintf(stderr, "posture: warning: %s\n", r.view.warnings[i]);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && r.v.nwarnings)
+	if (rc == PST_OK && cli->strict && r.view.nwarnings)
 		rc = PST_WARN;
-	score_run_release(&r);
+	pst_pipeline_release(&r);
 	return rc;
 }

@@ -67,14 +67,14 @@ static void csv_team_row(struct pst_csvw *w, const struct score_run *r, size_t t
 {
 	int col = 3;
 
-	csv_start(w, "gain_team", r->v.t1, "team");
+	csv_start(w, "gain_team", r->view.t1, "team");
 	csv_skip(w, &col, COL_TEAM);
 	pst_csvw_field(w, r->map.teams[t]);
-	pst_csvw_double(w, r->v.teams[t].pct_t1);
+	pst_csvw_double(w, r->view.teams[t].pct_t1);
 	col = COL_TEAM + 2;
 	csv_skip(w, &col, COL_GAIN);
-	pst_csvw_double(w, r->v.teams[t].gain_points);
-	pst_csvw_double(w, r->v.teams[t].gain_overall);
+	pst_csvw_double(w, r->view.teams[t].gain_points);
+	pst_csvw_double(w, r->view.teams[t].gain_overall);
 	col = COL_GAIN + 2;
 	csv_skip(w, &col, COL__COUNT);
 	pst_csvw_end(w);
@@ -87,7 +87,7 @@ static void csv_goal_row(struct pst_csvw *w, const struct score_run *r, const st
 	char by[PST_TIME_BUF];
 	int col = 3;
 
-	csv_start(w, "goal", r->v.t1, pst_goal_scope_name(g->goal->scope));
+	csv_start(w, "goal", r->view.t1, pst_goal_scope_name(g->goal->scope));
 	for (; col < COL_TARGET; col++)
 		pst_csvw_field(w, col == subject_col[g->goal->scope] ? g->goal->subject : NULL);
 	pst_csvw_double(w, g->goal->target);
@@ -107,7 +107,7 @@ static void csv_league_row(struct pst_csvw *w, const struct score_run *r, const 
 {
 	int col = 3;
 
-	csv_start(w, "league", r->v.t1, "team");
+	csv_start(w, "league", r->view.t1, "team");
 	csv_skip(w, &col, COL_TEAM);
 	pst_csvw_field(w, l->name);
 	col = COL_TEAM + 1;
@@ -128,14 +128,14 @@ void score_csv_out(FILE *out, const struct score_run *r)
 
 	pst_csvw_init(&w, out);
 	pst_csvw_header(&w, csv_head);
-	for (i = 0; i < r->v.nrows; i++)
-		csv_series_row(&w, r, &r->v.rows[i]);
-	for (i = 0; i < r->v.nteams; i++)
+	for (i = 0; i < r->view.nrows; i++)
+		csv_series_row(&w, r, &r->view.rows[i]);
+	for (i = 0; i < r->view.nteams; i++)
 		csv_team_row(&w, r, i);
-	for (i = 0; i < r->v.ngoals; i++)
-		csv_goal_row(&w, r, &r->v.goals[i]);
-	for (i = 0; i < r->v.nleague; i++)
-		csv_league_row(&w, r, &r->v.league[i]);
+	for (i = 0; i < r->view.ngoals; i++)
+		csv_goal_row(&w, r, &r->view.goals[i]);
+	for (i = 0; i < r->view.nleague; i++)
+		csv_league_row(&w, r, &r->view.league[i]);
 }
 
 /* ---- json ---- */
@@ -175,7 +175,7 @@ static void json_gains(struct pst_jsonw *w, const struct score_run *r)
 	pst_jsonw_array_begin(w);
 	for (i = 0; i < n; i++) {
 		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_string(w, "control_id", r->v.cs.items[g[i].control].id);
+		pst_jsonw_kv_string(w, "control_id", r->view.cs.items[g[i].control].id);
 		pst_jsonw_kv_string(w, "control", score_control_name(r, g[i].control));
 		pst_jsonw_kv_double(w, "gain_points", g[i].gain);
 		pst_jsonw_object_end(w);
@@ -184,13 +184,13 @@ static void json_gains(struct pst_jsonw *w, const struct score_run *r)
 	free(g);
 	pst_jsonw_key(w, "teams");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->v.nteams; i++) {
+	for (i = 0; i < r->view.nteams; i++) {
 		pst_jsonw_object_begin(w);
 		pst_jsonw_kv_string(w, "team", r->map.teams[i]);
-		pst_jsonw_kv_double(w, "score_t0", r->v.teams[i].pct_t0);
-		pst_jsonw_kv_double(w, "score_t1", r->v.teams[i].pct_t1);
-		pst_jsonw_kv_double(w, "gain_points", r->v.teams[i].gain_points);
-		pst_jsonw_kv_double(w, "gain_overall_pct", r->v.teams[i].gain_overall);
+		pst_jsonw_kv_double(w, "score_t0", r->view.teams[i].pct_t0);
+		pst_jsonw_kv_double(w, "score_t1", r->view.teams[i].pct_t1);
+		pst_jsonw_kv_double(w, "gain_points", r->view.teams[i].gain_points);
+		pst_jsonw_kv_double(w, "gain_overall_pct", r->view.teams[i].gain_overall);
 		pst_jsonw_object_end(w);
 	}
 	pst_jsonw_array_end(w);
@@ -202,8 +202,8 @@ static void json_goals(struct pst_jsonw *w, const struct score_run *r)
 
 	pst_jsonw_key(w, "goals");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->v.ngoals; i++) {
-		const struct pst_goal_row *g = &r->v.goals[i];
+	for (i = 0; i < r->view.ngoals; i++) {
+		const struct pst_goal_row *g = &r->view.goals[i];
 
 		pst_jsonw_object_begin(w);
 		pst_jsonw_kv_string(w, "scope", pst_goal_scope_name(g->goal->scope));
@@ -227,8 +227,8 @@ static void json_league(struct pst_jsonw *w, const struct score_run *r)
 
 	pst_jsonw_key(w, "league");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->v.nleague; i++) {
-		const struct pst_league_row *l = &r->v.league[i];
+	for (i = 0; i < r->view.nleague; i++) {
+		const struct pst_league_row *l = &r->view.league[i];
 
 		pst_jsonw_object_begin(w);
 		pst_jsonw_kv_int(w, "rank", l->rank);
@@ -250,22 +250,22 @@ void score_json_out(FILE *out, const struct score_run *r)
 
 	pst_jsonw_init(&w, out);
 	pst_jsonw_object_begin(&w);
-	pst_jsonw_kv_time(&w, "t0", r->v.t0);
-	pst_jsonw_kv_time(&w, "t1", r->v.t1);
+	pst_jsonw_kv_time(&w, "t0", r->view.t0);
+	pst_jsonw_kv_time(&w, "t1", r->view.t1);
 	pst_jsonw_kv_string(&w, "teams_file", r->rules.path);
 	pst_jsonw_kv_string(&w, "goals_file", r->goals.path);
 	pst_jsonw_key(&w, "series");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < r->v.nrows; i++)
-		json_row(&w, r, &r->v.rows[i]);
+	for (i = 0; i < r->view.nrows; i++)
+		json_row(&w, r, &r->view.rows[i]);
 	pst_jsonw_array_end(&w);
 	json_gains(&w, r);
 	json_goals(&w, r);
 	json_league(&w, r);
 	pst_jsonw_key(&w, "warnings");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < r->v.nwarnings; i++)
-		pst_jsonw_string(&w, r->v.warnings[i]);
+	for (i = 0; i < r->view.nwarnings; i++)
+		pst_jsonw_string(&w, r->view.warnings[i]);
 	pst_jsonw_array_end(&w);
 	pst_jsonw_object_end(&w);
 	pst_jsonw_finish(&w);

@@ -4,16 +4,10 @@
 #define POSTURE_CMD_SCORE_INT_H
 
 #include <stdio.h>
-#include "posture/score_view.h"
+#include "posture/pipeline.h"
 
-struct score_run {
-	struct pst_estate e;
-	struct pst_teams rules;
-	struct pst_goals goals;
-	struct pst_team_map map;
-	struct pst_diff diff;
-	struct pst_score_view v;
-};
+/* The writers read the pipeline's results. */
+#define score_run pst_pipeline
 
 /* Gain of one control summed over the subscriptions at T1. */
 struct control_gain {

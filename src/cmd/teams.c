@@ -6,15 +6,15 @@
 #include "posture/csvw.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
-#include "posture/score_view.h"
-#include "posture/teams_map.h"
+#include "posture/pipeline.h"
 #include "posture/utf8.h"
 
+/* The pipeline's results, the warnings (one per line) and the time. */
 struct teams_run {
-	struct pst_estate e;
-	struct pst_teams rules;
-	struct pst_team_map map;
-	struct strbuf warnings;  /* one per line */
+	const struct pst_estate *e;
+	const struct pst_teams *rules;
+	const struct pst_team_map *map;
+	struct strbuf warnings;
 	pst_time at;
 };
 
@@ -46,7 +46,7 @@ static void rule_place(struct strbuf *sb, const struct teams_run *tr, const stru
 {
 	strbuf_reset(sb);
 	if (rule)
-		strbuf_addf(sb, "%s:%u", tr->rules.path, rule->line);
+		strbuf_addf(sb, "%s:%u", tr->rules->path, rule->line);
 }
 
 static void text_out(FILE *out, const struct teams_run *tr)
@@ -57,30 +57,30 @@ static void text_out(FILE *out, const struct teams_run *tr)
 	size_t i;
 
 	fprintf(out, "Teams at %s (rules: ", pst_time_format(tr->at, when, sizeof(when)));
-	put(out, tr->rules.path ? tr->rules.path : "none, every resource is Unassigned");
+	put(out, tr->rules->path ? tr->rules->path : "none, every resource is Unassigned");
 	fputs(")\n\nResources per team:\n", out);
-	for (i = 0; i < tr->map.nteams; i++) {
+	for (i = 0; i < tr->map->nteams; i++) {
 		fputs("  ", out);
-		put(out, tr->map.teams[i]);
-		fprintf(out, ": %zu\n", tr->map.counts[i]);
+		put(out, tr->map->teams[i]);
+		fprintf(out, ": %zu\n", tr->map->counts[i]);
 	}
 	fputs("\nResources:\n", out);
-	for (i = 0; i < tr->map.n; i++) {
-		const struct pst_team_assignment *a = &tr->map.items[i];
+	for (i = 0; i < tr->map->n; i++) {
+		const struct pst_team_assignment *a = &tr->map->items[i];
 
 		rule_place(&place, tr, a->rule);
 		fputs("  ", out);
-		put(out, res_text(&tr->e, a->resource, RF_ID));
+		put(out, res_text(tr->e, a->resource, RF_ID));
 		fputs("\n      ", out);
-		put(out, tr->map.teams[a->team]);
+		put(out, tr->map->teams[a->team]);
 		fprintf(out, "%s%s%s\n", a->rule ? " (" : "", strbuf_cstr(&place), a->rule ? ")" : "");
 	}
-	fprintf(out, "\nUnassigned: %zu\n", tr->map.counts[tr->map.unassigned]);
-	for (i = 0; i < tr->map.n; i++) {
-		if (tr->map.items[i].rule)
+	fprintf(out, "\nUnassigned: %zu\n", tr->map->counts[tr->map->unassigned]);
+	for (i = 0; i < tr->map->n; i++) {
+		if (tr->map->items[i].rule)
 			continue;
 		fputs("  ", out);
-		put(out, res_text(&tr->e, tr->map.items[i].resource, RF_ID));
+		put(out, res_text(tr->e, tr->map->items[i].resource, RF_ID));
 		fputc('\n', out);
 	}
 	if (tr->warnings.len)
@@ -109,12 +109,12 @@ static void csv_out(FILE *out, const struct teams_run *tr)
 	pst_csvw_field(&w, "team");
 	pst_csvw_field(&w, "rule");
 	pst_csvw_end(&w);
-	for (i = 0; i < tr->map.n; i++) {
-		const struct pst_team_assignment *a = &tr->map.items[i];
+	for (i = 0; i < tr->map->n; i++) {
+		const struct pst_team_assignment *a = &tr->map->items[i];
 
 		for (k = 0; k < RF__COUNT; k++)
-			pst_csvw_field(&w, res_text(&tr->e, a->resource, (enum res_field)k));
-		pst_csvw_field(&w, tr->map.teams[a->team]);
+			pst_csvw_field(&w, res_text(tr->e, a->resource, (enum res_field)k));
+		pst_csvw_field(&w, tr->map->teams[a->team]);
 		rule_place(&place, tr, a->rule);
 		pst_csvw_field(&w, strbuf_cstr(&place));
 		pst_csvw_end(&w);
@@ -144,8 +144,8 @@ static void json_resource(struct pst_jsonw *w, const struct teams_run *tr, const
 
 	pst_jsonw_object_begin(w);
 	for (k = 0; k < RF__COUNT; k++)
-		pst_jsonw_kv_string(w, res_field_names[k], res_text(&tr->e, a->resource, (enum res_field)k));
-	pst_jsonw_kv_string(w, "team", tr->map.teams[a->team]);
+		pst_jsonw_kv_string(w, res_field_names[k], res_text(tr->e, a->resource, (enum res_field)k));
+	pst_jsonw_kv_string(w, "team", tr->map->teams[a->team]);
 	rule_place(&place, tr, a->rule);
 	pst_jsonw_kv_string(w, "rule", a->rule ? strbuf_cstr(&place) : NULL);
 	pst_jsonw_object_end(w);
@@ -160,26 +160,26 @@ static void json_out(FILE *out, const struct teams_run *tr)
 	pst_jsonw_init(&w, out);
 	pst_jsonw_object_begin(&w);
 	pst_jsonw_kv_time(&w, "at", tr->at);
-	pst_jsonw_kv_string(&w, "rules", tr->rules.path);
+	pst_jsonw_kv_string(&w, "rules", tr->rules->path);
 	pst_jsonw_key(&w, "teams");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < tr->map.nteams; i++) {
+	for (i = 0; i < tr->map->nteams; i++) {
 		pst_jsonw_object_begin(&w);
-		pst_jsonw_kv_string(&w, "team", tr->map.teams[i]);
-		pst_jsonw_kv_int(&w, "resources", (int64_t)tr->map.counts[i]);
+		pst_jsonw_kv_string(&w, "team", tr->map->teams[i]);
+		pst_jsonw_kv_int(&w, "resources", (int64_t)tr->map->counts[i]);
 		pst_jsonw_object_end(&w);
 	}
 	pst_jsonw_array_end(&w);
 	pst_jsonw_key(&w, "resources");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < tr->map.n; i++)
-		json_resource(&w, tr, &tr->map.items[i]);
+	for (i = 0; i < tr->map->n; i++)
+		json_resource(&w, tr, &tr->map->items[i]);
 	pst_jsonw_array_end(&w);
 	pst_jsonw_key(&w, "unassigned");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < tr->map.n; i++)
-		if (!tr->map.items[i].rule)
-			pst_jsonw_string(&w, res_text(&tr->e, tr->map.items[i].resource, RF_ID));
+	for (i = 0; i < tr->map->n; i++)
+		if (!tr->map->items[i].rule)
+			pst_jsonw_string(&w, res_text(tr->e, tr->map->items[i].resource, RF_ID));
 	pst_jsonw_array_end(&w);
 	json_warnings(&w, &tr->warnings);
 	pst_jsonw_object_end(&w);
@@ -195,39 +195,31 @@ static void stderr_warnings(const struct strbuf *warnings)
 		fprintf(stderr, "posture: warning: %.*s\n", (int)(nl - p), p);
 }
 
-static int build(struct teams_run *tr, const struct pst_cli *cli, struct pst_error *err)
+static void add_warnings(struct teams_run *tr)
 {
-	struct pst_score_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period, cli->skip_bad};
-	struct pst_estate_opts opts = {cli->skip_bad};
-	const struct pst_state *st;
-	int rc = pst_teams_load_default(&tr->rules, cli->teams_file, err);
-
-	if (rc == PST_OK)
-		rc = pst_view_pick_time(&rq, &tr->at, err);
-	if (rc == PST_OK)
-		rc = pst_estate_load(&tr->e, cli->paths, cli->npaths, &tr->at, 1, &opts, err);
-	if (rc != PST_OK)
-		return rc;
-	st = &tr->e.states[0];
-	pst_team_map_build(&tr->map, &tr->rules, &tr->e, &st, 1);
-	if (!tr->rules.path)
+	if (!tr->rules->path)
 		strbuf_addstr(&tr->warnings, "no team rules (no --teams and no templates/teams.conf): every resource is "
 		                             "Unassigned\n");
-	pst_teams_unused(&tr->rules, &tr->warnings);
-	return PST_OK;
+	pst_teams_unused(tr->rules, &tr->warnings);
 }
 
 int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct teams_run tr;
+	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
+	                                  PST_TIMES_MONTH, PST_WANT_TEAMS, NULL, cli->teams_file, NULL,
+	                                  NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
+	struct pst_pipeline p;
+	struct teams_run tr = {NULL, NULL, NULL, STRBUF_INIT, PST_TIME_NONE};
 	int rc;
 
-	memset(&tr, 0, sizeof(tr));
-	pst_estate_init(&tr.e);
-	pst_teams_init(&tr.rules);
-	pst_team_map_init(&tr.map);
-	rc = build(&tr, cli, err);
+	pst_pipeline_init(&p);
+	rc = pst_pipeline_run(&p, &rq, err);
 	if (rc == PST_OK) {
+		tr.e = &p.e;
+		tr.rules = &p.rules;
+		tr.map = &p.map;
+		tr.at = p.t1;
+		add_warnings(&tr);
 		if (cli->format == PST_OUT_JSON)
 			json_out(out, &tr);
 		else if (cli->format == PST_OUT_CSV)
@@ -241,8 +233,6 @@ int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK && cli->strict && tr.warnings.len)
 		rc = PST_WARN;
 	strbuf_release(&tr.warnings);
-	pst_team_map_release(&tr.map);
-	pst_teams_release(&tr.rules);
-	pst_estate_release(&tr.e);
+	pst_pipeline_release(&p);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include "posture/diff_teams.h"
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
+#include "posture/pipeline.h"
 #include "posture/verify.h"
 
 static const char *class_of(const struct pst_verify_item *vi)
@@ -147,53 +148,25 @@ static void write_report(const struct pst_cli *cli, FILE *out, const struct pst_
 	}
 }
 
-/* The claims and the team rules, then the diff, then the verdicts: a bad
- * claims or rules file fails before the exports are read. */
-static int run(const struct pst_cli *cli, FILE *out, struct pst_claims *claims, struct pst_estate *e,
-               struct pst_diff *d, struct pst_error *err)
-{
-	struct pst_diff_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
-	                              cli->settings_file, cli->skip_bad};
-	struct pst_settings set;
-	struct pst_diff_teams dt;
-	struct pst_verify v = {NULL, 0, {0}};
-	int rc = pst_claims_load(claims, cli->claims_file, err);
-
-	pst_settings_init(&set);
-	pst_diff_teams_init(&dt);
-	if (rc == PST_OK)
-		rc = pst_teams_load_default(&dt.rules, cli->teams_file, err);
-	if (rc == PST_OK)
-		rc = pst_diff_run(d, e, &set, &rq, err);
-	if (rc == PST_OK) {
-		pst_diff_teams_build(&dt, d, e);
-		pst_verify_run(&v, claims, e, d);
-		write_report(cli, out, d, &dt, &v);
-		rc = pst_close_stream(out, "standard output", err);
-	}
-	pst_verify_release(&v);
-	pst_diff_teams_release(&dt);
-	pst_settings_release(&set);
-	return rc;
-}
-
 int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_claims claims;
-	struct pst_estate e;
-	struct pst_diff d;
+	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
+	                                  PST_TIMES_SNAPSHOTS, PST_WANT_VERIFY, cli->settings_file, cli->teams_file,
+	                                  NULL, cli->claims_file, cli->skip_bad, NULL, cli->generated_at,
+	                                  POSTURE_VERSION};
+	struct pst_pipeline p;
 	int rc;
 
 	if (!cli->claims_file)
 		return pst_fail(err, PST_EUSAGE, "verify: --claims FILE is required");
-	pst_claims_init(&claims);
-	pst_estate_init(&e);
-	pst_diff_init(&d);
-	rc = run(cli, out, &claims, &e, &d, err);
-	if (rc == PST_OK && cli->strict && d.nwarnings)
+	pst_pipeline_init(&p);
+	rc = pst_pipeline_run(&p, &rq, err);
+	if (rc == PST_OK) {
+		write_report(cli, out, &p.diff, &p.dt, &p.verify);
+		rc = pst_close_stream(out, "standard output", err);
+	}
+	if (rc == PST_OK && cli->strict && p.diff.nwarnings)
 		rc = PST_WARN;
-	pst_diff_release(&d);
-	pst_estate_release(&e);
-	pst_claims_release(&claims);
+	pst_pipeline_release(&p);
 	return rc;
 }

@@ -103,7 +103,7 @@ static int add_input(struct lines *ls, const char *path, const struct pst_captur
                      struct pst_error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	size_t i;
 	int rc = slurp(path, &sb, err);
 
@@ -120,9 +120,9 @@ static int add_input(struct lines *ls, const char *path, const struct pst_captur
 			ls->v[i].t = 0;
 		return PST_OK;
 	}
-	pst_ingest_init(&ing);
+	pst_sources_init(&ing);
 	rc = pst_ingest_paths(&ing, &path, 1, NULL, on_record, ls, err);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	return rc;
 }
 

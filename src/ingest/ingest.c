@@ -11,58 +11,6 @@
 #include <sys/stat.h>
 #include "posture/strbuf.h"
 
-const char *pst_format_name(enum pst_format f)
-{
-	static const char *const names[PST_FMT__COUNT] = {
-		"unknown", "empty", "json-ndjson", "json-array", "json-object", "json-records",
-		"rest-list", "resource-graph", "rest-example", "la-json-rows", "la-query-api",
-		"la-csv", "portal-csv", "avro-capture"};
-
-	return (unsigned)f < PST_FMT__COUNT ? names[f] : "unknown";
-}
-
-void pst_ingest_init(struct pst_ingest *ing)
-{
-	memset(ing, 0, sizeof(*ing));
-}
-
-static void report_release(struct pst_file_report *r)
-{
-	size_t i;
-
-	free(r->path);
-	free(r->detail);
-	free(r->error);
-	for (i = 0; i < r->nsubscriptions; i++)
-		free(r->subscriptions[i]);
-	free(r->subscriptions);
-	for (i = 0; i < r->ndiags; i++)
-		free(r->diags[i].msg);
-	free(r->diags);
-}
-
-void pst_ingest_release(struct pst_ingest *ing)
-{
-	size_t i;
-
-	for (i = 0; i < ing->nfiles; i++)
-		report_release(&ing->files[i]);
-	free(ing->files);
-	pst_ingest_init(ing);
-}
-
-static struct pst_file_report *report_new(struct pst_ingest *ing, const char *path)
-{
-	struct pst_file_report *r;
-
-	PST_GROW(ing->files, ing->files_alloc, ing->nfiles + 1);
-	r = &ing->files[ing->nfiles++];
-	memset(r, 0, sizeof(*r));
-	r->path = xstrdup(path);
-	r->tmin = r->tmax = PST_TIME_NONE;
-	return r;
-}
-
 void pst_set_format(struct pst_file_ctx *fc, enum pst_format f, const char *detail)
 {
 	fc->rep->format = f;
@@ -70,27 +18,22 @@ void pst_set_format(struct pst_file_ctx *fc, enum pst_format f, const char *deta
 	fc->rep->detail = detail ? xstrdup(detail) : NULL;
 }
 
-static void add_diag(struct pst_file_ctx *fc, enum pst_diag_kind kind, const struct pst_origin *at,
+static void add_diag(struct pst_file_ctx *fc, enum pst_diag_code code, const struct pst_origin *at,
                      const char *fmt, va_list ap)
 {
-	struct pst_file_report *r = fc->rep;
-	struct pst_diag *d;
-	struct strbuf sb = STRBUF_INIT;
+	struct pst_source *r = fc->rep;
+	struct pst_diag_place place = {NULL, 0, 0, 0};
 
-	if (kind == PST_DIAG_REJECTED)
+	if (code == PST_DC_BAD_RECORD)
 		r->rejected++;
 	else
 		r->warnings++;
-	if (r->ndiags >= PST_INGEST_MAX_DIAGS)
-		return;
-	PST_GROW(r->diags, r->diags_alloc, r->ndiags + 1);
-	d = &r->diags[r->ndiags++];
-	d->kind = kind;
-	d->line = at ? at->line : 0;
-	d->offset = at ? at->offset : 0;
-	d->index = at ? at->index : 0;
-	strbuf_vaddf(&sb, fmt, ap);
-	d->msg = strbuf_detach(&sb);
+	if (at) {
+		place.line = at->line;
+		place.offset = at->offset;
+		place.index = at->index;
+	}
+	pst_diags_vadd(&r->diags, code, &place, fmt, ap);
 }
 
 void pst_reject(struct pst_file_ctx *fc, const struct pst_origin *at, const char *fmt, ...)
@@ -98,7 +41,7 @@ void pst_reject(struct pst_file_ctx *fc, const struct pst_origin *at, const char
 	va_list ap;
 
 	va_start(ap, fmt);
-	add_diag(fc, PST_DIAG_REJECTED, at, fmt, ap);
+	add_diag(fc, PST_DC_BAD_RECORD, at, fmt, ap);
 	va_end(ap);
 }
 
@@ -107,7 +50,7 @@ void pst_warn(struct pst_file_ctx *fc, const struct pst_origin *at, const char *
 	va_list ap;
 
 	va_start(ap, fmt);
-	add_diag(fc, PST_DIAG_WARNING, at, fmt, ap);
+	add_diag(fc, PST_DC_READ_WARNING, at, fmt, ap);
 	va_end(ap);
 }
 
@@ -118,7 +61,7 @@ static int cmp_str(const void *a, const void *b)
 
 #define MAX_SUBS_LISTED 100000
 
-static void note_subscription(struct pst_file_report *r, const char *sub)
+static void note_subscription(struct pst_source *r, const char *sub)
 {
 	char low[128], *key = low;
 	size_t i, lo = 0, hi = r->nsubscriptions;
@@ -198,7 +141,7 @@ static void fill_time(struct pst_file_ctx *fc, struct pst_record *rec)
 	}
 }
 
-static void count_record(struct pst_file_report *r, const struct pst_record *rec)
+static void count_record(struct pst_source *r, const struct pst_record *rec)
 {
 	r->records[rec->type]++;
 	r->total_records++;
@@ -349,14 +292,14 @@ out_free:
 }
 
 struct walk {
-	struct pst_ingest *ing;
+	struct pst_sources *ing;
 	const struct pst_ingest_opts *opts;
 	pst_record_fn fn;
 	void *ctx;
 	struct pst_avro_reader *avro;
 };
 
-static int file_failed(struct walk *w, struct pst_file_report *r, int rc, struct pst_error *err)
+static int file_failed(struct walk *w, struct pst_source *r, int rc, struct pst_error *err)
 {
 	r->failed = true;
 	r->fail_status = rc;
@@ -365,7 +308,7 @@ static int file_failed(struct walk *w, struct pst_file_report *r, int rc, struct
 	return w->opts->skip_bad ? PST_OK : rc;
 }
 
-static void add_totals(struct pst_ingest *ing, const struct pst_file_report *r)
+static void add_totals(struct pst_sources *ing, const struct pst_source *r)
 {
 	size_t i;
 
@@ -379,7 +322,7 @@ static void add_totals(struct pst_ingest *ing, const struct pst_file_report *r)
 static int walk_file(struct walk *w, const char *path, const struct stat *st, struct pst_error *err)
 {
 	struct pst_file_ctx fc;
-	struct pst_file_report *r = report_new(w->ing, path);
+	struct pst_source *r = pst_sources_add(w->ing, path);
 	size_t idx = w->ing->nfiles - 1;
 	int rc;
 
@@ -441,7 +384,7 @@ static int walk_path(struct walk *w, const char *path, struct pst_error *err)
 	struct stat st;
 
 	if (stat(path, &st) != 0) {
-		struct pst_file_report *r = report_new(w->ing, path);
+		struct pst_source *r = pst_sources_add(w->ing, path);
 
 		pst_fail(err, PST_ENOINPUT, "%s: %s", path, strerror(errno));
 		return file_failed(w, r, PST_ENOINPUT, err);
@@ -453,7 +396,7 @@ static int walk_path(struct walk *w, const char *path, struct pst_error *err)
 	return walk_file(w, path, &st, err);
 }
 
-int pst_ingest_paths(struct pst_ingest *ing, const char *const *paths, size_t npaths,
+int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t npaths,
                      const struct pst_ingest_opts *opts, pst_record_fn fn, void *ctx,
                      struct pst_error *err)
 {

@@ -13,7 +13,7 @@ struct pst_avro_reader; /* the Avro reader's state, kept across files (avro_capt
 struct pst_file_ctx {
 	const char *path;
 	struct pst_filein *in;          /* the byte stream (NULL for Avro, which opens by path) */
-	struct pst_file_report *rep;
+	struct pst_source *rep;
 	const struct pst_ingest_opts *opts;
 	pst_record_fn fn;
 	void *fn_ctx;

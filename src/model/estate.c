@@ -13,7 +13,7 @@ void pst_estate_init(struct pst_estate *e)
 	pst_strpool_init(&e->text, false);
 	pst_strpool_init(&e->tenants, true);
 	pst_timeline_init(&e->timeline);
-	pst_ingest_init(&e->ingest);
+	pst_sources_init(&e->sources);
 }
 
 void pst_estate_release(struct pst_estate *e)
@@ -40,7 +40,7 @@ void pst_estate_release(struct pst_estate *e)
 	free(e->alerts);
 	free(e->compliance);
 	pst_timeline_release(&e->timeline);
-	pst_ingest_release(&e->ingest);
+	pst_sources_release(&e->sources);
 	memset(e, 0, sizeof(*e));
 }
 

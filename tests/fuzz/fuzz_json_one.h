@@ -25,20 +25,18 @@ static inline int fuzz_json_sink(void *ctx, const struct pst_record *rec, struct
 	return PST_OK;
 }
 
-static inline void fuzz_json_report_free(struct pst_file_report *r)
+static inline void fuzz_json_report_free(struct pst_source *r)
 {
 	size_t i;
 
 	for (i = 0; i < r->nsubscriptions; i++)
 		free(r->subscriptions[i]);
-	for (i = 0; i < r->ndiags; i++)
-		free(r->diags[i].msg);
 	free(r->subscriptions);
-	free(r->diags);
+	pst_diags_release(&r->diags);
 	free(r->detail);
 }
 
-static inline void fuzz_json_ctx(struct pst_file_ctx *fc, struct pst_file_report *rep, struct fuzz_json_stats *st,
+static inline void fuzz_json_ctx(struct pst_file_ctx *fc, struct pst_source *rep, struct fuzz_json_stats *st,
                                  const unsigned char *data, size_t n)
 {
 	memset(rep, 0, sizeof(*rep));
@@ -57,7 +55,7 @@ static inline void fuzz_json_ctx(struct pst_file_ctx *fc, struct pst_file_report
 static inline void fuzz_json_one(struct fuzz_json_stats *st, const unsigned char *data, size_t n)
 {
 	static const struct pst_origin at = {"fuzz.json", 0, 7, 0};
-	struct pst_file_report rep;
+	struct pst_source rep;
 	struct pst_file_ctx fc;
 	struct pst_error err;
 	int rc;

@@ -496,7 +496,7 @@ static void test_ingest_bad_body(void)
 {
 	const char *path = tmp_path("badbody/ns/hub/0/2026/10/31/06/00/12.avro");
 	struct pst_capture_writer w;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct pst_error err;
 	const char *paths[1];
 	size_t i, found = 0;
@@ -507,15 +507,15 @@ static void test_ingest_bad_body(void)
 	CHECK_INT(pst_capture_writer_add(&w, times[1], "not json at all", 15, &err), PST_OK);
 	CHECK_INT(pst_capture_writer_add(&w, times[2], NULL, 0, &err), PST_OK);
 	CHECK_INT(pst_capture_writer_close(&w, &err), PST_OK);
-	pst_ingest_init(&ing);
+	pst_sources_init(&ing);
 	CHECK_INT(pst_ingest_paths(&ing, paths, 1, NULL, NULL, NULL, &err), PST_OK);
 	CHECK_INT(ing.nfiles, 1);
 	CHECK_INT(ing.files[0].format, PST_FMT_AVRO_CAPTURE);
 	CHECK_STR(ing.files[0].detail, "deflate");
 	CHECK(!ing.files[0].failed);
 	CHECK(ing.files[0].rejected >= 2);
-	for (i = 0; i < ing.files[0].ndiags; i++) {
-		const struct pst_diag *d = &ing.files[0].diags[i];
+	for (i = 0; i < ing.files[0].diags.n; i++) {
+		const struct pst_diag *d = &ing.files[0].diags.items[i];
 
 		if (d->kind == PST_DIAG_REJECTED && d->index == 1)
 			found |= 1;
@@ -523,7 +523,7 @@ static void test_ingest_bad_body(void)
 			found |= 2;
 	}
 	CHECK_INT(found, 3);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 /* Through the driver: a schema without Body fails the file, by name. */
@@ -532,21 +532,21 @@ static void test_ingest_not_capture(void)
 	static const char no_body[] = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"}]}";
 	const char *path = tmp_path("notcapture/x.avro");
 	const char *paths[1];
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct pst_ingest_opts opts = {true};
 	struct pst_error err;
 	char want[600];
 
 	paths[0] = path;
 	CHECK_INT(write_file(path, "null", 0, no_body, 1, 0), PST_OK);
-	pst_ingest_init(&ing);
+	pst_sources_init(&ing);
 	CHECK_INT(pst_ingest_paths(&ing, paths, 1, &opts, NULL, NULL, &err), PST_OK);
 	CHECK_INT(ing.failed_files, 1);
 	snprintf(want, sizeof(want), "%s: not an Event Hubs Capture file: schema has no Body field", path);
 	CHECK_STR(ing.files[0].error, want);
 	CHECK_INT(ing.files[0].fail_status, PST_EDATA);
 	CHECK(ing.files[0].sha256[0] != '\0');
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -624,12 +624,12 @@ static int keep_record(void *ctx, const struct pst_record *rec, struct pst_error
 	return PST_OK;
 }
 
-static int ingest_one(const char *path, struct pst_ingest *ing, struct recs *rs)
+static int ingest_one(const char *path, struct pst_sources *ing, struct recs *rs)
 {
 	struct pst_error err;
 
 	memset(rs, 0, sizeof(*rs));
-	pst_ingest_init(ing);
+	pst_sources_init(ing);
 	return pst_ingest_paths(ing, &path, 1, NULL, keep_record, rs, &err);
 }
 
@@ -640,7 +640,7 @@ static void check_capture_records(const char *codec)
 	static const int64_t want_index[] = {0, 1, 1, 2, 3, 4, 4, 5};
 	char rel[128];
 	const char *path;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct recs *rs = xcalloc(1, sizeof(*rs));
 	size_t i;
 
@@ -668,7 +668,7 @@ static void check_capture_records(const char *codec)
 	CHECK_STR(rs->key[3], "a-1");
 	CHECK_INT(rs->observed[3], pst_time_make(2026, 10, 31, 6, 0, 14));
 	CHECK_INT(rs->observed[1], pst_time_make(2026, 10, 31, 18, 0, 13));
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	free(rs);
 }
 
@@ -689,7 +689,7 @@ static void test_same_as_ndjson(void)
 {
 	struct pst_capture_convert_opts o = {"deflate", 60000, 0, NULL, NULL, NULL};
 	struct pst_capture_convert_stats st;
-	struct pst_ingest a, b;
+	struct pst_sources a, b;
 	struct recs *ra = xcalloc(1, sizeof(*ra)), *rb = xcalloc(1, sizeof(*rb));
 	struct pst_error err;
 	const char *nd = tmp_path("same/events.ndjson");
@@ -727,8 +727,8 @@ static void test_same_as_ndjson(void)
 		CHECK_STR(rb->key[i], ra->key[i]);
 	}
 out:
-	pst_ingest_release(&a);
-	pst_ingest_release(&b);
+	pst_sources_release(&a);
+	pst_sources_release(&b);
 	free(ra);
 	free(rb);
 }

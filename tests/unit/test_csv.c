@@ -32,7 +32,7 @@ static void portal_row(struct strbuf *sb, int i, const char *state, const char *
 
 /* Reads the real-data file rel into ing and d; false (nothing read) when
  * ../shared/realdata is absent. */
-static bool read_realdata(const char *rel, struct pst_ingest *ing, struct dump *d)
+static bool read_realdata(const char *rel, struct pst_sources *ing, struct dump *d)
 {
 	const char *rd = check_realdata();
 	char path[512];
@@ -42,14 +42,14 @@ static bool read_realdata(const char *rel, struct pst_ingest *ing, struct dump *
 	if (!rd)
 		return false;
 	snprintf(path, sizeof(path), "%s/%s", rd, rel);
-	pst_ingest_init(ing);
+	pst_sources_init(ing);
 	CHECK_INT(pst_ingest_paths(ing, paths, 1, NULL, dump_sink, d, &err), PST_OK);
 	return true;
 }
 
 static void test_defectdojo_many(void)
 {
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	if (!read_realdata("defectdojo-portal-csv/many_vulns.csv", &ing, &d))
@@ -86,12 +86,12 @@ static void test_defectdojo_many(void)
 		CHECK(strstr(d.lines[3], "line=5 ") != NULL);
 	}
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 static void test_defectdojo_zero(void)
 {
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	if (!read_realdata("defectdojo-portal-csv/zero_vulns.csv", &ing, &d))
@@ -102,13 +102,13 @@ static void test_defectdojo_zero(void)
 	CHECK_INT(ing.total_records, 0);
 	CHECK_INT(d.n, 0);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 static void test_portal_27(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	strbuf_addstr(&sb, "\xEF\xBB\xBF" PORTAL_HEADER_27 "\r\n");
@@ -131,7 +131,7 @@ static void test_portal_27(void)
 		CHECK(strstr(d.lines[1], "line=3 ") != NULL);
 	}
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
@@ -144,7 +144,7 @@ static void test_portal_quoting(void)
 	    "2026-10-31T06:00:00Z," SUB "," VM "," AID "," KEY ",Patch,\"two\nlines \"\"quoted\"\"\",Medium,Healthy,,\n"
 	    "\n"
 	    "2026-10-31T06:00:00Z," SUB ",," AID "," KEY ",Patch,plain,Low,NotApplicable,Exempt,\n";
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_OK);
@@ -158,16 +158,16 @@ static void test_portal_quoting(void)
 		CHECK(strstr(d.lines[1], " rid=" VM " status=NotApplicable sev=Low cause=Exempt ") != NULL);
 	}
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 /* Bad rows are rejected with their line; the good ones around them stay. */
 static void test_portal_bad_rows(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
-	const struct pst_file_report *r;
+	const struct pst_source *r;
 
 	strbuf_addstr(&sb, PORTAL_HEADER_20 "\n");
 	portal_row(&sb, 1, "Unhealthy", "\n");                  /* line 2: good */
@@ -180,21 +180,21 @@ static void test_portal_bad_rows(void)
 	r = &ing.files[0];
 	CHECK_INT(d.n, 2);
 	CHECK_INT(r->rejected, 4);
-	CHECK_INT(r->ndiags, 4);
-	if (r->ndiags == 4) {
-		CHECK_INT(r->diags[0].line, 3);
-		CHECK_STR(r->diags[0].msg, "unknown state 'Sideways'");
-		CHECK_INT(r->diags[1].line, 4);
-		CHECK_STR(r->diags[1].msg, "expected 20 fields as in the header, found 2");
-		CHECK_INT(r->diags[2].line, 5);
-		CHECK_STR(r->diags[2].msg, "broken quote at line 5, column 4: text after a closing quote");
-		CHECK_INT(r->diags[3].line, 7);
-		CHECK_STR(r->diags[3].msg, "unterminated quoted field starting at line 7");
+	CHECK_INT(r->diags.n, 4);
+	if (r->diags.n == 4) {
+		CHECK_INT(r->diags.items[0].line, 3);
+		CHECK_STR(r->diags.items[0].msg, "unknown state 'Sideways'");
+		CHECK_INT(r->diags.items[1].line, 4);
+		CHECK_STR(r->diags.items[1].msg, "expected 20 fields as in the header, found 2");
+		CHECK_INT(r->diags.items[2].line, 5);
+		CHECK_STR(r->diags.items[2].msg, "broken quote at line 5, column 4: text after a closing quote");
+		CHECK_INT(r->diags.items[3].line, 7);
+		CHECK_STR(r->diags.items[3].msg, "unterminated quoted field starting at line 7");
 	}
 	if (d.n == 2)
 		CHECK(strstr(d.lines[1], "line=6 ") != NULL);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
@@ -202,41 +202,41 @@ static void test_portal_missing_column(void)
 {
 	const char *csv = "exportedTimestamp,recommendationId,recommendationName,severity\n"
 	                  "2026-10-31," AID "," KEY ",High\n";
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
 	CHECK(strstr(file_error(&ing), ":1: portal CSV: missing column \"State\"") != NULL);
 	CHECK_INT(d.n, 0);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 static void test_unknown_header(void)
 {
 	const char *csv = "name,colour,size\nx,red,3\n";
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
 	CHECK(strstr(file_error(&ing), ":1: unknown CSV format: columns name, colour, size") != NULL);
 	CHECK_INT(ing.files[0].failed, 1);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	/* an Excel export with semicolons */
 	csv = "exportedTimestamp;subscriptionId;state\n2026-10-31;s;Healthy\n";
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
 	CHECK(strstr(file_error(&ing), ":1: unknown CSV format: columns exportedTimestamp;subscriptionId;state "
 	                               "(separated by ';' or tabs? only commas separate fields)") != NULL);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 }
 
 /* Invalid UTF-8 in a cell: the record is kept with U+FFFD and a warning. */
 static void test_invalid_utf8(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	strbuf_addstr(&sb, PORTAL_HEADER_20 "\n");
@@ -251,7 +251,7 @@ static void test_invalid_utf8(void)
 	if (d.n == 2)
 		CHECK(strstr(d.lines[1], " subname=Pr\xEF\xBF\xBD(od") != NULL);
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
@@ -269,7 +269,7 @@ static void test_time_shapes(void)
 		{"\"10/31/2026, 6:00:12.123 AM\"", "2026-10-31T06:00:12Z"},
 	};
 	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 	size_t i;
 
@@ -285,7 +285,7 @@ static void test_time_shapes(void)
 		CHECK(strstr(d.lines[i], want.buf) != NULL);
 	}
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 	strbuf_release(&want);
 }
@@ -294,7 +294,7 @@ static void test_time_shapes(void)
 static void test_portal_13000(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 	int i;
 
@@ -306,7 +306,7 @@ static void test_portal_13000(void)
 	CHECK_INT(ing.files[0].snapshot_records, 13000);
 	CHECK_INT(ing.rejected, 0);
 	CHECK_STR(first_diag(&ing), "13000 rows: the portal CSV report stops near 13000 rows, so this one may be incomplete");
-	CHECK_INT(ing.files[0].diags[0].line, 13001);
+	CHECK_INT(ing.files[0].diags.items[0].line, 13001);
 	CHECK_INT(d.n, 13000);
 	if (d.n == 13000) {
 		CHECK(strstr(d.lines[12999], "line=13001 ") != NULL);
@@ -314,7 +314,7 @@ static void test_portal_13000(void)
 		CHECK(strstr(d.lines[12998], " rid=" VM "12998 status=Unhealthy") != NULL);
 	}
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 

@@ -106,7 +106,7 @@ static void test_mutations(void)
 		const char *base = corpus[(size_t)i % PST_ARRAY_LEN(corpus)];
 		size_t len = strlen(base);
 		int k, edits = 1 + (int)(next(&rng) % 4);
-		struct pst_ingest ing;
+		struct pst_sources ing;
 		struct dump d = {0};
 		int rc;
 
@@ -121,7 +121,7 @@ static void test_mutations(void)
 		rejected += ing.rejected;
 		failed += ing.failed_files;
 		dump_release(&d);
-		pst_ingest_release(&ing);
+		pst_sources_release(&ing);
 	}
 	CHECK_INT(bad_status, 0);
 	CHECK_INT(count_mismatch, 0);
@@ -139,14 +139,14 @@ static void test_corpus(void)
 	size_t i;
 
 	for (i = 0; i < PST_ARRAY_LEN(corpus); i++) {
-		struct pst_ingest ing;
+		struct pst_sources ing;
 		struct dump d = {0};
 
 		CHECK_INT(ingest_text(corpus[i], strlen(corpus[i]), &ing, &d), PST_OK);
 		CHECK_INT(ing.rejected, 0);
 		CHECK(d.n >= 1);
 		dump_release(&d);
-		pst_ingest_release(&ing);
+		pst_sources_release(&ing);
 	}
 }
 

@@ -206,7 +206,7 @@ static inline int write_temp(const char *data, size_t len, char *path, const cha
 }
 
 /* Reads data as a file; fills ing and d.  Returns pst_ingest_paths' status. */
-static inline int ingest_text(const char *data, size_t len, struct pst_ingest *ing, struct dump *d)
+static inline int ingest_text(const char *data, size_t len, struct pst_sources *ing, struct dump *d)
 {
 	char path[64];
 	const char *paths[1];
@@ -217,7 +217,7 @@ static inline int ingest_text(const char *data, size_t len, struct pst_ingest *i
 	if (write_temp(data, len, path, ".csv") != 0)
 		return -1;
 	paths[0] = path;
-	pst_ingest_init(ing);
+	pst_sources_init(ing);
 	memset(&err, 0, sizeof(err));
 	rc = pst_ingest_paths(ing, paths, 1, &opts, dump_sink, d, &err);
 	unlink(path);
@@ -225,12 +225,12 @@ static inline int ingest_text(const char *data, size_t len, struct pst_ingest *i
 }
 
 /* The first diagnostic of the (only) file, or "". */
-static inline const char *first_diag(const struct pst_ingest *ing)
+static inline const char *first_diag(const struct pst_sources *ing)
 {
-	return ing->nfiles && ing->files[0].ndiags ? ing->files[0].diags[0].msg : "";
+	return ing->nfiles && ing->files[0].diags.n ? ing->files[0].diags.items[0].msg : "";
 }
 
-static inline const char *file_error(const struct pst_ingest *ing)
+static inline const char *file_error(const struct pst_sources *ing)
 {
 	return ing->nfiles && ing->files[0].error ? ing->files[0].error : "";
 }

@@ -60,16 +60,16 @@ static int cmp(const void *a, const void *b)
 
 static bool read_facts(const char *path, struct facts *f)
 {
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct pst_error err = {0, ""};
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	pst_ingest_init(&ing);
+	pst_sources_init(&ing);
 	rc = pst_ingest_paths(&ing, &path, 1, NULL, collect, f, &err);
 	if (rc != PST_OK || ing.rejected)
 		printf("     %s: status %d, %llu rejected: %s\n", path, rc, (unsigned long long)ing.rejected, err.msg);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	if (f->n)
 		qsort(f->items, f->n, sizeof(char *), cmp);
 	if (f->nscores)

@@ -67,8 +67,8 @@ static void test_query_api(void)
 	CHECK_HAS(jt_line(&t, 1), " 20/58 ");
 	CHECK_INT(jt_rep(&t)->rejected, 2);
 	CHECK_STR(jt_diag(&t, 0), "a Log Analytics row that is not an array");
-	CHECK_INT(jt_rep(&t)->diags[0].line, 4);
-	CHECK_INT(jt_rep(&t)->diags[1].line, 5); /* a short row: the missing cells are absent */
+	CHECK_INT(jt_rep(&t)->diags.items[0].line, 4);
+	CHECK_INT(jt_rep(&t)->diags.items[1].line, 5); /* a short row: the missing cells are absent */
 	CHECK_INT(jt_rep(&t)->warnings, 1);
 	CHECK_HAS(jt_diag(&t, 2), "a Log Analytics table of no known columns");
 	jt_release(&t);

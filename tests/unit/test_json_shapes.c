@@ -162,7 +162,7 @@ static void test_wrong_types(void)
 	CHECK_INT(jt_rep(&t)->rejected, 4);
 	CHECK_INT(jt_rep(&t)->warnings, 1);
 	CHECK_STR(jt_diag(&t, 0), "secure_score without score.current and score.max");
-	CHECK_INT(jt_rep(&t)->diags[0].line, 2);
+	CHECK_INT(jt_rep(&t)->diags.items[0].line, 2);
 	CHECK_STR(jt_diag(&t, 1), "assessment without a resource id");
 	CHECK_STR(jt_diag(&t, 2), "assessment with an unknown status code");
 	CHECK_STR(jt_diag(&t, 3), "assessment without a status code");
@@ -196,7 +196,7 @@ static int mem_sink(void *ctx, const struct pst_record *r, struct pst_error *err
 static void test_mem(void)
 {
 	static const char body[] = "[" ENV("securityEventDataEnrichment", "\"action\":\"Insert\",\"isSnapshot\":true") "," ASSESS("Healthy") "]";
-	struct pst_file_report rep;
+	struct pst_source rep;
 	struct pst_file_ctx fc;
 	struct pst_origin at = {NULL, 0, 41, 9000};
 	struct pst_error err;
@@ -220,13 +220,12 @@ static void test_mem(void)
 	/* A broken body is one rejected event, not a failed file. */
 	CHECK_INT(pst_json_ingest_mem(&fc, "{\"a\":[1,2", 9, &at, PST_TIME_NONE, &err), PST_OK);
 	CHECK_INT(rep.rejected, 1);
-	CHECK_INT(rep.diags[0].index, 41);
-	CHECK_HAS(rep.diags[0].msg, "event body:1:10: unexpected end of file inside an array");
+	CHECK_INT(rep.diags.items[0].index, 41);
+	CHECK_HAS(rep.diags.items[0].msg, "event body:1:10: unexpected end of file inside an array");
 	CHECK_INT(pst_json_ingest_mem(&fc, ASSESS("Healthy"), strlen(ASSESS("Healthy")), &at, PST_TIME_NONE, &err), PST_OK);
 	CHECK_INT(t.n, 3);
 	CHECK_HAS(jt_line(&t, 2), "assessment - stream status_change 2026-10-02T10:00:00Z");
-	free(rep.diags[0].msg);
-	free(rep.diags);
+	pst_diags_release(&rep.diags);
 	free(rep.subscriptions[0]);
 	free(rep.subscriptions);
 	jt_release(&t);

@@ -14,7 +14,7 @@
 #include "posture/strbuf.h"
 
 struct jt {
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	char **lines;
 	size_t n, alloc;
 	int rc;
@@ -131,7 +131,7 @@ static inline void jt_release(struct jt *t)
 	for (i = 0; i < t->n; i++)
 		free(t->lines[i]);
 	free(t->lines);
-	pst_ingest_release(&t->ing);
+	pst_sources_release(&t->ing);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -141,7 +141,7 @@ static inline void jt_read(struct jt *t, const char *path)
 
 	jt_release(t);
 	paths[0] = path;
-	pst_ingest_init(&t->ing);
+	pst_sources_init(&t->ing);
 	t->rc = pst_ingest_paths(&t->ing, paths, 1, NULL, jt_sink, t, &t->err);
 }
 
@@ -167,9 +167,9 @@ static inline void jt_str(struct jt *t, const char *name, const char *text)
 	jt_read_text(t, name, text, strlen(text));
 }
 
-static inline const struct pst_file_report *jt_rep(const struct jt *t)
+static inline const struct pst_source *jt_rep(const struct jt *t)
 {
-	static const struct pst_file_report none;
+	static const struct pst_source none;
 
 	return t->ing.nfiles ? &t->ing.files[0] : &none;
 }
@@ -186,7 +186,7 @@ static inline const char *jt_line(const struct jt *t, size_t i)
 
 static inline const char *jt_diag(const struct jt *t, size_t i)
 {
-	return i < jt_rep(t)->ndiags ? jt_rep(t)->diags[i].msg : "(no such diagnostic)";
+	return i < jt_rep(t)->diags.n ? jt_rep(t)->diags.items[i].msg : "(no such diagnostic)";
 }
 
 /* CHECK that haystack contains needle, printing both when not. */

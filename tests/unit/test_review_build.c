@@ -113,12 +113,9 @@ static void compliance(struct pst_estate *e, const char *assessment, enum pst_co
 /* One read file in the ingest report (the estate API reads none). */
 static void source(struct pst_estate *e)
 {
-	struct pst_file_report *f;
+	struct pst_source *f;
 
-	PST_GROW(e->ingest.files, e->ingest.files_alloc, e->ingest.nfiles + 1);
-	f = &e->ingest.files[e->ingest.nfiles++];
-	memset(f, 0, sizeof(*f));
-	f->path = xstrdup("exports/snap.json");
+	f = pst_sources_add(&e->sources, "exports/snap.json");
 	f->format = PST_FMT_JSON_NDJSON;
 	f->size = 1234;
 	pst_strlcpy(f->sha256, "ab12", sizeof(f->sha256));

@@ -38,7 +38,7 @@ static void csv_line(struct strbuf *sb, const char *const *cells, size_t n)
 		csv_line((sb), cells_, sizeof(cells_) / sizeof(cells_[0]));         \
 	} while (0)
 
-static void read_csv_text(struct strbuf *sb, struct pst_ingest *ing, struct dump *d)
+static void read_csv_text(struct strbuf *sb, struct pst_sources *ing, struct dump *d)
 {
 	CHECK_INT(ingest_text(sb->buf, sb->len, ing, d), PST_OK);
 	CHECK_INT(ing->files[0].format, PST_FMT_LA_CSV);
@@ -53,13 +53,13 @@ static bool has(const struct dump *d, size_t i, const char *needle)
 	return true;
 }
 
-static bool diag_is(const struct pst_ingest *ing, size_t i, uint64_t line, const char *msg)
+static bool diag_is(const struct pst_sources *ing, size_t i, uint64_t line, const char *msg)
 {
-	const struct pst_file_report *r = &ing->files[0];
+	const struct pst_source *r = &ing->files[0];
 
-	if (i >= r->ndiags || r->diags[i].line != line || strcmp(r->diags[i].msg, msg) != 0) {
-		printf("     diag %zu: got %llu \"%s\"\n", i, i < r->ndiags ? (unsigned long long)r->diags[i].line : 0ULL,
-		       i < r->ndiags ? r->diags[i].msg : "(none)");
+	if (i >= r->diags.n || r->diags.items[i].line != line || strcmp(r->diags.items[i].msg, msg) != 0) {
+		printf("     diag %zu: got %llu \"%s\"\n", i, i < r->diags.n ? (unsigned long long)r->diags.items[i].line : 0ULL,
+		       i < r->diags.n ? r->diags.items[i].msg : "(none)");
 		return false;
 	}
 	return true;
@@ -186,7 +186,7 @@ static void test_detect_names(void)
 static void test_la_recommendation(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TenantId", "TimeGenerated [UTC]", "RecommendationId", "RecommendationName", "RecommendationDisplayName",
@@ -225,14 +225,14 @@ static void test_la_recommendation(void)
 	CHECK(diag_is(&ing, 1, 5, "unknown state 'Broken'"));
 	CHECK(diag_is(&ing, 2, 6, "Properties: not valid JSON text"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
 static void test_la_scores(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TenantId", "TimeGenerated [UTC]", "SecureScoresSubscriptionId", "AssessedResourceId", "DisplayName",
@@ -251,14 +251,14 @@ static void test_la_scores(void)
 	CHECK(has(&d, 1, "snap=stream"));
 	CHECK(diag_is(&ing, 0, 4, "no score (CurrentScore, PercentageScore)"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
 static void test_la_controls(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TimeGenerated [UTC]", "SecureScoresSubscriptionId", "ControlId", "ControlName", "HealthyResources",
@@ -288,14 +288,14 @@ static void test_la_controls(void)
 	CHECK(diag_is(&ing, 0, 4, "no control id (ControlId)"));
 	CHECK(diag_is(&ing, 1, 5, "HealthyResources: not a number: 'many'"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
 static void test_la_alert(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TimeGenerated [UTC]", "SystemAlertId", "AlertName", "DisplayName", "AlertType", "AlertSeverity",
@@ -322,7 +322,7 @@ static void test_la_alert(void)
 	CHECK(has(&d, 1, " alertid=2518-def name=Port scan sev=Low status=Resolved rid=" VM2 " remediation=Just do it"));
 	CHECK(diag_is(&ing, 0, 4, "no alert id (SystemAlertId)"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
@@ -333,7 +333,7 @@ static void test_la_alert(void)
 static void test_la_compliance(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TenantId", "TimeGenerated [UTC]", "ComplianceStandard", "ComplianceControl", "RecommendationId",
@@ -359,14 +359,14 @@ static void test_la_compliance(void)
 	/* a long value is quoted cut on a character boundary */
 	CHECK(diag_is(&ing, 1, 5, "unknown state '" U20 "...'"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
 static void test_la_nested(void)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct dump d = {0};
 
 	LINE(&sb, "TimeGenerated [UTC]", "RecommendationSubscriptionId", "AssessedResourceId", "ParentRecommendationId",
@@ -388,7 +388,7 @@ static void test_la_nested(void)
 	CHECK(has(&d, 1, " subid=CVE-2 parent=1195afff-c881-495e-9bc5-1486211ae03f rid=" VM2 " name=CVE-2 status=Healthy"));
 	CHECK(diag_is(&ing, 0, 4, "no sub-assessment id (Id, NestedRecommendationId)"));
 	dump_release(&d);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	strbuf_release(&sb);
 }
 
@@ -402,7 +402,7 @@ static void test_json_style_row(void)
 	                        "{\"resourceDetails\":{\"Id\":\"" VM "\"},\"metadata\":{\"severity\":\"Low\"}}", NULL};
 	struct pst_row row = {names, values, 6};
 	struct pst_origin at = {"rows.json", 0, 7, 1234};
-	struct pst_file_report rep;
+	struct pst_source rep;
 	struct pst_file_ctx fc;
 	struct dump d = {0};
 	struct pst_error err;
@@ -423,15 +423,13 @@ static void test_json_style_row(void)
 	CHECK(has(&d, 0, "type=assessment line=0 snap=record src=record observed=2026-10-31T06:00:00Z sub=" SUB " id=" AID
 	                 " key=" KEY " rid=" VM " status=Unhealthy sev=Low"));
 	CHECK_INT(rep.rejected, 2);
-	CHECK_INT(rep.ndiags, 2);
-	if (rep.ndiags == 2) {
-		CHECK_STR(rep.diags[0].msg, "unknown state 'Sideways'");
-		CHECK_INT(rep.diags[0].index, 7);
-		CHECK_INT(rep.diags[0].offset, 1234);
+	CHECK_INT(rep.diags.n, 2);
+	if (rep.diags.n == 2) {
+		CHECK_STR(rep.diags.items[0].msg, "unknown state 'Sideways'");
+		CHECK_INT(rep.diags.items[0].index, 7);
+		CHECK_INT(rep.diags.items[0].offset, 1234);
 	}
-	for (i = 0; i < rep.ndiags; i++)
-		free(rep.diags[i].msg);
-	free(rep.diags);
+	pst_diags_release(&rep.diags);
 	for (i = 0; i < rep.nsubscriptions; i++)
 		free(rep.subscriptions[i]);
 	free(rep.subscriptions);

@@ -88,7 +88,7 @@ static void test_rest_example(void)
 	char controls[512], scores[512];
 	const char *paths[2] = {controls, scores};
 	struct pst_control_set cs;
-	struct pst_ingest ing;
+	struct pst_sources ing;
 	struct pst_error err = {0, ""};
 	struct rest_read rr;
 
@@ -100,7 +100,7 @@ static void test_rest_example(void)
 	pst_control_set_builtin(&cs);
 	memset(&rr, 0, sizeof(rr));
 	rr.cs = &cs;
-	pst_ingest_init(&ing);
+	pst_sources_init(&ing);
 	CHECK_INT(pst_ingest_paths(&ing, paths, 2, NULL, on_record, &rr, &err), PST_OK);
 	CHECK_INT(rr.controls, 12);
 	/* The subscription's exported current is the sum of its controls'; its
@@ -108,7 +108,7 @@ static void test_rest_example(void)
 	CHECK(!pst_score_points_differ(rr.sum_current, rr.sub_current));
 	CHECK_DBL(rr.sum_current, 23.53, 1e-9);
 	CHECK_DBL(pst_score_round_fraction(rr.sub_current / rr.sub_max), rr.sub_pct, 1e-12);
-	pst_ingest_release(&ing);
+	pst_sources_release(&ing);
 	pst_control_set_release(&cs);
 }
 

@@ -63,8 +63,8 @@ static void check_csv_cap(struct pst_diff *d, const struct pst_estate *e)
 {
 	size_t i;
 
-	for (i = 0; i < e->ingest.nfiles; i++) {
-		const struct pst_file_report *r = &e->ingest.files[i];
+	for (i = 0; i < e->sources.nfiles; i++) {
+		const struct pst_source *r = &e->sources.files[i];
 
 		if (r->format == PST_FMT_PORTAL_CSV && r->records[PST_REC_ASSESSMENT] >= PST_CSV_ROW_CAP_WARN)
 			pst_diff_warn(d, PST_DQ_CSV_ROW_CAP,
@@ -136,9 +136,9 @@ static void check_conflicts(struct pst_diff *d, const struct pst_estate *e, cons
 
 static void check_rejected(struct pst_diff *d, const struct pst_estate *e)
 {
-	if (e->ingest.rejected || e->ingest.failed_files)
+	if (e->sources.rejected || e->sources.failed_files)
 		pst_diff_warn(d, PST_DQ_REJECTED, "%llu records rejected and %zu files skipped while reading "
-		              "(see posture inspect)", (unsigned long long)e->ingest.rejected, e->ingest.failed_files);
+		              "(see posture inspect)", (unsigned long long)e->sources.rejected, e->sources.failed_files);
 	if (e->assessments_unkeyed)
 		pst_diff_warn(d, PST_DQ_REJECTED, "%llu assessment records without a resource id or key were ignored",
 		              (unsigned long long)e->assessments_unkeyed);

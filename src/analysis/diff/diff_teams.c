@@ -6,7 +6,6 @@
 void pst_diff_teams_init(struct pst_diff_teams *dt)
 {
 	memset(dt, 0, sizeof(*dt));
-	pst_teams_init(&dt->rules);
 	pst_team_map_init(&dt->map);
 }
 
@@ -15,7 +14,6 @@ void pst_diff_teams_release(struct pst_diff_teams *dt)
 	free(dt->counts);
 	free(dt->totals);
 	pst_team_map_release(&dt->map);
-	pst_teams_release(&dt->rules);
 	pst_diff_teams_init(dt);
 }
 
@@ -31,12 +29,13 @@ static void warn_unused(const struct pst_teams *t, struct pst_diff *d)
 	strbuf_release(&sb);
 }
 
-void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_diff *d, const struct pst_estate *e)
+void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_teams *rules, struct pst_diff *d,
+                          const struct pst_estate *e, const struct pst_state *s0, const struct pst_state *s1)
 {
-	const struct pst_state *states[2] = {&e->states[0], &e->states[1]};
+	const struct pst_state *states[2] = {s0, s1};
 	size_t i, team;
 
-	pst_team_map_build(&dt->map, &dt->rules, e, states, 2);
+	pst_team_map_build(&dt->map, rules, e, states, 2);
 	free(dt->counts);
 	free(dt->totals);
 	dt->counts = xcalloc(dt->map.nteams * PST_CLASS__COUNT, sizeof(*dt->counts));
@@ -46,7 +45,7 @@ void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_diff *d, const s
 		dt->counts[team * PST_CLASS__COUNT + d->items[i].cls]++;
 		dt->totals[team]++;
 	}
-	warn_unused(&dt->rules, d);
+	warn_unused(rules, d);
 }
 
 const char *pst_diff_team_of(const struct pst_diff_teams *dt, const struct pst_diff_item *it)

@@ -48,8 +48,8 @@ static void ingest_warnings(struct rb_ctx *c, struct warn_list *w)
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < c->e->ingest.nfiles; i++) {
-		const struct pst_file_report *f = &c->e->ingest.files[i];
+	for (i = 0; i < c->e->sources.nfiles; i++) {
+		const struct pst_source *f = &c->e->sources.files[i];
 
 		if (f->failed)
 			strbuf_addf(&sb, "%s: %s (file skipped)\n", f->path, f->error ? f->error : "unreadable");
@@ -60,25 +60,25 @@ static void ingest_warnings(struct rb_ctx *c, struct warn_list *w)
 
 static void rejected(struct rb_ctx *c)
 {
-	const struct pst_ingest *ing = &c->e->ingest;
+	const struct pst_sources *ing = &c->e->sources;
 	struct pst_review *r = c->r;
 	size_t i, k;
 
 	r->rejected_total = ing->rejected;
 	r->rejected = PST_REVIEW_NEW(r, struct pst_review_rejected, PST_REVIEW_MAX_REJECTED);
 	for (i = 0; i < ing->nfiles && r->nrejected < PST_REVIEW_MAX_REJECTED; i++) {
-		const struct pst_file_report *f = &ing->files[i];
+		const struct pst_source *f = &ing->files[i];
 
-		for (k = 0; k < f->ndiags && r->nrejected < PST_REVIEW_MAX_REJECTED; k++) {
+		for (k = 0; k < f->diags.n && r->nrejected < PST_REVIEW_MAX_REJECTED; k++) {
 			struct pst_review_rejected *o;
 
-			if (f->diags[k].kind != PST_DIAG_REJECTED)
+			if (f->diags.items[k].kind != PST_DIAG_REJECTED)
 				continue;
 			o = &r->rejected[r->nrejected++];
 			o->path = pst_review_str(r, f->path);
-			o->line = f->diags[k].line;
-			o->index = f->diags[k].index;
-			o->message = pst_review_str(r, f->diags[k].msg);
+			o->line = f->diags.items[k].line;
+			o->index = f->diags.items[k].index;
+			o->message = pst_review_str(r, f->diags.items[k].msg);
 		}
 	}
 }
@@ -103,7 +103,7 @@ void rb_quality(struct rb_ctx *c)
 	rejected(c);
 }
 
-static void source(struct pst_review *r, struct pst_review_source *s, const struct pst_file_report *f)
+static void source(struct pst_review *r, struct pst_review_source *s, const struct pst_source *f)
 {
 	s->path = pst_review_str(r, f->path);
 	s->format = pst_review_str(r, pst_format_name(f->format));
@@ -118,7 +118,7 @@ static void source(struct pst_review *r, struct pst_review_source *s, const stru
 
 void rb_sources(struct rb_ctx *c)
 {
-	const struct pst_ingest *ing = &c->e->ingest;
+	const struct pst_sources *ing = &c->e->sources;
 	size_t i;
 
 	c->r->sources = PST_REVIEW_NEW(c->r, struct pst_review_source, ing->nfiles);

@@ -1,10 +1,9 @@
 /* score_view.c: the score view's life cycle, its control set, its times,
- * and the two-pass read (scoreview.h). */
+ * and the times it needs states at (score_view.h). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "posture/settings.h"
 #include "score_view_int.h"
 
 static const char *const scope_names[] = {"overall", "subscription", "control"};
@@ -101,63 +100,6 @@ void pst_score_view_compute(struct pst_score_view *v, const struct pst_estate *e
 	free(points);
 }
 
-/* One calendar month before t (the day clamped to the month's length). */
-static pst_time month_before(pst_time t)
-{
-	int64_t days = t >= 0 ? t / PST_MS_PER_DAY : -((-t + PST_MS_PER_DAY - 1) / PST_MS_PER_DAY);
-	pst_time rest = t - days * PST_MS_PER_DAY;
-	int64_t y, start;
-	unsigned m, d, len;
-
-	pst_civil_from_days(days, &y, &m, &d);
-	if (m == 1) {
-		y--;
-		m = 12;
-	} else {
-		m--;
-	}
-	start = pst_days_from_civil(y, m, 1);
-	len = (unsigned)(pst_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - start);
-	return (start + (d < len ? d : len) - 1) * PST_MS_PER_DAY + rest;
-}
-
-static int pick_times(const struct pst_score_request *rq, const struct pst_timeline *tl, pst_time *t0,
-                      pst_time *t1, struct pst_error *err)
-{
-	pst_time unused;
-
-	if (rq->period) {
-		if (!pst_period_parse(rq->period, t0, t1))
-			return pst_fail(err, PST_EUSAGE, "--period: expected YYYY-MM, not '%s'", rq->period);
-		return PST_OK;
-	}
-	if (rq->to != PST_TIME_NONE)
-		*t1 = rq->to;
-	else if (tl->tmin == PST_TIME_NONE)
-		return pst_fail(err, PST_EDATA, "no dated record in the input: give --to or --period");
-	else
-		pst_timeline_pick(tl, PST_TIME_NONE, PST_TIME_NONE, &unused, t1);
-	*t0 = rq->from != PST_TIME_NONE ? rq->from : month_before(*t1);
-	return PST_OK;
-}
-
-int pst_view_pick_time(const struct pst_score_request *rq, pst_time *t, struct pst_error *err)
-{
-	struct pst_estate_opts opts = {rq->skip_bad};
-	struct pst_timeline tl;
-	pst_time t0;
-	int rc;
-
-	if (rq->to != PST_TIME_NONE || rq->period)
-		return pick_times(rq, NULL, &t0, t, err);
-	pst_timeline_init(&tl);
-	rc = pst_estate_scan_timeline(&tl, rq->paths, rq->npaths, &opts, err);
-	if (rc == PST_OK)
-		rc = pick_times(rq, &tl, &t0, t, err);
-	pst_timeline_release(&tl);
-	return rc;
-}
-
 /* A round ending near t has a subscription without a fresh exported score. */
 static bool needs_recompute(const struct pst_estate *e, pst_time t)
 {
@@ -176,9 +118,7 @@ static bool needs_recompute(const struct pst_estate *e, pst_time t)
 	return false;
 }
 
-/* The times to keep a state for: T0, T1, and the latest points that need
- * recomputing (at most PST_SCORE_MAX_STATES in all), ascending. */
-static pst_time *state_times(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n)
+pst_time *pst_score_view_state_times(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n)
 {
 	size_t np, i, kept = 0;
 	pst_time *p = view_points(e, t0, t1, &np);
@@ -200,45 +140,4 @@ static pst_time *state_times(const struct pst_estate *e, pst_time t0, pst_time t
 	}
 	*n = kept;
 	return out;
-}
-
-static void classify(struct pst_diff *d, const struct pst_estate *e, pst_time t0, pst_time t1)
-{
-	struct pst_settings set;
-
-	pst_settings_init(&set);
-	pst_diff_compute(d, e, view_state_at(e, t0), view_state_at(e, t1), &set);
-	pst_settings_release(&set);
-}
-
-int pst_score_view_run(struct pst_score_view *v, struct pst_estate *e, struct pst_team_map *tm,
-                       struct pst_teams *teams, const struct pst_goals *goals, struct pst_diff *d,
-                       const struct pst_score_request *rq, struct pst_error *err)
-{
-	struct pst_estate_opts opts = {rq->skip_bad};
-	const struct pst_state **states = NULL;
-	pst_time t0, t1, *times = NULL;
-	size_t n = 0, i;
-	int rc = pst_estate_load(e, rq->paths, rq->npaths, NULL, 0, &opts, err);
-
-	if (rc == PST_OK)
-		rc = pick_times(rq, &e->timeline, &t0, &t1, err);
-	if (rc != PST_OK)
-		return rc;
-	times = state_times(e, t0, t1, &n);
-	pst_estate_release(e);
-	pst_estate_init(e);
-	rc = pst_estate_load(e, rq->paths, rq->npaths, times, n, &opts, err);
-	if (rc == PST_OK) {
-		states = xcalloc(n, sizeof(*states));
-		for (i = 0; i < n; i++)
-			states[i] = &e->states[i];
-		pst_team_map_build(tm, teams, e, states, n);
-		classify(d, e, t0, t1);
-		pst_score_view_controls(v, e);
-		pst_score_view_compute(v, e, tm, goals, d, t0, t1);
-	}
-	free(states);
-	free(times);
-	return rc;
 }

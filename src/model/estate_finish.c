@@ -1,5 +1,5 @@
-/* estate_load.c: reading paths into the estate; finishing the tables and
- * cutting the states by the snapshots. */
+/* estate_finish.c: the states begun, and finished after the last record:
+ * the tables compacted and sorted, the states cut by the snapshots. */
 #include "estate_int.h"
 
 #include <stdlib.h>
@@ -218,67 +218,4 @@ void pst_estate_finish(struct pst_estate *e)
 	sort_unique(e->controls, &e->ncontrols, sizeof(*e->controls), cmp_control);
 	sort_unique(e->compliance, &e->ncompliance, sizeof(*e->compliance), cmp_compliance);
 	finish_alerts(e);
-}
-
-static int sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
-{
-	struct pst_estate *e = ctx;
-
-	(void)err;
-	pst_estate_add(e, rec, (uint32_t)(e->ingest.nfiles - 1));
-	return PST_OK;
-}
-
-int pst_estate_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
-                    size_t ntimes, const struct pst_estate_opts *opts, struct pst_error *err)
-{
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
-	int rc;
-
-	pst_estate_begin(e, times, ntimes);
-	rc = pst_ingest_paths(&e->ingest, paths, npaths, &io, sink, e, err);
-	pst_estate_finish(e);
-	return rc;
-}
-
-struct scan_ctx {
-	struct pst_timeline *tl;
-	struct pst_ingest *ing;
-	struct pst_strpool subs;
-};
-
-static int scan_sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
-{
-	struct scan_ctx *c = ctx;
-	const char *s = NULL;
-	size_t n = 0;
-	uint32_t sub = 0;
-
-	(void)err;
-	if (rec->type == PST_REC_ASSESSMENT && rec->u.assessment.resource_id &&
-	    pst_id_subscription(rec->u.assessment.resource_id, &s, &n))
-		sub = pst_strpool_intern_n(&c->subs, s, n);
-	else if (rec->subscription_id)
-		sub = pst_strpool_intern(&c->subs, rec->subscription_id);
-	pst_timeline_note(c->tl, rec, (uint32_t)(c->ing->nfiles - 1), sub);
-	return PST_OK;
-}
-
-int pst_estate_scan_timeline(struct pst_timeline *tl, const char *const *paths, size_t npaths,
-                             const struct pst_estate_opts *opts, struct pst_error *err)
-{
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
-	struct pst_ingest ing;
-	struct scan_ctx c;
-	int rc;
-
-	pst_ingest_init(&ing);
-	pst_strpool_init(&c.subs, true);
-	c.tl = tl;
-	c.ing = &ing;
-	rc = pst_ingest_paths(&ing, paths, npaths, &io, scan_sink, &c, err);
-	pst_timeline_finish(tl);
-	pst_strpool_release(&c.subs);
-	pst_ingest_release(&ing);
-	return rc;
 }

@@ -1,0 +1,56 @@
+/* sources.c: the reports of what was read (sources.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "posture/sources.h"
+
+const char *pst_format_name(enum pst_format f)
+{
+	static const char *const names[PST_FMT__COUNT] = {
+		"unknown", "empty", "json-ndjson", "json-array", "json-object", "json-records",
+		"rest-list", "resource-graph", "rest-example", "la-json-rows", "la-query-api",
+		"la-csv", "portal-csv", "avro-capture"};
+
+	return (unsigned)f < PST_FMT__COUNT ? names[f] : "unknown";
+}
+
+void pst_sources_init(struct pst_sources *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+static void source_release(struct pst_source *r)
+{
+	size_t i;
+
+	free(r->path);
+	free(r->detail);
+	free(r->error);
+	for (i = 0; i < r->nsubscriptions; i++)
+		free(r->subscriptions[i]);
+	free(r->subscriptions);
+	pst_diags_release(&r->diags);
+}
+
+void pst_sources_release(struct pst_sources *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++)
+		source_release(&s->files[i]);
+	free(s->files);
+	pst_sources_init(s);
+}
+
+struct pst_source *pst_sources_add(struct pst_sources *s, const char *path)
+{
+	struct pst_source *r;
+
+	PST_GROW(s->files, s->files_alloc, s->nfiles + 1);
+	r = &s->files[s->nfiles++];
+	memset(r, 0, sizeof(*r));
+	r->path = xstrdup(path);
+	r->tmin = r->tmax = PST_TIME_NONE;
+	pst_diags_init(&r->diags, PST_SOURCE_MAX_DIAGS);
+	return r;
+}
+

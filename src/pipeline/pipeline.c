@@ -1,0 +1,170 @@
+/* pipeline.c: the one driver: configuration, times, the estate, the
+ * analyses and the review (pipeline.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "posture/ingest.h"
+#include "posture/pipeline.h"
+#include "posture/review_build.h"
+
+void pst_pipeline_init(struct pst_pipeline *p)
+{
+	memset(p, 0, sizeof(*p));
+	pst_settings_init(&p->set);
+	pst_teams_init(&p->rules);
+	pst_goals_init(&p->goals);
+	pst_claims_init(&p->claims);
+	pst_estate_init(&p->e);
+	p->t0 = p->t1 = PST_TIME_NONE;
+	pst_diff_init(&p->diff);
+	pst_diff_teams_init(&p->dt);
+	pst_team_map_init(&p->map);
+	pst_score_view_init(&p->view);
+	pst_review_init(&p->review);
+}
+
+void pst_pipeline_release(struct pst_pipeline *p)
+{
+	pst_review_release(&p->review);
+	pst_verify_release(&p->verify);
+	pst_score_view_release(&p->view);
+	pst_team_map_release(&p->map);
+	pst_diff_teams_release(&p->dt);
+	pst_diff_release(&p->diff);
+	pst_estate_release(&p->e);
+	pst_claims_release(&p->claims);
+	pst_goals_release(&p->goals);
+	pst_teams_release(&p->rules);
+	pst_settings_release(&p->set);
+}
+
+static bool wants(const struct pst_pipeline_request *rq, unsigned bits)
+{
+	return (rq->want & bits) != 0;
+}
+
+/* Step 1: every configuration file, before any export is read.  The score
+ * alone classifies with the built-in overdue allowances (it shows none). */
+static int load_config(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	int rc = PST_OK;
+
+	if (wants(rq, PST_WANT_VERIFY))
+		rc = pst_claims_load(&p->claims, rq->claims_file, err);
+	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY | PST_WANT_REVIEW))
+		rc = pst_settings_load_default(&p->set, rq->settings_file, err);
+	if (rc == PST_OK && !wants(rq, PST_WANT_SOURCES))
+		rc = pst_teams_load_default(&p->rules, rq->teams_file, err);
+	if (rc == PST_OK && wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
+		rc = pst_goals_load_default(&p->goals, rq->goals_file, err);
+	return rc;
+}
+
+const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_time t)
+{
+	size_t i;
+
+	for (i = 0; i < p->e.nstates; i++)
+		if (p->e.states[i].at == t)
+			return &p->e.states[i];
+	return NULL;
+}
+
+/* Steps 2 and 3 for the score: the estate read once without states for the
+ * timeline and the exported scores, then again with the states the series
+ * needs. */
+static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	struct pst_read_opts opts = {rq->skip_bad};
+	pst_time *times;
+	size_t n;
+	int rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
+
+	if (rc == PST_OK)
+		rc = pst_pipeline_times(rq, &p->e.timeline, &p->t0, &p->t1, p->period, err);
+	if (rc != PST_OK)
+		return rc;
+	times = pst_score_view_state_times(&p->e, p->t0, p->t1, &n);
+	pst_estate_release(&p->e);
+	pst_estate_init(&p->e);
+	rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, times, n, &opts, err);
+	free(times);
+	return rc;
+}
+
+/* Steps 2 and 3 otherwise: the times (a timeline scan when a default is
+ * needed), then the estate with the states at T0 and T1 (T1 only for teams). */
+static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	struct pst_read_opts opts = {rq->skip_bad};
+	struct pst_ingest_opts io = {rq->skip_bad};
+	pst_time times[2];
+	int rc;
+
+	if (wants(rq, PST_WANT_SOURCES))
+		return pst_ingest_paths(&p->e.sources, rq->paths, rq->npaths, &io, NULL, NULL, err);
+	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
+		return read_for_score(p, rq, err);
+	rc = pst_pipeline_times(rq, NULL, &p->t0, &p->t1, p->period, err);
+	times[0] = p->t0;
+	times[1] = p->t1;
+	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY))
+		rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, times, 2, &opts, err);
+	else if (rc == PST_OK)
+		rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, &times[1], 1, &opts, err);
+	return rc;
+}
+
+/* The team map over every state kept, the diff, the control set and the view. */
+static void score(struct pst_pipeline *p)
+{
+	const struct pst_state **states = xcalloc(p->e.nstates + 1, sizeof(*states));
+	size_t i;
+
+	for (i = 0; i < p->e.nstates; i++)
+		states[i] = &p->e.states[i];
+	pst_team_map_build(&p->map, &p->rules, &p->e, states, p->e.nstates);
+	free(states);
+	pst_diff_compute(&p->diff, &p->e, pst_pipeline_state(p, p->t0), pst_pipeline_state(p, p->t1), &p->set);
+	pst_score_view_controls(&p->view, &p->e);
+	pst_score_view_compute(&p->view, &p->e, &p->map, &p->goals, &p->diff, p->t0, p->t1);
+}
+
+static int review(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	struct pst_review_request rr = {rq->org, p->period[0] ? p->period : NULL, rq->generated_at, rq->version,
+	                                rq->teams_file};
+
+	return pst_review_build(&p->review, &p->e, &p->map, &p->rules, &p->diff, &p->view, &p->goals, &p->set, &rr,
+	                        err);
+}
+
+/* Step 4. */
+static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	const struct pst_state *t1 = pst_pipeline_state(p, p->t1);
+
+	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW)) {
+		score(p);
+	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {
+		const struct pst_state *t0 = pst_pipeline_state(p, p->t0);
+
+		pst_diff_compute(&p->diff, &p->e, t0, t1, &p->set);
+		pst_diff_teams_build(&p->dt, &p->rules, &p->diff, &p->e, t0, t1);
+	} else if (wants(rq, PST_WANT_TEAMS)) {
+		pst_team_map_build(&p->map, &p->rules, &p->e, &t1, 1);
+	}
+	if (wants(rq, PST_WANT_VERIFY))
+		pst_verify_run(&p->verify, &p->claims, &p->e, &p->diff);
+	return wants(rq, PST_WANT_REVIEW) ? review(p, rq, err) : PST_OK;
+}
+
+int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	int rc = load_config(p, rq, err);
+
+	if (rc == PST_OK)
+		rc = read_inputs(p, rq, err);
+	if (rc == PST_OK && !wants(rq, PST_WANT_SOURCES))
+		rc = analyse(p, rq, err);
+	return rc;
+}
