@@ -13,7 +13,7 @@
  * about T1: its T0-Unhealthy findings are out_of_scope, and its findings
  * are not counted (nor classified) at T1.
  *
- * Ownership: struct pst_diff owns its arrays and warning texts; the strings
+ * Ownership: struct pst_diff owns its arrays and warnings; the strings
  * of the items are borrowed from the estate, which must outlive the diff.
  */
 #ifndef POSTURE_DIFF_H
@@ -24,32 +24,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "posture/classes.h"
+#include "posture/diagnostics.h"
 #include "posture/estate.h"
 #include "posture/jsonw.h"
 #include "posture/settings.h"
 #include "posture/strbuf.h"
 
-enum pst_dq_kind {
-	PST_DQ_NO_DATA,              /* T0 or T1 holds no assessment */
-	PST_DQ_SUBSCRIPTION_MISSING, /* in the data at T0, not covered at T1 */
-	PST_DQ_CSV_ROW_CAP,          /* a portal CSV at the ~13,000-row cap */
-	PST_DQ_RECORD_DROP,          /* a subscription's findings fell by more than 20% */
-	PST_DQ_CONFLICT,             /* same key and time, different status */
-	PST_DQ_REJECTED,             /* records rejected or files skipped while reading */
-	PST_DQ_RECONCILE,            /* the counts do not reconcile (a bug) */
-	PST_DQ_TEAM_RULE,            /* a team rule matched no resource (diffteams.h) */
-	PST_DQ__COUNT
-};
-const char *pst_dq_kind_name(enum pst_dq_kind k); /* "no_data", ... */
-
 #define PST_CSV_ROW_CAP_WARN 12900
 #define PST_RECORD_DROP_PCT 20
 #define PST_RECORD_DROP_MIN 10   /* findings at T0 below which a drop says nothing */
-
-struct pst_dq_warning {
-	enum pst_dq_kind kind;
-	char *msg;   /* owned */
-};
 
 struct pst_diff_item {
 	enum pst_class cls;
@@ -79,8 +62,7 @@ struct pst_diff {
 	size_t n, items_alloc;
 	size_t counts[PST_CLASS__COUNT];
 	uint64_t unhealthy_t0, unhealthy_t1, closed, opened, overdue;
-	struct pst_dq_warning *warnings;
-	size_t nwarnings, warnings_alloc;
+	struct pst_diags warnings;      /* the completeness checks (PST_DC_*), and the team rules' */
 };
 
 void pst_diff_init(struct pst_diff *d);
@@ -94,8 +76,6 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 /* The recommendation's page in the Azure portal (appended to sb). */
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it);
 
-/* Adds a warning (used by the completeness checks). */
-void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...) PST_PRINTF(3, 4);
 /* The completeness checks (completeness.c): warnings only. */
 void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                                  const struct pst_state *s1, const uint8_t *covered);
@@ -104,10 +84,8 @@ uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1);
 
 /* Output pieces shared by `posture diff` and `posture verify` (diff_out.c):
  * the "from", "to" and "warnings" keys of the JSON object being written;
- * the header line and warnings as text; the warnings on fp as
- * "posture: warning: ..." lines (for CSV outputs, which have no room). */
+ * the header line and warnings as text. */
 void pst_diff_json_head(struct pst_jsonw *w, const struct pst_diff *d);
 void pst_diff_text_head(FILE *out, const char *command, const struct pst_diff *d);
-void pst_diff_warnings_to(FILE *fp, const struct pst_diff *d);
 
 #endif

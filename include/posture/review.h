@@ -6,8 +6,8 @@
  * nothing that another renderer would also need: every number, list, order
  * and label they print is here.  Lists are sorted as they are to be shown.
  *
- * Ownership: the review owns every array and string in it (one arena);
- * pst_review_release frees it all.  Strings are valid UTF-8, never NULL in
+ * Ownership: the review owns every array and string in it (one arena, and
+ * the two diagnostics lists); pst_review_release frees it all.  Strings are valid UTF-8, never NULL in
  * arrays (empty string for "none"), except where a field says "or NULL".
  */
 #ifndef POSTURE_REVIEW_H
@@ -18,10 +18,12 @@
 #include <stdint.h>
 #include "posture/common.h"
 #include "posture/classes.h"
+#include "posture/diagnostics.h"
 #include "posture/record.h"
 #include "posture/timeutil.h"
 
 #define PST_REVIEW_NO_TEAM ((size_t)-1)
+#define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
 
 /* One classified finding (a row of the workbook's Changes sheet). */
 struct pst_review_finding {
@@ -133,11 +135,6 @@ struct pst_review_compliance {
 	enum pst_compliance_state state;
 };
 
-struct pst_review_warning {
-	const char *kind;               /* "completeness", "rejected", "score", "teams", "ingest" */
-	const char *text;               /* one sentence, names the file/subscription */
-};
-
 struct pst_review_source {
 	const char *path;
 	const char *format;
@@ -147,12 +144,6 @@ struct pst_review_source {
 	uint64_t total, rejected;
 	bool failed;
 	const char *error;              /* or "" */
-};
-
-struct pst_review_rejected {
-	const char *path;
-	uint64_t line, index;
-	const char *message;
 };
 
 struct pst_review {
@@ -207,11 +198,10 @@ struct pst_review {
 	size_t ncompliance;
 
 	/* Data quality and evidence */
-	struct pst_review_warning *warnings;
-	size_t nwarnings;
-	struct pst_review_rejected *rejected;   /* first rejected records listed */
-	size_t nrejected;
-	uint64_t rejected_total;
+	struct pst_diags warnings;      /* every warning of every stage, in the order: completeness,
+	                                   score, team rules, files skipped (diagnostics.h) */
+	struct pst_diags rejected;      /* the first rejected records, each with its file;
+	                                   rejected.count[PST_DIAG_REJECTED] counts them all */
 	struct pst_review_source *sources;
 	size_t nsources;
 

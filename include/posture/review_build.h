@@ -25,7 +25,6 @@
 #include "posture/teams.h"
 
 #define PST_REVIEW_TOP_RECS 10      /* top open recommendations kept per team */
-#define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
 
 /* What the command asks for (strings borrowed for the call). */
 struct pst_review_request {

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "posture/diagnostics.h"
 #include "posture/diff.h"
 #include "posture/estate.h"
 #include "posture/goals.h"
@@ -84,8 +85,7 @@ struct pst_score_view {
 	size_t nleague;
 	size_t unmapped_t1;                /* findings at T1 whose control is unknown */
 	bool weights_from_counts;          /* some point combined by counts */
-	char **warnings;                   /* owned lines */
-	size_t nwarnings, warnings_alloc;
+	struct pst_diags warnings;         /* PST_DC_SCORE_*, PST_DC_GOAL */
 	double *team_control_gain;         /* [nteams * cs.n]: points won in control k (all
 	                                      subscriptions) if team g fixed all: [g * cs.n + k] */
 };

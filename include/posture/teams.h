@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "posture/common.h"
+#include "posture/diagnostics.h"
 #include "posture/strbuf.h"
 
 #define PST_TEAM_UNASSIGNED "Unassigned"
@@ -99,9 +100,13 @@ const struct pst_team_rule *pst_teams_match(struct pst_teams *t, const struct ps
 /* The team of in: the matching rule's team or PST_TEAM_UNASSIGNED. */
 const char *pst_teams_team_of(struct pst_teams *t, const struct pst_team_input *in);
 
-/* After matching: appends one warning line per rule that matched nothing,
- * "PATH:LINE: rule for team "X" matched no resource\n"; returns how many. */
-size_t pst_teams_unused(const struct pst_teams *t, struct strbuf *out);
+/* After matching: adds one PST_DC_UNUSED_TEAM_RULE warning per rule that
+ * matched nothing (at PATH:LINE, "rule for team "X" matched no resource");
+ * returns how many. */
+size_t pst_teams_unused(const struct pst_teams *t, struct pst_diags *out);
+/* The same, after a PST_DC_NO_TEAM_RULES warning when no rules file was
+ * found (every resource is then Unassigned). */
+size_t pst_teams_warnings(const struct pst_teams *t, struct pst_diags *out);
 
 /* Distinct team names in rule order, then PST_TEAM_UNASSIGNED (borrowed
  * from t; the array is owned by the caller: free(*names)). */

@@ -8,6 +8,7 @@
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
 #include "posture/pipeline.h"
+#include "posture/text.h"
 
 #define TEXT_WIDTH 118  /* the by-team lines wrap before this column */
 
@@ -258,10 +259,10 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		else
 			text_report(out, &p.diff, &p.dt);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			pst_diff_warnings_to(stderr, &p.diff);
+			pst_text_warnings(stderr, &p.diff.warnings);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && p.diff.nwarnings)
+	if (rc == PST_OK && cli->strict && p.diff.warnings.n)
 		rc = PST_WARN;
 	pst_pipeline_release(&p);
 	return rc;

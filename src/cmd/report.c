@@ -9,6 +9,7 @@
 #include "posture/pack_pdf.h"
 #include "posture/pack_xlsx.h"
 #include "posture/pipeline.h"
+#include "posture/text.h"
 #include "posture/utf8.h"
 
 #define DEFAULT_OUT "out"
@@ -145,19 +146,8 @@ static void summary(FILE *out, const struct report_run *rr)
 		overdue += r->findings[i].overdue;
 	}
 	fprintf(out, "posture report %s: %zu teams, %zu findings classified (%lld open, %lld overdue), %zu warnings\n",
-	        r->period, r->nteams, r->nfindings, (long long)open, (long long)overdue, r->nwarnings);
+	        r->period, r->nteams, r->nfindings, (long long)open, (long long)overdue, r->warnings.n);
 	fputs(strbuf_cstr(&rr->written), out);
-}
-
-static void warnings(const struct pst_review *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nwarnings; i++) {
-		fputs("posture: warning: ", stderr);
-		pst_utf8_fputs(r->warnings[i].text, stderr);
-		fputc('\n', stderr);
-	}
 }
 
 int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
@@ -178,11 +168,11 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK && cli->split_by_team)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
-		warnings(&rr.p.review);
+		pst_text_warnings(stderr, &rr.p.review.warnings);
 		summary(out, &rr);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && rr.p.review.nwarnings)
+	if (rc == PST_OK && cli->strict && rr.p.review.warnings.n)
 		rc = PST_WARN;
 	strbuf_release(&paths[0]);
 	strbuf_release(&paths[1]);

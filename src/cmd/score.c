@@ -7,6 +7,7 @@
 #include "posture/cli.h"
 #include "posture/outfile.h"
 #include "posture/utf8.h"
+#include "posture/text.h"
 #include "score_int.h"
 
 static void put(FILE *out, const char *s)
@@ -224,32 +225,20 @@ static void text_out(FILE *out, const struct score_run *r)
 	text_gains(out, r);
 	text_goals(out, r);
 	text_league(out, r);
-	if (r->view.nwarnings)
+	if (r->view.warnings.n)
 		fputs("\nWarnings (! marks exported and recomputed values more than a rounding step apart):\n", out);
-	for (i = 0; i < r->view.nwarnings; i++) {
+	for (i = 0; i < r->view.warnings.n; i++) {
+		struct strbuf text = STRBUF_INIT;
+
+		pst_diag_text(&r->view.warnings.items[i], &text);
 		fputs("  ", out);
-		put(out, r->view.warnings[i]);
+		put(out, strbuf_cstr(&text));
 		fputc('\n', out);
+		strbuf_release(&text);
 	}
 }
 
 /* ---- the command ---- */
-
-/* Team-file warnings join the view's (one line each). */
-static void add_team_warnings(struct pst_pipeline *r)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *p, *nl;
-
-	if (!r->rules.path)
-		strbuf_addstr(&sb, "no team rules (no --teams and no templates/teams.conf): every resource is Unassigned\n");
-	pst_teams_unused(&r->rules, &sb);
-	for (p = strbuf_cstr(&sb); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		PST_GROW(r->view.warnings, r->view.warnings_alloc, r->view.nwarnings + 1);
-		r->view.warnings[r->view.nwarnings++] = xstrndup(p, (size_t)(nl - p));
-	}
-	strbuf_release(&sb);
-}
 
 int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
@@ -257,24 +246,23 @@ int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	                                  PST_TIMES_MONTH, PST_WANT_SCORE, NULL, cli->teams_file, cli->goals_file,
 	                                  NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
 	struct pst_pipeline r;
-	size_t i;
 	int rc;
 
 	pst_pipeline_init(&r);
 	rc = pst_pipeline_run(&r, &rq, err);
 	if (rc == PST_OK) {
-		add_team_warnings(&r);
+		pst_teams_warnings(&r.rules, &r.view.warnings);
 		if (cli->format == PST_OUT_JSON)
 			score_json_out(out, &r);
 		else if (cli->format == PST_OUT_CSV)
 			score_csv_out(out, &r);
 		else
 			text_out(out, &r);
-		for (i = 0; cli->format == PST_OUT_CSV && !cli->quiet && i < r.view.nwarnings; i++)
-			fprintf(stderr, "posture: warning: %s\n", r.view.warnings[i]);
+		if (cli->format == PST_OUT_CSV && !cli->quiet)
+			pst_text_warnings(stderr, &r.view.warnings);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && r.view.nwarnings)
+	if (rc == PST_OK && cli->strict && r.view.warnings.n)
 		rc = PST_WARN;
 	pst_pipeline_release(&r);
 	return rc;

@@ -264,8 +264,13 @@ void score_json_out(FILE *out, const struct score_run *r)
 	json_league(&w, r);
 	pst_jsonw_key(&w, "warnings");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < r->view.nwarnings; i++)
-		pst_jsonw_string(&w, r->view.warnings[i]);
+	for (i = 0; i < r->view.warnings.n; i++) {
+		struct strbuf text = STRBUF_INIT;
+
+		pst_diag_text(&r->view.warnings.items[i], &text);
+		pst_jsonw_string(&w, strbuf_cstr(&text));
+		strbuf_release(&text);
+	}
 	pst_jsonw_array_end(&w);
 	pst_jsonw_object_end(&w);
 	pst_jsonw_finish(&w);

@@ -7,6 +7,7 @@
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
 #include "posture/pipeline.h"
+#include "posture/text.h"
 #include "posture/utf8.h"
 
 /* The pipeline's results, the warnings (one per line) and the time. */
@@ -14,7 +15,7 @@ struct teams_run {
 	const struct pst_estate *e;
 	const struct pst_teams *rules;
 	const struct pst_team_map *map;
-	struct strbuf warnings;
+	struct pst_diags warnings;
 	pst_time at;
 };
 
@@ -53,7 +54,6 @@ static void text_out(FILE *out, const struct teams_run *tr)
 {
 	struct strbuf place = STRBUF_INIT;
 	char when[PST_TIME_BUF];
-	const char *p, *nl;
 	size_t i;
 
 	fprintf(out, "Teams at %s (rules: ", pst_time_format(tr->at, when, sizeof(when)));
@@ -83,15 +83,14 @@ static void text_out(FILE *out, const struct teams_run *tr)
 		put(out, res_text(tr->e, tr->map->items[i].resource, RF_ID));
 		fputc('\n', out);
 	}
-	if (tr->warnings.len)
+	if (tr->warnings.n)
 		fputs("\nWarnings:\n", out);
-	for (p = strbuf_cstr(&tr->warnings); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		char *line = xstrndup(p, (size_t)(nl - p));
-
+	for (i = 0; i < tr->warnings.n; i++) {
+		strbuf_reset(&place);
+		pst_diag_text(&tr->warnings.items[i], &place);
 		fputs("  ", out);
-		put(out, line);
+		put(out, strbuf_cstr(&place));
 		fputc('\n', out);
-		free(line);
 	}
 	strbuf_release(&place);
 }
@@ -122,19 +121,20 @@ static void csv_out(FILE *out, const struct teams_run *tr)
 	strbuf_release(&place);
 }
 
-static void json_warnings(struct pst_jsonw *w, const struct strbuf *warnings)
+static void json_warnings(struct pst_jsonw *w, const struct pst_diags *warnings)
 {
-	const char *p = strbuf_cstr(warnings), *nl;
+	struct strbuf text = STRBUF_INIT;
+	size_t i;
 
 	pst_jsonw_key(w, "warnings");
 	pst_jsonw_array_begin(w);
-	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		char *line = xstrndup(p, (size_t)(nl - p));
-
-		pst_jsonw_string(w, line);
-		free(line);
+	for (i = 0; i < warnings->n; i++) {
+		strbuf_reset(&text);
+		pst_diag_text(&warnings->items[i], &text);
+		pst_jsonw_string(w, strbuf_cstr(&text));
 	}
 	pst_jsonw_array_end(w);
+	strbuf_release(&text);
 }
 
 static void json_resource(struct pst_jsonw *w, const struct teams_run *tr, const struct pst_team_assignment *a)
@@ -186,30 +186,13 @@ static void json_out(FILE *out, const struct teams_run *tr)
 	pst_jsonw_finish(&w);
 }
 
-/* CSV has no room for them: warnings go to standard error. */
-static void stderr_warnings(const struct strbuf *warnings)
-{
-	const char *p = strbuf_cstr(warnings), *nl;
-
-	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
-		fprintf(stderr, "posture: warning: %.*s\n", (int)(nl - p), p);
-}
-
-static void add_warnings(struct teams_run *tr)
-{
-	if (!tr->rules->path)
-		strbuf_addstr(&tr->warnings, "no team rules (no --teams and no templates/teams.conf): every resource is "
-		                             "Unassigned\n");
-	pst_teams_unused(tr->rules, &tr->warnings);
-}
-
 int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
 	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
 	                                  PST_TIMES_MONTH, PST_WANT_TEAMS, NULL, cli->teams_file, NULL,
 	                                  NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
 	struct pst_pipeline p;
-	struct teams_run tr = {NULL, NULL, NULL, STRBUF_INIT, PST_TIME_NONE};
+	struct teams_run tr = {NULL, NULL, NULL, {NULL, 0, 0, 0, {0, 0}}, PST_TIME_NONE};
 	int rc;
 
 	pst_pipeline_init(&p);
@@ -219,7 +202,7 @@ int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		tr.rules = &p.rules;
 		tr.map = &p.map;
 		tr.at = p.t1;
-		add_warnings(&tr);
+		pst_teams_warnings(tr.rules, &tr.warnings);
 		if (cli->format == PST_OUT_JSON)
 			json_out(out, &tr);
 		else if (cli->format == PST_OUT_CSV)
@@ -227,12 +210,12 @@ int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		else
 			text_out(out, &tr);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			stderr_warnings(&tr.warnings);
+			pst_text_warnings(stderr, &tr.warnings);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && tr.warnings.len)
+	if (rc == PST_OK && cli->strict && tr.warnings.n)
 		rc = PST_WARN;
-	strbuf_release(&tr.warnings);
+	pst_diags_release(&tr.warnings);
 	pst_pipeline_release(&p);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include "posture/jsonw.h"
 #include "posture/outfile.h"
 #include "posture/pipeline.h"
+#include "posture/text.h"
 #include "posture/verify.h"
 
 static const char *class_of(const struct pst_verify_item *vi)
@@ -142,7 +143,7 @@ static void write_report(const struct pst_cli *cli, FILE *out, const struct pst_
 	} else if (cli->format == PST_OUT_CSV) {
 		csv_report(out, dt, v);
 		if (!cli->quiet)
-			pst_diff_warnings_to(stderr, d);
+			pst_text_warnings(stderr, &d->warnings);
 	} else {
 		text_report(out, d, dt, v);
 	}
@@ -165,7 +166,7 @@ int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		write_report(cli, out, &p.diff, &p.dt, &p.verify);
 		rc = pst_close_stream(out, "standard output", err);
 	}
-	if (rc == PST_OK && cli->strict && p.diff.nwarnings)
+	if (rc == PST_OK && cli->strict && p.diff.warnings.n)
 		rc = PST_WARN;
 	pst_pipeline_release(&p);
 	return rc;

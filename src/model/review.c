@@ -18,12 +18,16 @@ void pst_review_init(struct pst_review *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->t0 = r->t1 = r->generated_at = PST_TIME_NONE;
+	pst_diags_init(&r->warnings, 0);
+	pst_diags_init(&r->rejected, PST_REVIEW_MAX_REJECTED);
 }
 
 void pst_review_release(struct pst_review *r)
 {
 	struct arena_block *b = r->arena;
 
+	pst_diags_release(&r->warnings);
+	pst_diags_release(&r->rejected);
 	while (b) {
 		struct arena_block *next = b->next;
 

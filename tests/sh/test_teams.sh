@@ -17,7 +17,7 @@ check_contains "rule place" "$out" "Platform ($RULES:3)"
 check_contains "unassigned count" "$out" "Unassigned: 3"
 check_contains "unassigned listed" "$out" "  /subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg-app/providers/Microsoft.Web/sites/web1"
 check_contains "never-matching rule" "$out" "$RULES:5: rule for team \"Never\" matched no resource"
-check_contains "csv warning on stderr" "$(cat "$TMP/err.csv")" "posture: warning: $RULES:5: rule for team \"Never\""
+check_contains "csv warning on stderr" "$(cat "$TMP/err.csv")" "posture: warning: unused_team_rule: $RULES:5: rule for team \"Never\""
 "$POSTURE" teams --strict --teams "$RULES" "$IN" >/dev/null 2>&1
 check_eq "--strict with warnings" $? 1
 

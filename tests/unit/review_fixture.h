@@ -587,7 +587,8 @@ static inline void rfx_compliance(struct pst_review *r, struct rfx_rng *g)
 
 static inline void rfx_warnings(struct pst_review *r)
 {
-	static const char *const kinds[] = {"completeness", "completeness", "rejected", "teams"};
+	static const enum pst_diag_code codes[] = {PST_DC_SUBSCRIPTION_MISSING, PST_DC_CSV_ROW_CAP, PST_DC_REJECTED,
+	                                           PST_DC_UNUSED_TEAM_RULE};
 	static const char *const texts[] = {
 		"Subscription Sandbox was present on 2026-10-01 and is missing on 2026-10-31: its findings are out of "
 		"scope, not fixed.",
@@ -602,22 +603,15 @@ static inline void rfx_warnings(struct pst_review *r)
 	};
 	size_t i;
 
-	r->nwarnings = PST_ARRAY_LEN(texts);
-	r->warnings = PST_REVIEW_NEW(r, struct pst_review_warning, r->nwarnings);
-	for (i = 0; i < r->nwarnings; i++) {
-		r->warnings[i].kind = pst_review_str(r, kinds[i]);
-		r->warnings[i].text = pst_review_str(r, texts[i]);
+	for (i = 0; i < PST_ARRAY_LEN(texts); i++)
+		pst_diags_add(&r->warnings, codes[i], NULL, "%s", texts[i]);
+	for (i = 0; i < PST_ARRAY_LEN(paths); i++) {
+		struct pst_diag_place at = {paths[i], i == 2 ? 1207 : 0, 0, i == 2 ? 0 : 118 + i * 311};
+
+		pst_diags_add(&r->rejected, PST_DC_BAD_RECORD, &at, "%s",
+		              i == 2 ? "expected 14 fields, found 9" : "resource id is missing");
 	}
-	r->nrejected = PST_ARRAY_LEN(paths);
-	r->rejected = PST_REVIEW_NEW(r, struct pst_review_rejected, r->nrejected);
-	for (i = 0; i < r->nrejected; i++) {
-		r->rejected[i].path = pst_review_str(r, paths[i]);
-		r->rejected[i].line = i == 2 ? 1207 : 0;
-		r->rejected[i].index = i == 2 ? 0 : 118 + i * 311;
-		r->rejected[i].message = pst_review_str(r, i == 2 ? "expected 14 fields, found 9"
-		                                               : "resource id is missing");
-	}
-	r->rejected_total = 42;
+	r->rejected.count[PST_DIAG_REJECTED] = 42;
 }
 
 static inline void rfx_sources(struct pst_review *r, const struct rfx_params *p, struct rfx_rng *g)

@@ -36,8 +36,10 @@ static inline void xfx_traps(struct pst_review *r)
 
 	memset(long_text, 'w', XFX_LONG_TEXT);
 	long_text[XFX_LONG_TEXT] = '\0';
-	if (r->nwarnings > 0)
-		r->warnings[0].text = pst_review_str(r, long_text);
+	if (r->warnings.n > 0) {
+		free(r->warnings.items[0].msg);
+		r->warnings.items[0].msg = xstrdup(long_text);
+	}
 	free(long_text);
 	if (r->nfindings > 1)
 		r->findings[1].owner = pst_review_str(r, "=HYPERLINK(\"http://evil.example\",\"x\")");
@@ -136,7 +138,7 @@ static inline void xfx_facts(const struct pst_review *r, size_t team, FILE *fp)
 	fprintf(fp, "%s|Controls|%zu\n", form, r->ncontrols);
 	fprintf(fp, "%s|Alerts|%zu\n", form, xfx_count_alerts(r, team));
 	fprintf(fp, "%s|Compliance|%zu\n", form, r->ncompliance);
-	fprintf(fp, "%s|Data quality|%zu\n", form, r->nwarnings + r->nrejected + (r->rejected_total > r->nrejected));
+	fprintf(fp, "%s|Data quality|%zu\n", form, r->warnings.n + r->rejected.n + (r->rejected.count[PST_DIAG_REJECTED] > r->rejected.n));
 	fprintf(fp, "%s|Sources|%zu\n", form, r->nsources);
 }
 

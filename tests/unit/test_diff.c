@@ -73,12 +73,12 @@ static const struct pst_diff_item *find(const struct pst_diff *d, const char *re
 	return NULL;
 }
 
-static bool has_warning(const struct pst_diff *d, enum pst_dq_kind k)
+static bool has_warning(const struct pst_diff *d, enum pst_diag_code k)
 {
 	size_t i;
 
-	for (i = 0; i < d->nwarnings; i++)
-		if (d->warnings[i].kind == k)
+	for (i = 0; i < d->warnings.n; i++)
+		if (d->warnings.items[i].code == k)
 			return true;
 	return false;
 }
@@ -108,9 +108,9 @@ static void test_every_class(void)
 	CHECK_INT(r.d.closed, 6);
 	CHECK_INT(r.d.opened, 5);
 	CHECK_INT(r.d.unhealthy_t1, 6);
-	CHECK(!has_warning(&r.d, PST_DQ_RECONCILE));
-	CHECK(has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
-	CHECK(!has_warning(&r.d, PST_DQ_NO_DATA));
+	CHECK(!has_warning(&r.d, PST_DC_RECONCILE));
+	CHECK(has_warning(&r.d, PST_DC_SUBSCRIPTION_MISSING));
+	CHECK(!has_warning(&r.d, PST_DC_NO_DATA));
 	run_release(&r);
 }
 
@@ -223,15 +223,15 @@ static void test_warnings(void)
 	recs[10] = (struct fx_rec){ids[1], "k1", "Unhealthy", NULL, T1, SNAP, 0, 1, NULL};
 	recs[11] = (struct fx_rec){ids[1], "k1", "Healthy", NULL, T1, SNAP, 0, 2, NULL};
 	run_diff(&r, recs, 12, false, T0, T1);
-	CHECK(has_warning(&r.d, PST_DQ_RECORD_DROP));  /* 10 -> 1 */
-	CHECK(has_warning(&r.d, PST_DQ_CONFLICT));     /* vm1/k1 at T1 */
-	CHECK(!has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
+	CHECK(has_warning(&r.d, PST_DC_RECORD_DROP));  /* 10 -> 1 */
+	CHECK(has_warning(&r.d, PST_DC_CONFLICT));     /* vm1/k1 at T1 */
+	CHECK(!has_warning(&r.d, PST_DC_SUBSCRIPTION_MISSING));
 	CHECK_INT(r.d.counts[PST_CLASS_RESOURCE_DELETED], 9);
 	CHECK_INT(r.d.counts[PST_CLASS_STILL_OPEN], 1); /* Unhealthy wins the tie */
 	run_release(&r);
 	run_diff(&r, recs, 10, false, "2026-09-01T00:00:00Z", T0);
-	CHECK(has_warning(&r.d, PST_DQ_NO_DATA));
-	CHECK(!has_warning(&r.d, PST_DQ_RECORD_DROP));
+	CHECK(has_warning(&r.d, PST_DC_NO_DATA));
+	CHECK(!has_warning(&r.d, PST_DC_RECORD_DROP));
 	CHECK_INT(r.d.counts[PST_CLASS_NEW_RESOURCE], 10);
 	run_release(&r);
 }
@@ -252,7 +252,7 @@ static void test_stream_only(void)
 	CHECK_INT(find(&r.d, B1, "k1")->cls, PST_CLASS_STILL_OPEN);
 	CHECK_INT(find(&r.d, B1, "k2")->cls, PST_CLASS_REMEDIATED);
 	CHECK_INT(find(&r.d, B1, "k3")->cls, PST_CLASS_RECOMMENDATION_REMOVED);
-	CHECK_INT(r.d.nwarnings, 0);
+	CHECK_INT(r.d.warnings.n, 0);
 	run_release(&r);
 }
 
@@ -277,8 +277,8 @@ static void test_missing_from_latest(void)
 	CHECK_INT(find(&r.d, A "vm1", "k1")->cls, PST_CLASS_STILL_OPEN);
 	CHECK_INT(r.d.unhealthy_t0, 2);
 	CHECK_INT(r.d.unhealthy_t1, 1);
-	CHECK(has_warning(&r.d, PST_DQ_SUBSCRIPTION_MISSING));
-	CHECK(!has_warning(&r.d, PST_DQ_RECONCILE));
+	CHECK(has_warning(&r.d, PST_DC_SUBSCRIPTION_MISSING));
+	CHECK(!has_warning(&r.d, PST_DC_RECONCILE));
 	run_release(&r);
 }
 

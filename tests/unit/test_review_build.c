@@ -351,15 +351,15 @@ static void test_alerts_quality_sources(void)
 	CHECK_INT(w.r.compliance[0].passed, 1);
 	CHECK_INT(w.r.compliance[0].failed, 1);
 	CHECK_INT(w.r.compliance[0].state, PST_CS_FAILED);
-	for (i = 0; i < w.r.nwarnings; i++)
-		if (strcmp(w.r.warnings[i].kind, "teams") == 0 && strstr(w.r.warnings[i].text, "\"Nobody\""))
+	for (i = 0; i < w.r.warnings.n; i++)
+		if (w.r.warnings.items[i].code == PST_DC_UNUSED_TEAM_RULE && strstr(w.r.warnings.items[i].msg, "\"Nobody\""))
 			unused = true;
 	CHECK(unused);
 	CHECK_INT(w.r.nsources, 1);
 	CHECK_STR(w.r.sources[0].path, "exports/snap.json");
 	CHECK_STR(w.r.sources[0].format, pst_format_name(PST_FMT_JSON_NDJSON));
 	CHECK_INT(w.r.sources[0].records[PST_REC_ASSESSMENT], 8);
-	CHECK_INT(w.r.rejected_total, 0);
+	CHECK_INT(w.r.rejected.count[PST_DIAG_REJECTED], 0);
 	world_release(&w);
 }
 

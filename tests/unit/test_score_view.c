@@ -91,7 +91,7 @@ static void test_fresh_and_recomputed(void)
 	CHECK_INT(v.nteams, 1); /* no rules: Unassigned */
 	CHECK_DBL(v.teams[0].pct_t1, 1, 1e-12);
 	CHECK_DBL(v.teams[0].pct_t0, 0.5, 1e-12);
-	CHECK_INT(v.nwarnings, 0);
+	CHECK_INT(v.warnings.n, 0);
 	pst_score_view_release(&v);
 	pst_diff_release(&d);
 	pst_team_map_release(&m);

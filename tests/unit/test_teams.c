@@ -98,11 +98,20 @@ static void test_order_and_alternatives(void)
 	CHECK_INT(t.rules[0].hits, 2);
 	CHECK_INT(t.rules[1].hits, 2);
 	{
+		struct pst_diags dg;
 		struct strbuf sb = STRBUF_INIT;
 
-		CHECK_INT(pst_teams_unused(&t, &sb), 1);
-		CHECK_STR(strbuf_cstr(&sb), "teams.conf:6: rule for team \"Never\" matched no resource\n");
+		pst_diags_init(&dg, 0);
+		CHECK_INT(pst_teams_unused(&t, &dg), 1);
+		CHECK_INT(dg.n, 1);
+		if (dg.n == 1) {
+			CHECK_INT(dg.items[0].code, PST_DC_UNUSED_TEAM_RULE);
+			CHECK_INT(dg.items[0].line, 6);
+			pst_diag_text(&dg.items[0], &sb);
+		}
+		CHECK_STR(strbuf_cstr(&sb), "teams.conf:6: rule for team \"Never\" matched no resource");
 		strbuf_release(&sb);
+		pst_diags_release(&dg);
 	}
 	pst_teams_release(&t);
 }
@@ -199,7 +208,7 @@ static void test_default_file(void)
 	};
 	struct pst_teams t;
 	struct pst_error err = {0, ""};
-	struct strbuf sb = STRBUF_INIT;
+	struct pst_diags dg;
 	size_t i;
 
 	pst_teams_init(&t);
@@ -212,8 +221,11 @@ static void test_default_file(void)
 		CHECK_STR(team_of_id(&t, id), cases[i].team);
 	}
 	CHECK_STR(team_of_id(&t, "/subscriptions/1111-2222"), "Identity Team");
-	CHECK_INT(pst_teams_unused(&t, &sb), 0);
-	strbuf_release(&sb);
+	pst_diags_init(&dg, 0);
+	CHECK_INT(pst_teams_unused(&t, &dg), 0);
+	CHECK_INT(pst_teams_warnings(&t, &dg), 0);
+	CHECK_INT(dg.n, 0);
+	pst_diags_release(&dg);
 	pst_teams_release(&t);
 }
 

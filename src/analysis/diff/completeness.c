@@ -24,7 +24,7 @@ static void check_no_data(struct pst_diff *d, const struct pst_state *s, const c
 	char buf[PST_TIME_BUF];
 
 	if (!pst_state_count(s))
-		pst_diff_warn(d, PST_DQ_NO_DATA, "no assessment data at or before %s (%s)", which,
+		pst_diags_add(&d->warnings, PST_DC_NO_DATA, NULL, "no assessment data at or before %s (%s)", which,
 		              pst_time_format(s->at, buf, sizeof(buf)));
 }
 
@@ -51,7 +51,7 @@ static void check_missing(struct pst_diff *d, const struct pst_estate *e, const 
 		seen[pst_estate_resource_sub(e, f->resource)] = 1;
 	for (s = 1; s < n; s++)
 		if (seen[s] && !covered[s])
-			pst_diff_warn(d, PST_DQ_SUBSCRIPTION_MISSING,
+			pst_diags_add(&d->warnings, PST_DC_SUBSCRIPTION_MISSING, NULL,
 			              "subscription %s is in the data at T0 but missing from the latest export at or before T1: "
 			              "its findings are out_of_scope, not fixed",
 			              sub_label(e, (uint32_t)s, &sb));
@@ -67,9 +67,9 @@ static void check_csv_cap(struct pst_diff *d, const struct pst_estate *e)
 		const struct pst_source *r = &e->sources.files[i];
 
 		if (r->format == PST_FMT_PORTAL_CSV && r->records[PST_REC_ASSESSMENT] >= PST_CSV_ROW_CAP_WARN)
-			pst_diff_warn(d, PST_DQ_CSV_ROW_CAP,
-			              "%s: %llu rows: at the portal's ~13,000-row cap, the export is probably truncated",
-			              r->path, (unsigned long long)r->records[PST_REC_ASSESSMENT]);
+			pst_diags_add(&d->warnings, PST_DC_CSV_ROW_CAP, &(struct pst_diag_place){r->path, 0, 0, 0},
+			              "%llu rows: at the portal's ~13,000-row cap, the export is probably truncated",
+			              (unsigned long long)r->records[PST_REC_ASSESSMENT]);
 	}
 }
 
@@ -96,7 +96,7 @@ static void check_drop(struct pst_diff *d, const struct pst_estate *e, const str
 	for (s = 1; s < n; s++) {
 		if (!covered[s] || n0[s] < PST_RECORD_DROP_MIN || n1[s] * 100 >= n0[s] * (100 - PST_RECORD_DROP_PCT))
 			continue;
-		pst_diff_warn(d, PST_DQ_RECORD_DROP,
+		pst_diags_add(&d->warnings, PST_DC_RECORD_DROP, NULL,
 		              "subscription %s: %llu assessments at T0, %llu at T1 (a drop of more than %d%%): "
 		              "check that the later export is complete",
 		              sub_label(e, (uint32_t)s, &sb), (unsigned long long)n0[s], (unsigned long long)n1[s],
@@ -128,7 +128,7 @@ static void check_conflicts(struct pst_diff *d, const struct pst_estate *e, cons
 			first = f;
 	}
 	if (n)
-		pst_diff_warn(d, PST_DQ_CONFLICT,
+		pst_diags_add(&d->warnings, PST_DC_CONFLICT, NULL,
 		              "%zu finding%s at %s ha%s records with the same time and different statuses (e.g. %s %s)",
 		              n, n == 1 ? "" : "s", which, n == 1 ? "s" : "ve", pst_estate_resource_id(e, first->resource),
 		              pst_estate_key(e, first->key));
@@ -137,10 +137,11 @@ static void check_conflicts(struct pst_diff *d, const struct pst_estate *e, cons
 static void check_rejected(struct pst_diff *d, const struct pst_estate *e)
 {
 	if (e->sources.rejected || e->sources.failed_files)
-		pst_diff_warn(d, PST_DQ_REJECTED, "%llu records rejected and %zu files skipped while reading "
-		              "(see posture inspect)", (unsigned long long)e->sources.rejected, e->sources.failed_files);
+		pst_diags_add(&d->warnings, PST_DC_REJECTED, NULL,
+		              "%llu records rejected and %zu files skipped while reading (see posture inspect)", (unsigned long long)e->sources.rejected, e->sources.failed_files);
 	if (e->assessments_unkeyed)
-		pst_diff_warn(d, PST_DQ_REJECTED, "%llu assessment records without a resource id or key were ignored",
+		pst_diags_add(&d->warnings, PST_DC_REJECTED, NULL,
+		              "%llu assessment records without a resource id or key were ignored",
 		              (unsigned long long)e->assessments_unkeyed);
 }
 

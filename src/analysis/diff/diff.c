@@ -5,43 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *pst_dq_kind_name(enum pst_dq_kind k)
-{
-	static const char *const names[PST_DQ__COUNT] = {
-		"no_data", "subscription_missing", "csv_row_cap", "record_drop", "conflicting_duplicates",
-		"rejected_records", "reconciliation", "unused_team_rule"};
-
-	return (unsigned)k < PST_DQ__COUNT ? names[k] : "unknown";
-}
-
 void pst_diff_init(struct pst_diff *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->t0 = d->t1 = PST_TIME_NONE;
+	pst_diags_init(&d->warnings, 0);
 }
 
 void pst_diff_release(struct pst_diff *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->nwarnings; i++)
-		free(d->warnings[i].msg);
-	free(d->warnings);
+	pst_diags_release(&d->warnings);
 	free(d->items);
 	pst_diff_init(d);
-}
-
-void pst_diff_warn(struct pst_diff *d, enum pst_dq_kind k, const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	PST_GROW(d->warnings, d->warnings_alloc, d->nwarnings + 1);
-	d->warnings[d->nwarnings].kind = k;
-	d->warnings[d->nwarnings++].msg = strbuf_detach(&sb);
 }
 
 void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it)
@@ -216,7 +191,7 @@ static void reconcile(struct pst_diff *d, const struct diff_ctx *c)
 			d->opened += d->counts[k];
 	}
 	if (d->unhealthy_t1 != d->unhealthy_t0 - d->closed + d->opened)
-		pst_diff_warn(d, PST_DQ_RECONCILE, "counts do not reconcile: %llu - %llu + %llu != %llu",
+		pst_diags_add(&d->warnings, PST_DC_RECONCILE, NULL, "counts do not reconcile: %llu - %llu + %llu != %llu",
 		              (unsigned long long)d->unhealthy_t0, (unsigned long long)d->closed,
 		              (unsigned long long)d->opened, (unsigned long long)d->unhealthy_t1);
 }

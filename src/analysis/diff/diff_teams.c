@@ -17,18 +17,6 @@ void pst_diff_teams_release(struct pst_diff_teams *dt)
 	pst_diff_teams_init(dt);
 }
 
-/* One warning of d per line of pst_teams_unused. */
-static void warn_unused(const struct pst_teams *t, struct pst_diff *d)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *p, *nl;
-
-	pst_teams_unused(t, &sb);
-	for (p = strbuf_cstr(&sb); (nl = strchr(p, '\n')) != NULL; p = nl + 1)
-		pst_diff_warn(d, PST_DQ_TEAM_RULE, "%.*s", (int)(nl - p), p);
-	strbuf_release(&sb);
-}
-
 void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_teams *rules, struct pst_diff *d,
                           const struct pst_estate *e, const struct pst_state *s0, const struct pst_state *s1)
 {
@@ -45,7 +33,7 @@ void pst_diff_teams_build(struct pst_diff_teams *dt, struct pst_teams *rules, st
 		dt->counts[team * PST_CLASS__COUNT + d->items[i].cls]++;
 		dt->totals[team]++;
 	}
-	warn_unused(rules, d);
+	pst_teams_unused(rules, &d->warnings);
 }
 
 const char *pst_diff_team_of(const struct pst_diff_teams *dt, const struct pst_diff_item *it)

@@ -1,7 +1,6 @@
 /* score_view.c: the score view's life cycle, its control set, its times,
  * and the times it needs states at (score_view.h). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "score_view_int.h"
@@ -23,34 +22,19 @@ void pst_score_view_init(struct pst_score_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	pst_control_set_init(&v->cs);
+	pst_diags_init(&v->warnings, 0);
 }
 
 void pst_score_view_release(struct pst_score_view *v)
 {
-	size_t i;
-
 	pst_control_set_release(&v->cs);
-	for (i = 0; i < v->nwarnings; i++)
-		free(v->warnings[i]);
-	free(v->warnings);
+	pst_diags_release(&v->warnings);
 	free(v->rows);
 	free(v->teams);
 	free(v->team_control_gain);
 	free(v->goals);
 	free(v->league);
 	pst_score_view_init(v);
-}
-
-void view_warn(struct pst_score_view *v, const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	PST_GROW(v->warnings, v->warnings_alloc, v->nwarnings + 1);
-	v->warnings[v->nwarnings++] = strbuf_detach(&sb);
 }
 
 /* Built-in list, then exported definitions, then score-control records

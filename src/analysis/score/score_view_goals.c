@@ -71,8 +71,10 @@ void view_goals(struct pst_score_view *v, const struct pst_estate *e, const stru
 		v->goals[i].goal = g;
 		pst_goal_progress(g, now, pace, v->t1, &v->goals[i].p);
 		if (isnan(now))
-			view_warn(v, "%s:%u: no %s \"%s\" with a score at T1", goals->path ? goals->path : "goals", g->line,
-			          pst_goal_scope_name(g->scope), g->subject ? g->subject : "");
+			pst_diags_add(&v->warnings, PST_DC_GOAL,
+			              &(struct pst_diag_place){goals->path ? goals->path : "goals", g->line, 0, 0},
+			              "no %s \"%s\" with a score at T1", pst_goal_scope_name(g->scope),
+			              g->subject ? g->subject : "");
 	}
 }
 

@@ -37,8 +37,6 @@ size_t view_first_control(const struct pst_estate *e, pst_time t);
 /* The latest exported score of sub observed in (t - fresh, t], or NULL. */
 const struct pst_score_rec *view_exported_score(const struct pst_estate *e, uint32_t sub, pst_time t);
 
-void view_warn(struct pst_score_view *v, const char *fmt, ...) PST_PRINTF(2, 3);
-
 /* Series rows (score_view_series.c) and T1 results (score_view_t1.c). */
 void view_series(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
                  const pst_time *points, size_t npoints);

@@ -97,16 +97,18 @@ static void warn_differs(struct point_ctx *pc, const struct pst_score_row *r)
 
 	pst_time_format(r->at, when, sizeof(when));
 	if (r->scope == PST_ROW_CONTROL)
-		view_warn(pc->v, "%s: subscription %s, control \"%s\": exported %.2f of %.0f, recomputed %.2f of %.0f",
-		          when, sub ? sub : "?", pc->v->cs.items[r->control].name, r->exp_current, r->exp_max,
-		          r->rec_current, r->rec_max);
+		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL,
+		              "%s: subscription %s, control \"%s\": exported %.2f of %.0f, recomputed %.2f of %.0f", when,
+		              sub ? sub : "?", pc->v->cs.items[r->control].name, r->exp_current, r->exp_max,
+		              r->rec_current, r->rec_max);
 	else if (r->scope == PST_ROW_SUBSCRIPTION)
-		view_warn(pc->v, "%s: subscription %s: exported %.2f of %.0f (%.2f%%), recomputed %.2f of %.0f (%.2f%%)",
-		          when, sub ? sub : "?", r->exp_current, r->exp_max, 100 * r->exp_pct, r->rec_current,
-		          r->rec_max, 100 * r->rec_pct);
+		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL,
+		              "%s: subscription %s: exported %.2f of %.0f (%.2f%%), recomputed %.2f of %.0f (%.2f%%)", when,
+		              sub ? sub : "?", r->exp_current, r->exp_max, 100 * r->exp_pct, r->rec_current, r->rec_max,
+		              100 * r->rec_pct);
 	else
-		view_warn(pc->v, "%s: overall: exported %.2f%%, recomputed %.2f%%", when, 100 * r->exp_pct,
-		          100 * r->rec_pct);
+		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL, "%s: overall: exported %.2f%%, recomputed %.2f%%",
+		              when, 100 * r->exp_pct, 100 * r->rec_pct);
 }
 
 static void control_row(struct point_ctx *pc, uint32_t sub, size_t k, struct pst_score_row *subrow)
@@ -342,11 +344,12 @@ void view_series(struct pst_score_view *v, const struct pst_estate *e, const str
 	for (i = 0; i < npoints; i++)
 		point_rows(v, e, tm, points[i]);
 	if (v->unmapped_t1)
-		view_warn(v,
-		          "%zu findings at T1 belong to no known control (no exported definitions or CSV `controls` "
-		          "column for their recommendation): the recomputed scores leave them out",
-		          v->unmapped_t1);
+		pst_diags_add(&v->warnings, PST_DC_SCORE_UNMAPPED, NULL,
+		              "%zu findings at T1 belong to no known control (no exported definitions or CSV `controls` "
+		              "column for their recommendation): the recomputed scores leave them out",
+		              v->unmapped_t1);
 	if (v->weights_from_counts)
-		view_warn(v, "some subscriptions have no exported weight: the overall score weights every subscription by "
-		             "its healthy + unhealthy resource count instead");
+		pst_diags_add(&v->warnings, PST_DC_SCORE_WEIGHTS, NULL,
+		              "some subscriptions have no exported weight: the overall score weights every subscription "
+		              "by its healthy + unhealthy resource count instead");
 }

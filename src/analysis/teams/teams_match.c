@@ -148,18 +148,30 @@ const char *pst_teams_team_of(struct pst_teams *t, const struct pst_team_input *
 	return rule ? rule->team : PST_TEAM_UNASSIGNED;
 }
 
-size_t pst_teams_unused(const struct pst_teams *t, struct strbuf *out)
+size_t pst_teams_unused(const struct pst_teams *t, struct pst_diags *out)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < t->nrules; i++) {
+		struct pst_diag_place at = {t->path ? t->path : "teams", t->rules[i].line, 0, 0};
+
 		if (t->rules[i].hits)
 			continue;
-		strbuf_addf(out, "%s:%u: rule for team \"%s\" matched no resource\n", t->path ? t->path : "teams",
-		            t->rules[i].line, t->rules[i].team);
+		pst_diags_add(out, PST_DC_UNUSED_TEAM_RULE, &at, "rule for team \"%s\" matched no resource",
+		              t->rules[i].team);
 		n++;
 	}
 	return n;
+}
+
+size_t pst_teams_warnings(const struct pst_teams *t, struct pst_diags *out)
+{
+	if (!t->path) {
+		pst_diags_add(out, PST_DC_NO_TEAM_RULES, NULL,
+		              "no team rules (no --teams and no templates/teams.conf): every resource is Unassigned");
+		return 1 + pst_teams_unused(t, out);
+	}
+	return pst_teams_unused(t, out);
 }
 
 static bool listed(const char **names, size_t n, const char *s)

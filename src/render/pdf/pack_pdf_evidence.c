@@ -23,8 +23,8 @@ static void read_sentence(const struct pst_review *r, struct strbuf *sb)
 	strbuf_addstr(sb, ", holding ");
 	pack_num(sb, (int64_t)records);
 	strbuf_addstr(sb, " records; ");
-	pack_num(sb, (int64_t)r->rejected_total);
-	strbuf_addstr(sb, pack_plural((int64_t)r->rejected_total, " record was rejected.", " records were rejected."));
+	pack_num(sb, (int64_t)r->rejected.count[PST_DIAG_REJECTED]);
+	strbuf_addstr(sb, pack_plural((int64_t)r->rejected.count[PST_DIAG_REJECTED], " record was rejected.", " records were rejected."));
 }
 
 static int records_by_type(struct pack *pk)
@@ -94,8 +94,8 @@ static int what_was_read(struct pack *pk)
 
 static void warning_cells(struct pack *pk, size_t i)
 {
-	strbuf_addstr(pack_cell(pk, 0), pk->r->warnings[i].kind);
-	strbuf_addstr(pack_cell(pk, 1), pk->r->warnings[i].text);
+	strbuf_addstr(pack_cell(pk, 0), pst_diag_code_group(pk->r->warnings.items[i].code));
+	pst_diag_text(&pk->r->warnings.items[i], pack_cell(pk, 1));
 }
 
 static int warnings_table(struct pack *pk)
@@ -106,12 +106,12 @@ static int warnings_table(struct pack *pk)
 	};
 	int rc = pack_subtitle(pk, "Completeness warnings");
 
-	if (rc == PST_OK && !pk->r->nwarnings)
+	if (rc == PST_OK && !pk->r->warnings.n)
 		return pack_say(pk, "No warning: the data at both ends of the period is complete enough to compare.");
-	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), WARNING_ROWS, pk->r->nwarnings, warning_cells);
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), WARNING_ROWS, pk->r->warnings.n, warning_cells);
 }
 
-static void rejected_where(struct strbuf *sb, const struct pst_review_rejected *x)
+static void rejected_where(struct strbuf *sb, const struct pst_diag *x)
 {
 	if (x->line)
 		strbuf_addf(sb, "line %llu", (unsigned long long)x->line);
@@ -140,7 +140,7 @@ static int rejected_table(struct pack *pk)
 	size_t i;
 	int rc = pack_subtitle(pk, "Rejected records and unusable files");
 
-	if (rc == PST_OK && !r->rejected_total && !r->nrejected && !any_failed(r))
+	if (rc == PST_OK && !r->rejected.count[PST_DIAG_REJECTED] && !r->rejected.n && !any_failed(r))
 		return pack_say(pk, "No record was rejected and every file could be used.");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, PACK_LIST_ROWS, pk->err);
@@ -152,14 +152,14 @@ static int rejected_table(struct pack *pk)
 		strbuf_addstr(pack_cell(pk, 2), r->sources[i].error);
 		rc = pack_row(pk, 3);
 	}
-	for (i = 0; i < r->nrejected && rc == PST_OK; i++) {
-		strbuf_addstr(pack_cell(pk, 0), r->rejected[i].path);
-		rejected_where(pack_cell(pk, 1), &r->rejected[i]);
-		strbuf_addstr(pack_cell(pk, 2), r->rejected[i].message);
+	for (i = 0; i < r->rejected.n && rc == PST_OK; i++) {
+		strbuf_addstr(pack_cell(pk, 0), r->rejected.items[i].file);
+		rejected_where(pack_cell(pk, 1), &r->rejected.items[i]);
+		strbuf_addstr(pack_cell(pk, 2), r->rejected.items[i].msg);
 		rc = pack_row(pk, 3);
 	}
-	if (r->rejected_total > r->nrejected)
-		pst_pdf_table_skip(pk->pdf, (size_t)(r->rejected_total - r->nrejected));
+	if (r->rejected.count[PST_DIAG_REJECTED] > r->rejected.n)
+		pst_pdf_table_skip(pk->pdf, (size_t)(r->rejected.count[PST_DIAG_REJECTED] - r->rejected.n));
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
 

@@ -374,20 +374,28 @@ static int goals_table(struct pack *pk)
 
 static int summary_warnings(struct pack *pk)
 {
-	const struct pst_review *r = pk->r;
-	size_t n = r->nwarnings < SUMMARY_WARNINGS ? r->nwarnings : SUMMARY_WARNINGS, i;
+	const struct pst_diags *w = &pk->r->warnings;
+	size_t n = w->n < SUMMARY_WARNINGS ? w->n : SUMMARY_WARNINGS, i;
+	struct strbuf text[SUMMARY_WARNINGS + 1];
 	const char *items[SUMMARY_WARNINGS + 1];
-	struct strbuf *more = pack_cell(pk, 0);
+	int rc = PST_OK;
 
-	for (i = 0; i < n; i++)
-		items[i] = r->warnings[i].text;
-	if (r->nwarnings > n) {
-		strbuf_addf(more, "and %zu more: see Data quality", r->nwarnings - n);
-		items[n++] = more->buf;
+	for (i = 0; i < n; i++) {
+		strbuf_init(&text[i]);
+		pst_diag_text(&w->items[i], &text[i]);
+		items[i] = strbuf_cstr(&text[i]);
 	}
-	if (!n)
-		return PST_OK;
-	return pst_pdf_warnings(pk->pdf, "Data warnings", items, n, pk->err);
+	if (w->n > n) {
+		strbuf_init(&text[n]);
+		strbuf_addf(&text[n], "and %zu more: see Data quality", w->n - n);
+		items[n] = strbuf_cstr(&text[n]);
+		n++;
+	}
+	if (n)
+		rc = pst_pdf_warnings(pk->pdf, "Data warnings", items, n, pk->err);
+	for (i = 0; i < n; i++)
+		strbuf_release(&text[i]);
+	return rc;
 }
 
 static int team_note(struct pack *pk)

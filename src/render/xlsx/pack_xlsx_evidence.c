@@ -88,8 +88,8 @@ static const struct pst_xlsx_column quality_cols[] = {
 	{"Record", PST_XLSX_INTEGER, NULL, 0},
 };
 
-static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *msg,
-                       const struct pst_review_rejected *rej, struct pst_error *err)
+static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *msg, const struct pst_diag *rej,
+                       struct pst_error *err)
 {
 	struct xpk_row w;
 
@@ -97,22 +97,34 @@ static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *m
 	xpk_text(&w, kind);
 	xpk_text(&w, msg);
 	if (rej) {
-		xpk_text(&w, rej->path);
+		xpk_text(&w, rej->file);
 		xpk_count(&w, (int64_t)rej->line, rej->line > 0);
 		xpk_int(&w, (int64_t)rej->index);
 	}
 	return xpk_row_end(&w);
 }
 
+static int warning_row(struct pst_xlsx_table *t, const struct pst_diag *d, struct pst_error *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	int rc;
+
+	pst_diag_text(d, &text);
+	rc = quality_row(t, pst_diag_code_group(d->code), strbuf_cstr(&text), NULL, err);
+	strbuf_release(&text);
+	return rc;
+}
+
 /* Says how many rejected records are not listed, if any. */
 static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct pst_error *err)
 {
+	const struct pst_diags *rej = &p->r->rejected;
 	char msg[128];
 
-	if (p->r->rejected_total <= p->r->nrejected)
+	if (rej->count[PST_DIAG_REJECTED] <= rej->n)
 		return PST_OK;
 	snprintf(msg, sizeof(msg), "%llu records rejected in all; the first %zu are listed",
-	         (unsigned long long)p->r->rejected_total, p->r->nrejected);
+	         (unsigned long long)rej->count[PST_DIAG_REJECTED], rej->n);
 	return quality_row(t, "rejected", msg, NULL, err);
 }
 
@@ -122,10 +134,10 @@ int xpk_quality(const struct xpk *p, struct pst_error *err)
 	size_t i;
 	int rc = pst_xlsx_table_begin(p->book, "Data quality", quality_cols, PST_ARRAY_LEN(quality_cols), &t, err);
 
-	for (i = 0; i < p->r->nwarnings && rc == PST_OK; i++)
-		rc = quality_row(t, p->r->warnings[i].kind, p->r->warnings[i].text, NULL, err);
-	for (i = 0; i < p->r->nrejected && rc == PST_OK; i++)
-		rc = quality_row(t, "rejected record", p->r->rejected[i].message, &p->r->rejected[i], err);
+	for (i = 0; i < p->r->warnings.n && rc == PST_OK; i++)
+		rc = warning_row(t, &p->r->warnings.items[i], err);
+	for (i = 0; i < p->r->rejected.n && rc == PST_OK; i++)
+		rc = quality_row(t, "rejected record", p->r->rejected.items[i].msg, &p->r->rejected.items[i], err);
 	if (rc == PST_OK)
 		rc = unlisted_row(p, t, err);
 	return rc ? rc : pst_xlsx_table_end(t, err);
