@@ -10,9 +10,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "posture/common.h"
+#include "posture/text.h"
 #include "posture/timeutil.h"
-
-enum pst_outfmt { PST_OUT_TEXT, PST_OUT_CSV, PST_OUT_JSON };
 
 /* Option bits: which options a command accepts. */
 enum {

@@ -26,7 +26,6 @@
 #include "posture/classes.h"
 #include "posture/diagnostics.h"
 #include "posture/estate.h"
-#include "posture/jsonw.h"
 #include "posture/settings.h"
 #include "posture/strbuf.h"
 
@@ -81,11 +80,5 @@ void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e,
                                  const struct pst_state *s1, const uint8_t *covered);
 /* Coverage of each subscription at t1 (array indexed by subs id; caller frees). */
 uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1);
-
-/* Output pieces shared by `posture diff` and `posture verify` (diff_out.c):
- * the "from", "to" and "warnings" keys of the JSON object being written;
- * the header line and warnings as text. */
-void pst_diff_json_head(struct pst_jsonw *w, const struct pst_diff *d);
-void pst_diff_text_head(FILE *out, const char *command, const struct pst_diff *d);
 
 #endif

@@ -25,7 +25,6 @@
 #include <stddef.h>
 #include "posture/common.h"
 #include "posture/diff.h"
-#include "posture/diff_teams.h"
 #include "posture/estate.h"
 #include "posture/goals.h"
 #include "posture/review.h"
@@ -46,11 +45,11 @@ enum pst_times_rule {
 /* What to compute (bits). */
 enum {
 	PST_WANT_SOURCES = 1u << 0, /* only what was read (inspect): no estate */
-	PST_WANT_DIFF = 1u << 1,    /* the classified diff of T0 and T1, with the team of each finding */
-	PST_WANT_VERIFY = 1u << 2,  /* the claims judged against the diff */
+	PST_WANT_DIFF = 1u << 1,    /* the classified diff of T0 and T1 (and its review) */
+	PST_WANT_VERIFY = 1u << 2,  /* the claims judged against the diff (and their review) */
 	PST_WANT_SCORE = 1u << 3,   /* the score view (series, gains, goals, league) */
 	PST_WANT_TEAMS = 1u << 4,   /* the team of every resource at T1 */
-	PST_WANT_REVIEW = 1u << 5   /* the review model (needs DIFF and SCORE) */
+	PST_WANT_REVIEW = 1u << 5   /* the whole review: the diff and the score view */
 };
 
 struct pst_pipeline_request {
@@ -80,8 +79,7 @@ struct pst_pipeline {
 	pst_time t0, t1;
 	char period[8];             /* "YYYY-MM" of the report, or "" */
 	struct pst_diff diff;
-	struct pst_diff_teams dt;   /* rules unused here: the map of the diff's findings */
-	struct pst_team_map map;    /* resources of the states kept (SCORE, TEAMS) */
+	struct pst_team_map map;    /* resources of the states kept */
 	struct pst_score_view view;
 	struct pst_verify verify;
 	struct pst_review review;

@@ -23,6 +23,7 @@
 #include "posture/timeutil.h"
 
 #define PST_REVIEW_NO_TEAM ((size_t)-1)
+#define PST_REVIEW_NO_FINDING ((size_t)-1)
 #define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
 
 /* One classified finding (a row of the workbook's Changes sheet). */
@@ -135,6 +136,18 @@ struct pst_review_compliance {
 	enum pst_compliance_state state;
 };
 
+/* A claimed fix judged against the diff (posture verify). */
+struct pst_review_claim {
+	uint64_t line;                  /* of its row in the claims file */
+	const char *resource_id;
+	const char *recommendation;
+	const char *team;               /* as claimed, or NULL when the file has no team column */
+	const char *ticket;             /* or NULL when the file has no ticket column */
+	const char *verdict;            /* "verified", "still_failing", "not_a_fix", "unknown" */
+	const char *detail;             /* why */
+	size_t finding;                 /* index into findings, or PST_REVIEW_NO_FINDING */
+};
+
 struct pst_review_source {
 	const char *path;
 	const char *format;
@@ -205,6 +218,12 @@ struct pst_review {
 	struct pst_review_source *sources;
 	size_t nsources;
 
+	/* Claims judged (posture verify), in the order of the claims file */
+	struct pst_review_claim *claims;
+	size_t nclaims;
+	struct pst_review_count *verdicts; /* every verdict and its count, in verdict order */
+	size_t nverdicts;
+
 	void *arena;                    /* private: owns the strings */
 };
 
@@ -219,5 +238,44 @@ const char *pst_review_str(struct pst_review *r, const char *s);
 
 /* True when finding f is open at t1 (Unhealthy). */
 bool pst_review_finding_open(const struct pst_review_finding *f);
+
+/* ---- the columns of a classified finding (review_cols.c) ----
+ * One table for every output that lists findings: `posture diff --format
+ * csv` writes the first PST_FCOL_CSV columns (its header is their keys),
+ * the JSON findings use the keys, and the workbook's Changes sheet writes
+ * every column under its title.  An unknown value is a blank cell. */
+enum pst_fcol {
+	PST_FCOL_CLASS, PST_FCOL_RESOURCE_ID, PST_FCOL_ASSESSMENT_KEY, PST_FCOL_RECOMMENDATION, PST_FCOL_SEVERITY,
+	PST_FCOL_SUBSCRIPTION_ID, PST_FCOL_SUBSCRIPTION_NAME, PST_FCOL_RESOURCE_GROUP, PST_FCOL_RESOURCE_TYPE,
+	PST_FCOL_STATUS_FROM, PST_FCOL_CAUSE_FROM, PST_FCOL_STATUS_TO, PST_FCOL_CAUSE_TO, PST_FCOL_AGE_DAYS,
+	PST_FCOL_FIRST_SEEN, PST_FCOL_DUE_DATE, PST_FCOL_OVERDUE, PST_FCOL_OWNER, PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,
+	PST_FCOL_CSV, /* the columns above are those of the diff CSV; the workbook adds: */
+	PST_FCOL_RESOURCE_NAME = PST_FCOL_CSV, PST_FCOL_CONTROL, PST_FCOL_DUE_FROM,
+	PST_FCOL__COUNT
+};
+
+enum pst_fcol_type { PST_FT_TEXT, PST_FT_SEVERITY, PST_FT_COUNT, PST_FT_TIME, PST_FT_BOOL, PST_FT_LINK };
+
+struct pst_fcol_info {
+	const char *key;       /* "class", "resource_id", ...: CSV header, JSON key */
+	const char *title;     /* "Class", "Resource ID", ...: workbook header */
+	enum pst_fcol_type type;
+	unsigned width;        /* workbook column width in characters, 0 = from the content */
+};
+const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c);
+
+/* One cell: text (TEXT, SEVERITY, LINK: "" or NULL when unknown), count
+ * (COUNT), time (TIME), flag (BOOL); blank when the value is unknown. */
+struct pst_fcell {
+	const char *text;
+	int64_t count;
+	pst_time time;
+	bool flag;
+	bool blank;
+};
+void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c,
+                    struct pst_fcell *out);
+/* The name of a review team index (PST_TEAM_UNASSIGNED's name for none). */
+const char *pst_review_team_name(const struct pst_review *r, size_t team);
 
 #endif

@@ -23,6 +23,7 @@
 #include "posture/settings.h"
 #include "posture/teams_map.h"
 #include "posture/teams.h"
+#include "posture/verify.h"
 
 #define PST_REVIEW_TOP_RECS 10      /* top open recommendations kept per team */
 
@@ -35,14 +36,26 @@ struct pst_review_request {
 	const char *teams_file;     /* path of the team rules used, or NULL */
 };
 
-/* Fills r (initialised, empty) from the inputs.  The diff and the view
- * must be of the same T0 and T1, over estate e, with the team map tm built
- * from the rules teams.  Returns PST_OK, or the status of hashing the team
- * file (PST_ENOINPUT, PST_EIO) with err filled. */
-int pst_review_build(struct pst_review *r, const struct pst_estate *e, const struct pst_team_map *tm,
-                     const struct pst_teams *teams, const struct pst_diff *d, const struct pst_score_view *v,
-                     const struct pst_goals *g, const struct pst_settings *set,
-                     const struct pst_review_request *rq, struct pst_error *err);
+/* What the review is built from (borrowed for the call).  The diff and the
+ * view are of the same T0 and T1, over estate e, with the team map tm built
+ * from the rules teams.  A view that was not computed is an initialised,
+ * empty one (the review then has no score, controls or league); verify is
+ * NULL when no claims were judged. */
+struct pst_review_inputs {
+	const struct pst_estate *e;
+	const struct pst_team_map *tm;
+	const struct pst_teams *teams;
+	const struct pst_diff *d;
+	const struct pst_score_view *v;
+	const struct pst_goals *g;
+	const struct pst_settings *set;
+	const struct pst_verify *verify;
+};
+
+/* Fills r (initialised, empty) from the inputs.  Returns PST_OK, or the
+ * status of hashing the team file (PST_ENOINPUT, PST_EIO) with err filled. */
+int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, const struct pst_review_request *rq,
+                     struct pst_error *err);
 
 /* A file-safe form of name in the review's arena: ASCII letters, digits,
  * '-' and '_' kept, accented Latin letters folded to their base letter,

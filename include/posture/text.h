@@ -9,9 +9,25 @@
 
 #include <stdio.h>
 #include "posture/diagnostics.h"
+#include "posture/review.h"
+
+enum pst_outfmt { PST_OUT_TEXT, PST_OUT_CSV, PST_OUT_JSON };
 
 /* The one form of warnings on standard error, one line each:
  *   posture: warning: CODE: PLACE: MESSAGE */
 void pst_text_warnings(FILE *fp, const struct pst_diags *d);
+
+/* `posture diff`: the classified findings of r (text_diff.c). */
+void pst_text_diff(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
+/* `posture verify`: the claims of r (text_verify.c). */
+void pst_text_verify(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
+
+/* Pieces shared by the two (text_changes.c): the header line and the
+ * warnings as text; the "from", "to" and "warnings" keys of the JSON
+ * object being written; a string as JSON, null when empty. */
+struct pst_jsonw;
+void pst_text_changes_head(FILE *out, const char *command, const struct pst_review *r);
+void pst_text_json_head(struct pst_jsonw *w, const struct pst_review *r);
+void pst_text_json_opt(struct pst_jsonw *w, const char *key, const char *s);
 
 #endif

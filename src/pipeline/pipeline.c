@@ -16,7 +16,6 @@ void pst_pipeline_init(struct pst_pipeline *p)
 	pst_estate_init(&p->e);
 	p->t0 = p->t1 = PST_TIME_NONE;
 	pst_diff_init(&p->diff);
-	pst_diff_teams_init(&p->dt);
 	pst_team_map_init(&p->map);
 	pst_score_view_init(&p->view);
 	pst_review_init(&p->review);
@@ -28,7 +27,6 @@ void pst_pipeline_release(struct pst_pipeline *p)
 	pst_verify_release(&p->verify);
 	pst_score_view_release(&p->view);
 	pst_team_map_release(&p->map);
-	pst_diff_teams_release(&p->dt);
 	pst_diff_release(&p->diff);
 	pst_estate_release(&p->e);
 	pst_claims_release(&p->claims);
@@ -134,8 +132,10 @@ static int review(struct pst_pipeline *p, const struct pst_pipeline_request *rq,
 	struct pst_review_request rr = {rq->org, p->period[0] ? p->period : NULL, rq->generated_at, rq->version,
 	                                rq->teams_file};
 
-	return pst_review_build(&p->review, &p->e, &p->map, &p->rules, &p->diff, &p->view, &p->goals, &p->set, &rr,
-	                        err);
+	struct pst_review_inputs in = {&p->e,    &p->map, &p->rules, &p->diff,
+	                               &p->view, &p->goals, &p->set,  wants(rq, PST_WANT_VERIFY) ? &p->verify : NULL};
+
+	return pst_review_build(&p->review, &in, &rr, err);
 }
 
 /* Step 4. */
@@ -146,16 +146,16 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW)) {
 		score(p);
 	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {
-		const struct pst_state *t0 = pst_pipeline_state(p, p->t0);
+		const struct pst_state *states[2] = {pst_pipeline_state(p, p->t0), t1};
 
-		pst_diff_compute(&p->diff, &p->e, t0, t1, &p->set);
-		pst_diff_teams_build(&p->dt, &p->rules, &p->diff, &p->e, t0, t1);
+		pst_diff_compute(&p->diff, &p->e, states[0], t1, &p->set);
+		pst_team_map_build(&p->map, &p->rules, &p->e, states, 2);
 	} else if (wants(rq, PST_WANT_TEAMS)) {
 		pst_team_map_build(&p->map, &p->rules, &p->e, &t1, 1);
 	}
 	if (wants(rq, PST_WANT_VERIFY))
 		pst_verify_run(&p->verify, &p->claims, &p->e, &p->diff);
-	return wants(rq, PST_WANT_REVIEW) ? review(p, rq, err) : PST_OK;
+	return wants(rq, PST_WANT_REVIEW | PST_WANT_DIFF | PST_WANT_VERIFY) ? review(p, rq, err) : PST_OK;
 }
 
 int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)

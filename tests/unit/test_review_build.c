@@ -167,6 +167,7 @@ static int world_build(struct world *w)
 	pst_time times[2] = {fx_time(T0), fx_time(T1)};
 	const struct pst_state *st[2];
 	struct pst_error err = {0, ""};
+	struct pst_review_inputs in = {&w->e, &w->map, &w->teams, &w->d, &w->v, &w->goals, &w->set, NULL};
 
 	memset(w, 0, sizeof(*w));
 	CHECK_INT(write_teams(w->teams_path, sizeof(w->teams_path)), 0);
@@ -190,7 +191,7 @@ static int world_build(struct world *w)
 	pst_score_view_controls(&w->v, &w->e);
 	pst_score_view_compute(&w->v, &w->e, &w->map, &w->goals, &w->d, times[0], times[1]);
 	pst_review_init(&w->r);
-	return pst_review_build(&w->r, &w->e, &w->map, &w->teams, &w->d, &w->v, &w->goals, &w->set, &rq, &err);
+	return pst_review_build(&w->r, &in, &rq, &err);
 }
 
 static void world_release(struct world *w)

@@ -206,15 +206,13 @@ static int teams_file(struct rb_ctx *c, struct pst_error *err)
 	return rc;
 }
 
-int pst_review_build(struct pst_review *r, const struct pst_estate *e, const struct pst_team_map *tm,
-                     const struct pst_teams *teams, const struct pst_diff *d, const struct pst_score_view *v,
-                     const struct pst_goals *g, const struct pst_settings *set,
-                     const struct pst_review_request *rq, struct pst_error *err)
+int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, const struct pst_review_request *rq,
+                     struct pst_error *err)
 {
-	struct rb_ctx c = {r, e, tm, teams, d, v, g, set, rq, NULL};
+	struct rb_ctx c = {r, in->e, in->tm, in->teams, in->d, in->v, in->g, in->set, in->verify, rq, NULL};
 	int rc;
 
-	c.team_ix = xcalloc(tm->nteams + 1, sizeof(*c.team_ix));
+	c.team_ix = xcalloc(in->tm->nteams + 1, sizeof(*c.team_ix));
 	cover(&c);
 	rc = teams_file(&c, err);
 	if (rc == PST_OK) {
@@ -230,6 +228,7 @@ int pst_review_build(struct pst_review *r, const struct pst_estate *e, const str
 		rb_compliance(&c);
 		rb_quality(&c);
 		rb_sources(&c);
+		rb_claims(&c);
 	}
 	free(c.team_ix);
 	return rc;

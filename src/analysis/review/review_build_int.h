@@ -14,6 +14,7 @@ struct rb_ctx {
 	const struct pst_score_view *v;
 	const struct pst_goals *g;
 	const struct pst_settings *set;
+	const struct pst_verify *verify;  /* or NULL */
 	const struct pst_review_request *rq;
 	size_t *team_ix;        /* team map index -> review team index (or PST_REVIEW_NO_TEAM) */
 };
@@ -43,5 +44,6 @@ void rb_alerts(struct rb_ctx *c);
 void rb_compliance(struct rb_ctx *c);
 void rb_quality(struct rb_ctx *c);
 void rb_sources(struct rb_ctx *c);
+void rb_claims(struct rb_ctx *c);
 
 #endif

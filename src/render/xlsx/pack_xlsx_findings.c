@@ -1,78 +1,62 @@
 /* pack_xlsx_findings.c: the Changes and Open items sheets. */
 #include "pack_xlsx_int.h"
 
-/* The first 19 columns are those of `posture diff --format csv`, in order. */
-static const struct pst_xlsx_column changes_cols[] = {
-	{"Class", PST_XLSX_TEXT, NULL, 0},
-	{"Resource ID", PST_XLSX_TEXT, NULL, 40},
-	{"Assessment key", PST_XLSX_TEXT, NULL, 20},
-	{"Recommendation", PST_XLSX_TEXT, NULL, 50},
-	{"Severity", PST_XLSX_SEVERITY, NULL, 0},
-	{"Subscription ID", PST_XLSX_TEXT, NULL, 20},
-	{"Subscription", PST_XLSX_TEXT, NULL, 0},
-	{"Resource group", PST_XLSX_TEXT, NULL, 0},
-	{"Resource type", PST_XLSX_TEXT, NULL, 0},
-	{"Status before", PST_XLSX_TEXT, NULL, 0},
-	{"Cause before", PST_XLSX_TEXT, NULL, 0},
-	{"Status after", PST_XLSX_TEXT, NULL, 0},
-	{"Cause after", PST_XLSX_TEXT, NULL, 0},
-	{"Age (days)", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
-	{"First seen", PST_XLSX_DATE, NULL, 0},
-	{"Due date", PST_XLSX_DATE, NULL, 0},
-	{"Overdue", PST_XLSX_BOOL, NULL, 0},
-	{"Owner", PST_XLSX_TEXT, NULL, 0},
-	{"Portal link", PST_XLSX_LINK, NULL, 30},
-	{"Team", PST_XLSX_TEXT, NULL, 0},
-	{"Resource", PST_XLSX_TEXT, NULL, 0},
-	{"Control", PST_XLSX_TEXT, NULL, 0},
-	{"Due from", PST_XLSX_TEXT, NULL, 0},
-};
-
-static const char *due_source(const struct pst_review_finding *f)
+/* The Changes sheet: every column of the finding table (review.h), whose
+ * first PST_FCOL_CSV are those of `posture diff --format csv`. */
+static void changes_cols(struct pst_xlsx_column *cols)
 {
-	if (f->due_date == PST_TIME_NONE)
-		return "";
-	return f->due_from_governance ? "governance" : "severity";
+	static const enum pst_xlsx_type types[] = {
+		[PST_FT_TEXT] = PST_XLSX_TEXT,  [PST_FT_SEVERITY] = PST_XLSX_SEVERITY, [PST_FT_COUNT] = PST_XLSX_INTEGER,
+		[PST_FT_TIME] = PST_XLSX_DATE,  [PST_FT_BOOL] = PST_XLSX_BOOL,         [PST_FT_LINK] = PST_XLSX_LINK,
+	};
+	size_t c;
+
+	for (c = 0; c < PST_FCOL__COUNT; c++) {
+		const struct pst_fcol_info *fc = pst_fcol_info((enum pst_fcol)c);
+
+		cols[c].header = fc->title;
+		cols[c].type = types[fc->type];
+		cols[c].num_format = fc->type == PST_FT_COUNT ? PST_XLSX_FMT_COUNT : NULL;
+		cols[c].width = fc->width;
+	}
+}
+
+static void changes_cell(struct xpk_row *w, const struct pst_review *r, const struct pst_review_finding *f,
+                         enum pst_fcol c)
+{
+	struct pst_fcell v;
+
+	pst_fcol_value(r, f, c, &v);
+	switch (pst_fcol_info(c)->type) {
+	case PST_FT_COUNT: xpk_count(w, v.count, !v.blank); break;
+	case PST_FT_TIME: xpk_date(w, v.time); break;
+	case PST_FT_BOOL: xpk_bool(w, v.flag); break;
+	case PST_FT_LINK: xpk_link(w, v.text); break;
+	default: xpk_text(w, v.text);
+	}
 }
 
 static int changes_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_finding *f,
                        struct pst_error *err)
 {
 	struct xpk_row w;
+	size_t c;
 
 	xpk_row_begin(&w, t, err);
-	xpk_text(&w, f->class_name);
-	xpk_text(&w, f->resource_id);
-	xpk_text(&w, f->assessment_key);
-	xpk_text(&w, f->recommendation);
-	xpk_text(&w, pst_severity_name(f->severity));
-	xpk_text(&w, f->subscription_id);
-	xpk_text(&w, f->subscription_name);
-	xpk_text(&w, f->resource_group);
-	xpk_text(&w, f->resource_type);
-	xpk_text(&w, xpk_status_name(f->status_from));
-	xpk_text(&w, f->cause_from);
-	xpk_text(&w, xpk_status_name(f->status_to));
-	xpk_text(&w, f->cause_to);
-	xpk_count(&w, f->age_days, f->age_days >= 0);
-	xpk_date(&w, f->first_seen);
-	xpk_date(&w, f->due_date);
-	xpk_bool(&w, f->overdue);
-	xpk_text(&w, f->owner);
-	xpk_link(&w, f->portal_link);
-	xpk_text(&w, xpk_team_name(p->r, f->team));
-	xpk_text(&w, f->resource_name);
-	xpk_text(&w, f->control);
-	xpk_text(&w, due_source(f));
+	for (c = 0; c < PST_FCOL__COUNT; c++)
+		changes_cell(&w, p->r, f, (enum pst_fcol)c);
 	return xpk_row_end(&w);
 }
 
 int xpk_changes(const struct xpk *p, struct pst_error *err)
 {
+	struct pst_xlsx_column cols[PST_FCOL__COUNT];
 	struct pst_xlsx_table *t;
 	size_t i;
-	int rc = pst_xlsx_table_begin(p->book, "Changes", changes_cols, PST_ARRAY_LEN(changes_cols), &t, err);
+	int rc;
 
+	changes_cols(cols);
+	rc = pst_xlsx_table_begin(p->book, "Changes", cols, PST_FCOL__COUNT, &t, err);
 	for (i = 0; i < p->r->nfindings && rc == PST_OK; i++)
 		if (xpk_shows(p, p->r->findings[i].team))
 			rc = changes_row(p, t, &p->r->findings[i], err);

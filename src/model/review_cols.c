@@ -1,0 +1,101 @@
+/* review_cols.c: the one table of finding columns (review.h). */
+#include <string.h>
+#include "posture/review.h"
+
+static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
+	[PST_FCOL_CLASS] = {"class", "Class", PST_FT_TEXT, 0},
+	[PST_FCOL_RESOURCE_ID] = {"resource_id", "Resource ID", PST_FT_TEXT, 40},
+	[PST_FCOL_ASSESSMENT_KEY] = {"assessment_key", "Assessment key", PST_FT_TEXT, 20},
+	[PST_FCOL_RECOMMENDATION] = {"recommendation", "Recommendation", PST_FT_TEXT, 50},
+	[PST_FCOL_SEVERITY] = {"severity", "Severity", PST_FT_SEVERITY, 0},
+	[PST_FCOL_SUBSCRIPTION_ID] = {"subscription_id", "Subscription ID", PST_FT_TEXT, 20},
+	[PST_FCOL_SUBSCRIPTION_NAME] = {"subscription_name", "Subscription", PST_FT_TEXT, 0},
+	[PST_FCOL_RESOURCE_GROUP] = {"resource_group", "Resource group", PST_FT_TEXT, 0},
+	[PST_FCOL_RESOURCE_TYPE] = {"resource_type", "Resource type", PST_FT_TEXT, 0},
+	[PST_FCOL_STATUS_FROM] = {"status_from", "Status before", PST_FT_TEXT, 0},
+	[PST_FCOL_CAUSE_FROM] = {"cause_from", "Cause before", PST_FT_TEXT, 0},
+	[PST_FCOL_STATUS_TO] = {"status_to", "Status after", PST_FT_TEXT, 0},
+	[PST_FCOL_CAUSE_TO] = {"cause_to", "Cause after", PST_FT_TEXT, 0},
+	[PST_FCOL_AGE_DAYS] = {"age_days", "Age (days)", PST_FT_COUNT, 0},
+	[PST_FCOL_FIRST_SEEN] = {"first_seen", "First seen", PST_FT_TIME, 0},
+	[PST_FCOL_DUE_DATE] = {"due_date", "Due date", PST_FT_TIME, 0},
+	[PST_FCOL_OVERDUE] = {"overdue", "Overdue", PST_FT_BOOL, 0},
+	[PST_FCOL_OWNER] = {"owner", "Owner", PST_FT_TEXT, 0},
+	[PST_FCOL_PORTAL_LINK] = {"portal_link", "Portal link", PST_FT_LINK, 30},
+	[PST_FCOL_TEAM] = {"team", "Team", PST_FT_TEXT, 0},
+	[PST_FCOL_RESOURCE_NAME] = {"resource_name", "Resource", PST_FT_TEXT, 0},
+	[PST_FCOL_CONTROL] = {"control", "Control", PST_FT_TEXT, 0},
+	[PST_FCOL_DUE_FROM] = {"due_from", "Due from", PST_FT_TEXT, 0},
+};
+
+const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
+{
+	return (unsigned)c < PST_FCOL__COUNT ? &cols[c] : NULL;
+}
+
+const char *pst_review_team_name(const struct pst_review *r, size_t team)
+{
+	return team < r->nteams ? r->teams[team].name : "Unassigned";
+}
+
+static const char *status_text(enum pst_status_code st)
+{
+	return st == PST_ST_UNKNOWN ? NULL : pst_status_name(st);
+}
+
+static const char *due_from(const struct pst_review_finding *f)
+{
+	if (f->due_date == PST_TIME_NONE)
+		return NULL;
+	return f->due_from_governance ? "governance" : "severity";
+}
+
+static const char *text_of(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c)
+{
+	switch (c) {
+	case PST_FCOL_CLASS: return f->class_name;
+	case PST_FCOL_RESOURCE_ID: return f->resource_id;
+	case PST_FCOL_ASSESSMENT_KEY: return f->assessment_key;
+	case PST_FCOL_RECOMMENDATION: return f->recommendation;
+	case PST_FCOL_SEVERITY: return pst_severity_name(f->severity);
+	case PST_FCOL_SUBSCRIPTION_ID: return f->subscription_id;
+	case PST_FCOL_SUBSCRIPTION_NAME: return f->subscription_name;
+	case PST_FCOL_RESOURCE_GROUP: return f->resource_group;
+	case PST_FCOL_RESOURCE_TYPE: return f->resource_type;
+	case PST_FCOL_STATUS_FROM: return status_text(f->status_from);
+	case PST_FCOL_CAUSE_FROM: return f->cause_from;
+	case PST_FCOL_STATUS_TO: return status_text(f->status_to);
+	case PST_FCOL_CAUSE_TO: return f->cause_to;
+	case PST_FCOL_OWNER: return f->owner;
+	case PST_FCOL_PORTAL_LINK: return f->portal_link;
+	case PST_FCOL_TEAM: return pst_review_team_name(r, f->team);
+	case PST_FCOL_RESOURCE_NAME: return f->resource_name;
+	case PST_FCOL_CONTROL: return f->control;
+	case PST_FCOL_DUE_FROM: return due_from(f);
+	default: return NULL;
+	}
+}
+
+void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c,
+                    struct pst_fcell *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->time = PST_TIME_NONE;
+	switch (c) {
+	case PST_FCOL_AGE_DAYS:
+		out->count = f->age_days;
+		out->blank = f->age_days < 0;
+		return;
+	case PST_FCOL_FIRST_SEEN:
+	case PST_FCOL_DUE_DATE:
+		out->time = c == PST_FCOL_FIRST_SEEN ? f->first_seen : f->due_date;
+		out->blank = out->time == PST_TIME_NONE;
+		return;
+	case PST_FCOL_OVERDUE:
+		out->flag = f->overdue;
+		return;
+	default:
+		out->text = text_of(r, f, c);
+		out->blank = !out->text || !*out->text;
+	}
+}
