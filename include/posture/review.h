@@ -63,10 +63,65 @@ struct pst_review_goal {
 	const char *scope;              /* "overall", "subscription", "team", "control" */
 	const char *name;               /* what it is for ("" for overall) */
 	double target;                  /* percentage 0..100 */
-	pst_time due;
+	pst_time due;                   /* the last moment of the day or month the goal names */
+	pst_time by;                    /* the deadline as written: due + 1 ms */
 	double current;                 /* percentage now */
+	double gap;                     /* target - current, percentage points; NAN unknown */
+	double months_left;             /* to the deadline; negative once passed */
 	double pace_needed;             /* points per month still needed; 0 when met */
+	double pace_seen;               /* points per month over the period; NAN unknown */
+	const char *state;              /* "met", "on_track", "behind", "open", "missed", "no_data" */
 	bool met, behind;
+};
+
+/* ---- the secure score as `posture score` lists it ---- */
+
+/* One line of the score series (percentages are fractions; NAN unknown). */
+struct pst_review_score_row {
+	pst_time at;
+	const char *scope;              /* "overall", "subscription", "control" */
+	const char *subscription_id;    /* "" for the overall */
+	const char *subscription_name;
+	const char *control_id;         /* "" but for control rows (and "" when unknown) */
+	const char *control;
+	double value;                   /* exported, else recomputed */
+	const char *source;             /* "exported", "recomputed", "mixed", "none" */
+	double exp_current, exp_max, exp_pct, exp_weight;
+	double rec_current, rec_max, rec_pct;
+	int64_t healthy, unhealthy, not_applicable; /* -1 unknown */
+	bool differs;                   /* exported and recomputed more than a rounding step apart */
+	double gain;                    /* points to win if every unhealthy resource were fixed */
+};
+
+struct pst_review_control_gain {    /* a control's points to win at T1, all subscriptions */
+	const char *control_id;         /* "" when unknown */
+	const char *control;
+	double gain;
+};
+
+struct pst_review_score_team {      /* every team of the rules, Unassigned last */
+	const char *name;
+	double pct_t0, pct_t1;          /* the team's own score, fraction; NAN none */
+	double gain_points, gain_overall; /* score points, and percentage points of the overall */
+};
+
+struct pst_review_league_row {      /* every team, ranked */
+	const char *team;
+	int rank;
+	double points;
+	int64_t fixes, regressions, new_insecure, closed_not_fixed;
+};
+
+struct pst_review_score {
+	const char *teams_file, *goals_file; /* "" when none */
+	struct pst_review_score_row *rows;  /* by time, then overall, subscriptions, their controls */
+	size_t nrows;
+	struct pst_review_control_gain *gains; /* controls with points to win, most first */
+	size_t ngains;
+	struct pst_review_score_team *teams;
+	size_t nteams;
+	struct pst_review_league_row *league;
+	size_t nleague;
 };
 
 struct pst_review_recommendation {   /* top open recommendation of a team */
@@ -217,6 +272,9 @@ struct pst_review {
 	                                   rejected.count[PST_DIAG_REJECTED] counts them all */
 	struct pst_review_source *sources;
 	size_t nsources;
+
+	/* The score as `posture score` lists it (every team of the rules) */
+	struct pst_review_score score;
 
 	/* Claims judged (posture verify), in the order of the claims file */
 	struct pst_review_claim *claims;

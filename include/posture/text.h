@@ -16,11 +16,22 @@ enum pst_outfmt { PST_OUT_TEXT, PST_OUT_CSV, PST_OUT_JSON };
 /* The one form of warnings on standard error, one line each:
  *   posture: warning: CODE: PLACE: MESSAGE */
 void pst_text_warnings(FILE *fp, const struct pst_diags *d);
+/* The same for the warnings keep() is true of. */
+void pst_text_warnings_if(FILE *fp, const struct pst_diags *d, bool (*keep)(const struct pst_diag *));
 
 /* `posture diff`: the classified findings of r (text_diff.c). */
 void pst_text_diff(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
 /* `posture verify`: the claims of r (text_verify.c). */
 void pst_text_verify(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
+
+/* `posture score`: r->score, the goals and the warnings of the score and the
+ * team rules (text_score.c, text_score_data.c). */
+void pst_text_score(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
+void pst_text_score_csv(FILE *out, const struct pst_review *r);
+void pst_text_score_json(FILE *out, const struct pst_review *r);
+/* A warning the score shows (groups "score" and "teams"), and how many r has. */
+bool pst_text_score_warning(const struct pst_diag *d);
+size_t pst_text_score_warnings(const struct pst_review *r);
 
 /* Pieces shared by the two (text_changes.c): the header line and the
  * warnings as text; the "from", "to" and "warnings" keys of the JSON

@@ -155,7 +155,8 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 	}
 	if (wants(rq, PST_WANT_VERIFY))
 		pst_verify_run(&p->verify, &p->claims, &p->e, &p->diff);
-	return wants(rq, PST_WANT_REVIEW | PST_WANT_DIFF | PST_WANT_VERIFY) ? review(p, rq, err) : PST_OK;
+	return wants(rq, PST_WANT_REVIEW | PST_WANT_SCORE | PST_WANT_DIFF | PST_WANT_VERIFY) ? review(p, rq, err)
+	                                                                                 : PST_OK;
 }
 
 int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)

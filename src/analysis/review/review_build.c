@@ -229,6 +229,7 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 		rb_quality(&c);
 		rb_sources(&c);
 		rb_claims(&c);
+		rb_score(&c);
 	}
 	free(c.team_ix);
 	return rc;

@@ -88,8 +88,13 @@ static void goal(struct pst_review *r, struct pst_review_goal *o, const struct p
 	o->name = pst_review_str(r, g->goal->subject);
 	o->target = g->goal->target;
 	o->due = g->goal->by - 1; /* the last moment of the day the file names */
+	o->by = g->goal->by;
 	o->current = g->p.current;
+	o->gap = g->p.gap;
+	o->months_left = g->p.months_left;
 	o->pace_needed = g->p.state == PST_GOAL_MET ? 0 : g->p.pace_needed;
+	o->pace_seen = g->p.pace_seen;
+	o->state = pst_goal_state_name(g->p.state);
 	o->met = g->p.state == PST_GOAL_MET;
 	o->behind = g->p.state == PST_GOAL_BEHIND || g->p.state == PST_GOAL_MISSED;
 }

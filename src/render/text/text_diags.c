@@ -4,11 +4,16 @@
 
 void pst_text_warnings(FILE *fp, const struct pst_diags *d)
 {
+	pst_text_warnings_if(fp, d, NULL);
+}
+
+void pst_text_warnings_if(FILE *fp, const struct pst_diags *d, bool (*keep)(const struct pst_diag *))
+{
 	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
-		if (d->items[i].kind != PST_DIAG_WARNING)
+		if (d->items[i].kind != PST_DIAG_WARNING || (keep && !keep(&d->items[i])))
 			continue;
 		strbuf_reset(&line);
 		strbuf_addf(&line, "posture: warning: %s: ", pst_diag_code_name(d->items[i].code));

@@ -1,9 +1,10 @@
-/* cmd_score_data.c: `posture score --format csv` and `--format json`. */
+/* text_score_data.c: `posture score --format csv` and `--format json`,
+ * from the review model (text.h). */
 #include <math.h>
-#include <stdlib.h>
+#include <string.h>
 #include "posture/csvw.h"
 #include "posture/jsonw.h"
-#include "score_int.h"
+#include "posture/text.h"
 
 /* ---- csv: one table, a `table` column says which part a line belongs to ---- */
 
@@ -35,18 +36,18 @@ static void csv_count(struct pst_csvw *w, int64_t n)
 	pst_csvw_double(w, n < 0 ? NAN : (double)n);
 }
 
-static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const struct pst_score_row *x)
+static void csv_series_row(struct pst_csvw *w, const struct pst_review_score_row *x)
 {
 	int col = COL_GAIN + 1;
 
-	csv_start(w, "series", x->at, pst_row_scope_name(x->scope));
-	pst_csvw_field(w, score_sub_id(r, x->sub));
-	pst_csvw_field(w, score_sub_name(r, x->sub));
-	pst_csvw_field(w, score_control_id(r, x->control));
-	pst_csvw_field(w, score_control_name(r, x->control));
+	csv_start(w, "series", x->at, x->scope);
+	pst_csvw_field(w, x->subscription_id);
+	pst_csvw_field(w, x->subscription_name);
+	pst_csvw_field(w, x->control_id);
+	pst_csvw_field(w, x->control);
 	pst_csvw_field(w, NULL);
 	pst_csvw_double(w, x->value);
-	pst_csvw_field(w, pst_row_source_name(x->source));
+	pst_csvw_field(w, x->source);
 	pst_csvw_double(w, x->exp_current);
 	pst_csvw_double(w, x->exp_max);
 	pst_csvw_double(w, x->exp_pct);
@@ -63,53 +64,61 @@ static void csv_series_row(struct pst_csvw *w, const struct score_run *r, const 
 	pst_csvw_end(w);
 }
 
-static void csv_team_row(struct pst_csvw *w, const struct score_run *r, size_t t)
+static void csv_team_row(struct pst_csvw *w, const struct pst_review *r, const struct pst_review_score_team *t)
 {
 	int col = 3;
 
-	csv_start(w, "gain_team", r->view.t1, "team");
+	csv_start(w, "gain_team", r->t1, "team");
 	csv_skip(w, &col, COL_TEAM);
-	pst_csvw_field(w, r->map.teams[t]);
-	pst_csvw_double(w, r->view.teams[t].pct_t1);
+	pst_csvw_field(w, t->name);
+	pst_csvw_double(w, t->pct_t1);
 	col = COL_TEAM + 2;
 	csv_skip(w, &col, COL_GAIN);
-	pst_csvw_double(w, r->view.teams[t].gain_points);
-	pst_csvw_double(w, r->view.teams[t].gain_overall);
+	pst_csvw_double(w, t->gain_points);
+	pst_csvw_double(w, t->gain_overall);
 	col = COL_GAIN + 2;
 	csv_skip(w, &col, COL__COUNT);
 	pst_csvw_end(w);
 }
 
 /* The goal's subject goes to the column of its kind. */
-static void csv_goal_row(struct pst_csvw *w, const struct score_run *r, const struct pst_goal_row *g)
+static int subject_col(const char *scope)
 {
-	static const int subject_col[PST_GOAL__COUNT] = {-1, 4, COL_TEAM, 6};
+	if (strcmp(scope, "subscription") == 0)
+		return 4;
+	if (strcmp(scope, "team") == 0)
+		return COL_TEAM;
+	return strcmp(scope, "control") == 0 ? 6 : -1;
+}
+
+static void csv_goal_row(struct pst_csvw *w, const struct pst_review *r, const struct pst_review_goal *g)
+{
 	char by[PST_TIME_BUF];
 	int col = 3;
 
-	csv_start(w, "goal", r->view.t1, pst_goal_scope_name(g->goal->scope));
+	csv_start(w, "goal", r->t1, g->scope);
 	for (; col < COL_TARGET; col++)
-		pst_csvw_field(w, col == subject_col[g->goal->scope] ? g->goal->subject : NULL);
-	pst_csvw_double(w, g->goal->target);
-	pst_csvw_field(w, pst_time_format(g->goal->by, by, sizeof(by)));
-	pst_csvw_double(w, g->p.current);
-	pst_csvw_double(w, g->p.gap);
-	pst_csvw_double(w, g->p.months_left);
-	pst_csvw_double(w, g->p.pace_needed);
-	pst_csvw_double(w, g->p.pace_seen);
-	pst_csvw_field(w, pst_goal_state_name(g->p.state));
+		pst_csvw_field(w, col == subject_col(g->scope) ? g->name : NULL);
+	pst_csvw_double(w, g->target);
+	pst_csvw_field(w, pst_time_format(g->by, by, sizeof(by)));
+	pst_csvw_double(w, g->current);
+	pst_csvw_double(w, g->gap);
+	pst_csvw_double(w, g->months_left);
+	pst_csvw_double(w, g->pace_needed);
+	pst_csvw_double(w, g->pace_seen);
+	pst_csvw_field(w, g->state);
 	col = COL_RANK;
 	csv_skip(w, &col, COL__COUNT);
 	pst_csvw_end(w);
 }
 
-static void csv_league_row(struct pst_csvw *w, const struct score_run *r, const struct pst_league_row *l)
+static void csv_league_row(struct pst_csvw *w, const struct pst_review *r, const struct pst_review_league_row *l)
 {
 	int col = 3;
 
-	csv_start(w, "league", r->view.t1, "team");
+	csv_start(w, "league", r->t1, "team");
 	csv_skip(w, &col, COL_TEAM);
-	pst_csvw_field(w, l->name);
+	pst_csvw_field(w, l->team);
 	col = COL_TEAM + 1;
 	csv_skip(w, &col, COL_RANK);
 	pst_csvw_int(w, l->rank);
@@ -121,36 +130,37 @@ static void csv_league_row(struct pst_csvw *w, const struct score_run *r, const 
 	pst_csvw_end(w);
 }
 
-void score_csv_out(FILE *out, const struct score_run *r)
+void pst_text_score_csv(FILE *out, const struct pst_review *r)
 {
+	const struct pst_review_score *s = &r->score;
 	struct pst_csvw w;
 	size_t i;
 
 	pst_csvw_init(&w, out);
 	pst_csvw_header(&w, csv_head);
-	for (i = 0; i < r->view.nrows; i++)
-		csv_series_row(&w, r, &r->view.rows[i]);
-	for (i = 0; i < r->view.nteams; i++)
-		csv_team_row(&w, r, i);
-	for (i = 0; i < r->view.ngoals; i++)
-		csv_goal_row(&w, r, &r->view.goals[i]);
-	for (i = 0; i < r->view.nleague; i++)
-		csv_league_row(&w, r, &r->view.league[i]);
+	for (i = 0; i < s->nrows; i++)
+		csv_series_row(&w, &s->rows[i]);
+	for (i = 0; i < s->nteams; i++)
+		csv_team_row(&w, r, &s->teams[i]);
+	for (i = 0; i < r->ngoals; i++)
+		csv_goal_row(&w, r, &r->goals[i]);
+	for (i = 0; i < s->nleague; i++)
+		csv_league_row(&w, r, &s->league[i]);
 }
 
 /* ---- json ---- */
 
-static void json_row(struct pst_jsonw *w, const struct score_run *r, const struct pst_score_row *x)
+static void json_row(struct pst_jsonw *w, const struct pst_review_score_row *x)
 {
 	pst_jsonw_object_begin(w);
 	pst_jsonw_kv_time(w, "time", x->at);
-	pst_jsonw_kv_string(w, "scope", pst_row_scope_name(x->scope));
-	pst_jsonw_kv_string(w, "subscription_id", score_sub_id(r, x->sub));
-	pst_jsonw_kv_string(w, "subscription_name", score_sub_name(r, x->sub));
-	pst_jsonw_kv_string(w, "control_id", score_control_id(r, x->control));
-	pst_jsonw_kv_string(w, "control", score_control_name(r, x->control));
+	pst_jsonw_kv_string(w, "scope", x->scope);
+	pst_text_json_opt(w, "subscription_id", x->subscription_id);
+	pst_text_json_opt(w, "subscription_name", x->subscription_name);
+	pst_text_json_opt(w, "control_id", x->control_id);
+	pst_text_json_opt(w, "control", x->control);
 	pst_jsonw_kv_double(w, "value", x->value);
-	pst_jsonw_kv_string(w, "source", pst_row_source_name(x->source));
+	pst_jsonw_kv_string(w, "source", x->source);
 	pst_jsonw_kv_double(w, "exported_current", x->exp_current);
 	pst_jsonw_kv_double(w, "exported_max", x->exp_max);
 	pst_jsonw_kv_double(w, "exported_percentage", x->exp_pct);
@@ -166,73 +176,72 @@ static void json_row(struct pst_jsonw *w, const struct score_run *r, const struc
 	pst_jsonw_object_end(w);
 }
 
-static void json_gains(struct pst_jsonw *w, const struct score_run *r)
+static void json_gains(struct pst_jsonw *w, const struct pst_review *r)
 {
-	struct control_gain *g;
-	size_t n = score_control_gains(r, &g), i;
+	const struct pst_review_score *s = &r->score;
+	size_t i;
 
 	pst_jsonw_key(w, "gain_per_control");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < s->ngains; i++) {
 		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_string(w, "control_id", r->view.cs.items[g[i].control].id);
-		pst_jsonw_kv_string(w, "control", score_control_name(r, g[i].control));
-		pst_jsonw_kv_double(w, "gain_points", g[i].gain);
+		pst_text_json_opt(w, "control_id", s->gains[i].control_id);
+		pst_jsonw_kv_string(w, "control", s->gains[i].control);
+		pst_jsonw_kv_double(w, "gain_points", s->gains[i].gain);
 		pst_jsonw_object_end(w);
 	}
 	pst_jsonw_array_end(w);
-	free(g);
 	pst_jsonw_key(w, "teams");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->view.nteams; i++) {
+	for (i = 0; i < s->nteams; i++) {
 		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_string(w, "team", r->map.teams[i]);
-		pst_jsonw_kv_double(w, "score_t0", r->view.teams[i].pct_t0);
-		pst_jsonw_kv_double(w, "score_t1", r->view.teams[i].pct_t1);
-		pst_jsonw_kv_double(w, "gain_points", r->view.teams[i].gain_points);
-		pst_jsonw_kv_double(w, "gain_overall_pct", r->view.teams[i].gain_overall);
+		pst_jsonw_kv_string(w, "team", s->teams[i].name);
+		pst_jsonw_kv_double(w, "score_t0", s->teams[i].pct_t0);
+		pst_jsonw_kv_double(w, "score_t1", s->teams[i].pct_t1);
+		pst_jsonw_kv_double(w, "gain_points", s->teams[i].gain_points);
+		pst_jsonw_kv_double(w, "gain_overall_pct", s->teams[i].gain_overall);
 		pst_jsonw_object_end(w);
 	}
 	pst_jsonw_array_end(w);
 }
 
-static void json_goals(struct pst_jsonw *w, const struct score_run *r)
+static void json_goals(struct pst_jsonw *w, const struct pst_review *r)
 {
 	size_t i;
 
 	pst_jsonw_key(w, "goals");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->view.ngoals; i++) {
-		const struct pst_goal_row *g = &r->view.goals[i];
+	for (i = 0; i < r->ngoals; i++) {
+		const struct pst_review_goal *g = &r->goals[i];
 
 		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_string(w, "scope", pst_goal_scope_name(g->goal->scope));
-		pst_jsonw_kv_string(w, "subject", g->goal->subject);
-		pst_jsonw_kv_double(w, "target_pct", g->goal->target);
-		pst_jsonw_kv_time(w, "by", g->goal->by);
-		pst_jsonw_kv_double(w, "current_pct", g->p.current);
-		pst_jsonw_kv_double(w, "gap_pct", g->p.gap);
-		pst_jsonw_kv_double(w, "months_left", g->p.months_left);
-		pst_jsonw_kv_double(w, "pace_needed", g->p.pace_needed);
-		pst_jsonw_kv_double(w, "pace_seen", g->p.pace_seen);
-		pst_jsonw_kv_string(w, "state", pst_goal_state_name(g->p.state));
+		pst_jsonw_kv_string(w, "scope", g->scope);
+		pst_text_json_opt(w, "subject", g->name);
+		pst_jsonw_kv_double(w, "target_pct", g->target);
+		pst_jsonw_kv_time(w, "by", g->by);
+		pst_jsonw_kv_double(w, "current_pct", g->current);
+		pst_jsonw_kv_double(w, "gap_pct", g->gap);
+		pst_jsonw_kv_double(w, "months_left", g->months_left);
+		pst_jsonw_kv_double(w, "pace_needed", g->pace_needed);
+		pst_jsonw_kv_double(w, "pace_seen", g->pace_seen);
+		pst_jsonw_kv_string(w, "state", g->state);
 		pst_jsonw_object_end(w);
 	}
 	pst_jsonw_array_end(w);
 }
 
-static void json_league(struct pst_jsonw *w, const struct score_run *r)
+static void json_league(struct pst_jsonw *w, const struct pst_review *r)
 {
 	size_t i;
 
 	pst_jsonw_key(w, "league");
 	pst_jsonw_array_begin(w);
-	for (i = 0; i < r->view.nleague; i++) {
-		const struct pst_league_row *l = &r->view.league[i];
+	for (i = 0; i < r->score.nleague; i++) {
+		const struct pst_review_league_row *l = &r->score.league[i];
 
 		pst_jsonw_object_begin(w);
 		pst_jsonw_kv_int(w, "rank", l->rank);
-		pst_jsonw_kv_string(w, "team", l->name);
+		pst_jsonw_kv_string(w, "team", l->team);
 		pst_jsonw_kv_double(w, "points", l->points);
 		pst_jsonw_kv_int(w, "fixes", l->fixes);
 		pst_jsonw_kv_int(w, "regressions", l->regressions);
@@ -243,31 +252,33 @@ static void json_league(struct pst_jsonw *w, const struct score_run *r)
 	pst_jsonw_array_end(w);
 }
 
-void score_json_out(FILE *out, const struct score_run *r)
+void pst_text_score_json(FILE *out, const struct pst_review *r)
 {
 	struct pst_jsonw w;
 	size_t i;
 
 	pst_jsonw_init(&w, out);
 	pst_jsonw_object_begin(&w);
-	pst_jsonw_kv_time(&w, "t0", r->view.t0);
-	pst_jsonw_kv_time(&w, "t1", r->view.t1);
-	pst_jsonw_kv_string(&w, "teams_file", r->rules.path);
-	pst_jsonw_kv_string(&w, "goals_file", r->goals.path);
+	pst_jsonw_kv_time(&w, "t0", r->t0);
+	pst_jsonw_kv_time(&w, "t1", r->t1);
+	pst_text_json_opt(&w, "teams_file", r->score.teams_file);
+	pst_text_json_opt(&w, "goals_file", r->score.goals_file);
 	pst_jsonw_key(&w, "series");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < r->view.nrows; i++)
-		json_row(&w, r, &r->view.rows[i]);
+	for (i = 0; i < r->score.nrows; i++)
+		json_row(&w, &r->score.rows[i]);
 	pst_jsonw_array_end(&w);
 	json_gains(&w, r);
 	json_goals(&w, r);
 	json_league(&w, r);
 	pst_jsonw_key(&w, "warnings");
 	pst_jsonw_array_begin(&w);
-	for (i = 0; i < r->view.warnings.n; i++) {
+	for (i = 0; i < r->warnings.n; i++) {
 		struct strbuf text = STRBUF_INIT;
 
-		pst_diag_text(&r->view.warnings.items[i], &text);
+		if (!pst_text_score_warning(&r->warnings.items[i]))
+			continue;
+		pst_diag_text(&r->warnings.items[i], &text);
 		pst_jsonw_string(&w, strbuf_cstr(&text));
 		strbuf_release(&text);
 	}
