@@ -191,6 +191,15 @@ struct pst_review_compliance {
 	enum pst_compliance_state state;
 };
 
+/* A resource and the team its rule gave it (posture teams). */
+struct pst_review_resource {
+	const char *id;
+	const char *subscription_id, *subscription_name;
+	const char *group, *type, *name;
+	const char *team;
+	const char *rule;               /* "FILE:LINE" of the rule that matched; "" for Unassigned */
+};
+
 /* A claimed fix judged against the diff (posture verify). */
 struct pst_review_claim {
 	uint64_t line;                  /* of its row in the claims file */
@@ -276,6 +285,13 @@ struct pst_review {
 	/* The score as `posture score` lists it (every team of the rules) */
 	struct pst_review_score score;
 
+	/* Every resource with a finding in the states read, with its team
+	 * (posture teams), sorted by id (case-insensitive) */
+	struct pst_review_resource *resources;
+	size_t nresources;
+	struct pst_review_count *team_resources; /* every team of the rules (Unassigned last): resources placed */
+	size_t nteam_resources;
+
 	/* Claims judged (posture verify), in the order of the claims file */
 	struct pst_review_claim *claims;
 	size_t nclaims;
@@ -296,6 +312,9 @@ const char *pst_review_str(struct pst_review *r, const char *s);
 
 /* True when finding f is open at t1 (Unhealthy). */
 bool pst_review_finding_open(const struct pst_review_finding *f);
+/* The findings of team (an index into teams, or PST_REVIEW_NO_TEAM for
+ * all): classified, open at T1, overdue. */
+void pst_review_counts(const struct pst_review *r, size_t team, int64_t *all, int64_t *open, int64_t *overdue);
 
 /* ---- the columns of a classified finding (review_cols.c) ----
  * One table for every output that lists findings: `posture diff --format

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "posture/diagnostics.h"
 #include "posture/review.h"
+#include "posture/sources.h"
 
 enum pst_outfmt { PST_OUT_TEXT, PST_OUT_CSV, PST_OUT_JSON };
 
@@ -32,6 +33,24 @@ void pst_text_score_json(FILE *out, const struct pst_review *r);
 /* A warning the score shows (groups "score" and "teams"), and how many r has. */
 bool pst_text_score_warning(const struct pst_diag *d);
 size_t pst_text_score_warnings(const struct pst_review *r);
+
+/* `posture report`: the index of a split pack (header, then one row per
+ * team pack with the paths of its two files), and the summary line with
+ * the files written (one per line). */
+struct pst_csvw;
+void pst_text_report_index_head(struct pst_csvw *w);
+void pst_text_report_index_row(struct pst_csvw *w, const struct pst_review *r, size_t team, const char *pdf,
+                               const char *xlsx);
+void pst_text_report_summary(FILE *out, const struct pst_review *r, const char *written);
+
+/* `posture inspect`: every file read and the totals (text or JSON). */
+void pst_text_inspect(FILE *out, const struct pst_sources *ing, enum pst_outfmt fmt);
+
+/* `posture teams`: r->resources and r->team_resources at r->t1 (text_teams.c). */
+void pst_text_teams(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
+/* A warning the teams output shows (the team rules'), and how many r has. */
+bool pst_text_teams_warning(const struct pst_diag *d);
+size_t pst_text_teams_warnings(const struct pst_review *r);
 
 /* Pieces shared by the two (text_changes.c): the header line and the
  * warnings as text; the "from", "to" and "warnings" keys of the JSON

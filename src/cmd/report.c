@@ -1,4 +1,4 @@
-/* cmd_report.c: `posture report`: the review pack of a month (a PDF and an
+/* report.c: `posture report`: the review pack of a month (a PDF and an
  * XLSX workbook), and with --split-by-team one pack per team with rows and
  * an index for mail merges. */
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 #include "posture/pack_xlsx.h"
 #include "posture/pipeline.h"
 #include "posture/text.h"
-#include "posture/utf8.h"
 
 #define DEFAULT_OUT "out"
 #define FILE_STEM "posture-review-"
@@ -68,36 +67,6 @@ static int write_pack(struct report_run *rr, const struct pst_cli *cli, size_t t
 	return rc;
 }
 
-/* Findings of a team: all, open, overdue. */
-static void team_rows(const struct pst_review *r, size_t team, int64_t *all, int64_t *open, int64_t *overdue)
-{
-	size_t i;
-
-	*all = *open = *overdue = 0;
-	for (i = 0; i < r->nfindings; i++) {
-		if (r->findings[i].team != team)
-			continue;
-		(*all)++;
-		*open += pst_review_finding_open(&r->findings[i]);
-		*overdue += r->findings[i].overdue;
-	}
-}
-
-static const char *const index_head[] = {"team", "pdf", "xlsx", "open_findings", "overdue", NULL};
-
-static void index_row(struct pst_csvw *w, const struct pst_review *r, size_t t, const struct strbuf *paths)
-{
-	int64_t all, open, overdue;
-
-	team_rows(r, t, &all, &open, &overdue);
-	pst_csvw_field(w, r->teams[t].name);
-	pst_csvw_field(w, paths[OUT_PDF].buf);
-	pst_csvw_field(w, paths[OUT_XLSX].buf);
-	pst_csvw_int(w, open);
-	pst_csvw_int(w, overdue);
-	pst_csvw_end(w);
-}
-
 static int write_split(struct report_run *rr, const struct pst_cli *cli, struct pst_error *err)
 {
 	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT}, ix = STRBUF_INIT;
@@ -111,15 +80,15 @@ static int write_split(struct report_run *rr, const struct pst_cli *cli, struct 
 	rc = pst_outfile_open(&of, ix.buf, err);
 	if (rc == PST_OK) {
 		pst_csvw_init(&w, of.fp);
-		pst_csvw_header(&w, index_head);
+		pst_text_report_index_head(&w);
 	}
 	for (t = 0; rc == PST_OK && t < rr->p.review.nteams; t++) {
-		team_rows(&rr->p.review, t, &all, &open, &overdue);
+		pst_review_counts(&rr->p.review, t, &all, &open, &overdue);
 		if (!all)
 			continue;
 		rc = write_pack(rr, cli, t, paths, err);
 		if (rc == PST_OK)
-			index_row(&w, &rr->p.review, t, paths);
+			pst_text_report_index_row(&w, &rr->p.review, t, paths[OUT_PDF].buf, paths[OUT_XLSX].buf);
 	}
 	if (rc == PST_OK)
 		rc = pst_outfile_commit(&of, err);
@@ -131,23 +100,6 @@ static int write_split(struct report_run *rr, const struct pst_cli *cli, struct 
 	strbuf_release(&paths[1]);
 	strbuf_release(&ix);
 	return rc;
-}
-
-/* ---- what the user sees ---- */
-
-static void summary(FILE *out, const struct report_run *rr)
-{
-	const struct pst_review *r = &rr->p.review;
-	int64_t open = 0, overdue = 0;
-	size_t i;
-
-	for (i = 0; i < r->nfindings; i++) {
-		open += pst_review_finding_open(&r->findings[i]);
-		overdue += r->findings[i].overdue;
-	}
-	fprintf(out, "posture report %s: %zu teams, %zu findings classified (%lld open, %lld overdue), %zu warnings\n",
-	        r->period, r->nteams, r->nfindings, (long long)open, (long long)overdue, r->warnings.n);
-	fputs(strbuf_cstr(&rr->written), out);
 }
 
 int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
@@ -169,7 +121,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
 		pst_text_warnings(stderr, &rr.p.review.warnings);
-		summary(out, &rr);
+		pst_text_report_summary(out, &rr.p.review, strbuf_cstr(&rr.written));
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && rr.p.review.warnings.n)

@@ -78,3 +78,17 @@ bool pst_review_finding_open(const struct pst_review_finding *f)
 {
 	return f->status_to == PST_ST_UNHEALTHY;
 }
+
+void pst_review_counts(const struct pst_review *r, size_t team, int64_t *all, int64_t *open, int64_t *overdue)
+{
+	size_t i;
+
+	*all = *open = *overdue = 0;
+	for (i = 0; i < r->nfindings; i++) {
+		if (team != PST_REVIEW_NO_TEAM && r->findings[i].team != team)
+			continue;
+		(*all)++;
+		*open += pst_review_finding_open(&r->findings[i]);
+		*overdue += r->findings[i].overdue;
+	}
+}

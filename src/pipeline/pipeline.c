@@ -152,11 +152,12 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 		pst_team_map_build(&p->map, &p->rules, &p->e, states, 2);
 	} else if (wants(rq, PST_WANT_TEAMS)) {
 		pst_team_map_build(&p->map, &p->rules, &p->e, &t1, 1);
+		p->diff.t0 = p->t0; /* no diff: the review's times */
+		p->diff.t1 = p->t1;
 	}
 	if (wants(rq, PST_WANT_VERIFY))
 		pst_verify_run(&p->verify, &p->claims, &p->e, &p->diff);
-	return wants(rq, PST_WANT_REVIEW | PST_WANT_SCORE | PST_WANT_DIFF | PST_WANT_VERIFY) ? review(p, rq, err)
-	                                                                                 : PST_OK;
+	return review(p, rq, err);
 }
 
 int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)

@@ -230,6 +230,7 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 		rb_sources(&c);
 		rb_claims(&c);
 		rb_score(&c);
+		rb_resources(&c);
 	}
 	free(c.team_ix);
 	return rc;

@@ -46,5 +46,6 @@ void rb_quality(struct rb_ctx *c);
 void rb_sources(struct rb_ctx *c);
 void rb_claims(struct rb_ctx *c);
 void rb_score(struct rb_ctx *c);
+void rb_resources(struct rb_ctx *c);
 
 #endif
