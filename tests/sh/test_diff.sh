@@ -8,7 +8,7 @@ G="$TESTS_DIR/golden/diff"
 C="$G/classes"
 RULES="$G/teams.conf"
 if "$POSTURE" inspect "$C" 2>&1 | grep -q "not supported yet"; then
-	echo "SKIP test_diff: the JSON and CSV readers are not merged yet"
+	skip "test_diff: the JSON and CSV readers are not merged yet"
 	summary; exit
 fi
 
@@ -118,7 +118,7 @@ if (cd "$TMP" && "$POSTURE" teams "$C" 2>/dev/null | grep -q "rules: none"); the
 	out=$(cd "$TMP" && "$POSTURE" diff --period 2026-10 --format csv "$C" 2>/dev/null)
 	check_eq "no rules: all Unassigned" "$(printf '%s\n' "$out" | grep -c ',Unassigned$')" 15
 else
-	echo "SKIP test_diff: team rules installed under the data directory"
+	skip "test_diff: team rules installed under the data directory"
 fi
 
 # a rule that never matches: a warning in text and json, on stderr for csv

@@ -6,8 +6,8 @@ WRITER="$(dirname "$POSTURE")/tests/test_pack_xlsx"
 PY=/usr/bin/python3
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "SKIP test_pack_xlsx_soffice.sh: soffice (LibreOffice) is absent"
-	pass; summary; exit
+	skip "test_pack_xlsx_soffice.sh: soffice (LibreOffice) is absent"
+	summary; exit
 fi
 "$WRITER" --write "$TMP" 2>/dev/null
 check_eq "workbooks written" "$?" 0

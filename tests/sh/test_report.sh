@@ -74,7 +74,7 @@ check_eq "team folder is a file: no index, no temporary file" \
 
 # ---- the sample estate ----
 if [ ! -d "$S/estate" ]; then
-	echo "SKIP test_report samples: samples/estate is absent"
+	skip "test_report samples: samples/estate is absent"
 	summary; exit
 fi
 A="$TMP/a"

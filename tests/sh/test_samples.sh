@@ -47,7 +47,7 @@ for f in "$SAMPLES"/.expected/period-*.tsv; do
 done
 
 if [ ! -x "$PY" ]; then
-	echo "SKIP fold check: $PY is absent"
+	skip "fold check: $PY is absent"
 	summary; exit
 fi
 
@@ -240,6 +240,6 @@ for mine, theirs in (("unhealthy_t0", "unhealthy_from"), ("unhealthy_t1", "unhea
 		check_eq "posture diff --period $m" "$got" "$(grep -v '^#' "$f" | sort)"
 	done
 else
-	echo "SKIP posture diff over the sample estate: posture cannot read every file of it yet"
+	skip "posture diff over the sample estate: posture cannot read every file of it yet"
 fi
 summary

@@ -6,8 +6,8 @@
 DEMO="$(dirname "$POSTURE")/tests/test_xlsx"
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "SKIP test_xlsx_soffice.sh: soffice (LibreOffice) is absent"
-	pass; summary; exit
+	skip "test_xlsx_soffice.sh: soffice (LibreOffice) is absent"
+	summary; exit
 fi
 "$DEMO" --demo "$TMP" 2>/dev/null
 check_eq "demo workbooks written" "$?" 0
