@@ -9,7 +9,7 @@ WRITER="$(dirname "$POSTURE")/tests/test_pack_xlsx"
 PY=/usr/bin/python3
 
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	skip "test_pack_xlsx.sh: /usr/bin/python3 has no openpyxl"
+	fail "/usr/bin/python3 has no openpyxl (python3-openpyxl is a test package: make test-deps)"
 	summary; exit
 fi
 "$WRITER" --write "$TMP" 2>"$TMP/err"

@@ -5,7 +5,7 @@ DEMO="$(dirname "$POSTURE")/tests/test_xlsx"
 PY=/usr/bin/python3
 
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	skip "test_xlsx.sh: /usr/bin/python3 has no openpyxl"
+	fail "/usr/bin/python3 has no openpyxl (python3-openpyxl is a test package: make test-deps)"
 	summary; exit
 fi
 "$DEMO" --demo "$TMP" 2>"$TMP/err"
