@@ -14,7 +14,7 @@ VERSION   = 0.1.0
 
 # Debian packages: to build, and to run the tests.
 BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev fonts-dejavu-core
-TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin
+TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin libreoffice-calc-nogui man-db
 
 PKGS_LIBS  = libcjson xlsxwriter zlib avro-c
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla

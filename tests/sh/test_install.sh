@@ -13,6 +13,8 @@ out=$("$TMP/root/opt/pst/bin/posture" --version); check_contains "installed bina
 if command -v man >/dev/null 2>&1; then
 	out=$(MANWIDTH=80 man -l "$TMP/root/opt/pst/share/man/man1/posture.1" 2>&1)
 	check_contains "man page renders" "$out" "EXIT STATUS"
+else
+	fail "man is absent (man-db is a test package: make test-deps)"
 fi
 make -s -C "$top" uninstall PREFIX=/opt/pst DESTDIR="$TMP/root" >/dev/null 2>&1
 [ ! -e "$TMP/root/opt/pst/bin/posture" ]; check_eq "uninstall removes the binary" $? 0
