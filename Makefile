@@ -104,9 +104,16 @@ install: posture
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/
 	install -m 644 posture.1 $(DESTDIR)$(MANDIR)/posture.1
 
+# Removes only what install put there: the binary, the man page, and each
+# template still byte-identical to templates/ (an edited one is kept, and said
+# so); then the data folder, if that left it empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/posture $(DESTDIR)$(MANDIR)/posture.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	@for f in templates/*; do t="$(DESTDIR)$(DATADIR)/$${f##*/}"; \
+		if [ ! -e "$$t" ]; then :; elif cmp -s "$$f" "$$t"; then echo "rm -f $$t"; rm -f "$$t"; \
+		else echo "posture: kept $$t: it differs from the shipped $$f"; fi; done
+	@if [ -d "$(DESTDIR)$(DATADIR)" ]; then rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null && \
+		echo "rmdir $(DESTDIR)$(DATADIR)" || echo "posture: kept $(DESTDIR)$(DATADIR): not empty"; fi
 
 clean:
 	rm -rf build build-* posture out

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make install honours PREFIX and DESTDIR: binary, templates and man page,
 # built in a folder of its own (the shared $BUILD, which the other suites
-# test, is left as it is).
+# test, is left as it is); make uninstall removes only what install put
+# there, keeping an edited template and any file of the user's.
 . "$TESTS_DIR/sh/lib.sh"
 top=$(cd "$TESTS_DIR/.." && pwd)
 shared="$top/${BUILD:-build}"
@@ -31,7 +32,31 @@ else
 	fail "man is absent (man-db is a test package: make test-deps)"
 fi
 
+# An edited template and a file of the user's stay, with the folder.
+echo 'team "Mine" type=*' >>"$D/teams.conf"
+cp "$D/teams.conf" "$TMP/edited.conf"
+echo "# mine" >"$D/local.conf"
 mk uninstall
+check_eq "make uninstall exit" $? 0
 [ ! -e "$R/bin/posture" ]; check_eq "uninstall removes the binary" $? 0
+[ ! -e "$R/share/man/man1/posture.1" ]; check_eq "uninstall removes the man page" $? 0
+[ ! -e "$D/goals.conf" ] && [ ! -e "$D/report.conf" ]; check_eq "uninstall removes the shipped templates" $? 0
+cmp -s "$D/teams.conf" "$TMP/edited.conf"; check_eq "the edited template is kept as it is" $? 0
+[ -f "$D/local.conf" ]; check_eq "the user's file is kept" $? 0
+check_eq "one line says the edited template is kept" "$(grep -c 'kept.*teams.conf' "$TMP/log")" 1
+check_contains "kept message" "$(cat "$TMP/log")" "posture: kept $D/teams.conf: it differs from the shipped templates/teams.conf"
+check_contains "folder kept message" "$(cat "$TMP/log")" "posture: kept $D: not empty"
+
+# Once they are gone, uninstall removes the empty folder; installing and
+# uninstalling again leaves nothing and keeps nothing.
+rm "$D/teams.conf" "$D/local.conf"
+mk uninstall
+check_eq "uninstall again exit" $? 0
+[ ! -e "$D" ]; check_eq "the empty data folder is removed" $? 0
+mk install && mk uninstall
+check_eq "install, uninstall exit" $? 0
+check_eq "nothing kept" "$(grep -c kept "$TMP/log")" 0
+check_eq "nothing left but folders" "$(find "$TMP/root" -type f -o -type l)" ""
+[ ! -e "$D" ]; check_eq "no data folder" $? 0
 check_eq "still nothing in the shared build folder rebuilt" "$(find "$shared" -newer "$TMP/stamp" | head -5)" ""
 summary
