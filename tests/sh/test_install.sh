@@ -28,6 +28,13 @@ check_eq "nothing in the shared build folder rebuilt" "$(find "$shared" -newer "
 if command -v man >/dev/null 2>&1; then
 	out=$(MANWIDTH=80 man -l "$R/share/man/man1/posture.1" 2>&1)
 	check_contains "man page renders" "$out" "EXIT STATUS"
+	# every exit code, in the man page as in README's "Exit codes:" line
+	man_codes=$(printf '%s\n' "$out" | sed -n '/^EXIT STATUS/,/^[A-Z]/s/^       \([0-9][0-9]*\) .*/\1/p' | tr '\n' ' ')
+	check_eq "man page exit codes" "$man_codes" "0 1 64 65 66 71 73 74 "
+	check_contains "71 in the man page" "$out" "71     Out of memory."
+	readme_codes=$(sed -n '/^Exit codes:/,/^$/p' "$top/README.md" | tr '\n' ' ' |
+		sed 's/^Exit codes: //; s/\. .*//' | tr ';' '\n' | sed 's/^ *\([0-9]*\) .*/\1 /' | tr -d '\n')
+	check_eq "README exit codes" "$readme_codes" "$man_codes"
 else
 	fail "man is absent (man-db is a test package: make test-deps)"
 fi
