@@ -13,8 +13,18 @@ PY=/usr/bin/python3
 "$ESTATE_GEN" --out "$TMP/estate" 2>"$TMP/err"
 check_eq "default run exit" "$?" 0
 check_eq "default run stderr" "$(cat "$TMP/err")" ""
-if diff -r "$SAMPLES" "$TMP/estate" >"$TMP/diff" 2>&1; then pass; else
-	fail "samples/estate is not what estate-gen makes now (run make samples)"; head -20 "$TMP/diff"; fi
+# make check-samples: the committed estate is what estate-gen makes now
+if sh tests/tools/check_samples.sh >"$TMP/check" 2>&1; then pass; else
+	fail "check-samples: samples/estate is not current (make samples)"; sed 's/^/     /' "$TMP/check"; fi
+# and it does see a changed, a removed and an added file
+cp -r "$TMP/estate" "$TMP/ref"
+echo x >>"$TMP/ref/rest/assessments-2026-08-31.json"; rm "$TMP/ref/.expected/period-2026-05.tsv"; echo x >"$TMP/ref/rest/extra.json"
+SAMPLES="$TMP/ref" sh tests/tools/check_samples.sh >"$TMP/check" 2>&1
+check_eq "check-samples on a changed estate: exit" "$?" 1
+check_contains "check-samples: the summary" "$(head -n 1 "$TMP/check")" \
+	"1 files differ, 1 only in $TMP/ref, 1 only in the new estate"
+check_contains "check-samples: the changed file" "$(cat "$TMP/check")" "Files $TMP/ref/rest/assessments-2026-08-31.json and NEW/rest/assessments-2026-08-31.json differ"
+check_contains "check-samples: the removed file" "$(cat "$TMP/check")" "Only in NEW/.expected: period-2026-05.tsv"
 check_eq "files in the estate" "$(find "$TMP/estate" -type f | wc -l | tr -d ' ')" \
 	"$(find "$SAMPLES" -type f | wc -l | tr -d ' ')"
 
