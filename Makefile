@@ -12,7 +12,7 @@ SANITIZE ?=
 PKG_CONFIG ?= pkg-config
 VERSION   = 0.1.0
 
-# Debian packages: to build, and to run the tests.
+# Debian packages: to build, to run the tests, and to fuzz.
 BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev fonts-dejavu-core
 TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin libreoffice-calc-nogui man-db
 FUZZ_PKGS  = clang libclang-rt-14-dev
@@ -107,7 +107,8 @@ check-samples: $(BUILD)/estate-gen
 # Every libFuzzer harness tests/fuzz/fuzz_NAME.c, built with clang (libFuzzer,
 # ASan, UBSan) against the library (every src/ file but main.c and src/gen)
 # in FUZZ_BUILD, runs FUZZ_SECONDS on its seeds (tests/fuzz/run.sh).
-# clang, not gcc, sees a format in strbuf's vsnprintf: -Wno-format-nonliteral.
+# -Wno-format-nonliteral: clang (not gcc) flags strbuf's vsnprintf, whose format
+# argument has no format attribute.
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 fuzz: fuzz-deps
