@@ -1,8 +1,12 @@
 /* check.h: a minimal test harness.  Each test binary ends with the line
- * "N passed, N failed"; tests/run.sh adds them up.
+ * "N passed, N failed, N skipped"; tests/run.sh adds them up.
  *
  *   static void test_x(void) { CHECK(1 + 1 == 2); CHECK_STR("a", "a"); }
  *   int main(void) { RUN(test_x); return check_summary(); }
+ *
+ * A test that cannot run because something it needs is truly absent calls
+ * check_skip("why") and returns: the skip is counted, never passed, and
+ * fails the run under CI=true.
  */
 #ifndef POSTURE_CHECK_H
 #define POSTURE_CHECK_H
@@ -10,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int check_passed, check_failed;
+static int check_passed, check_failed, check_skipped;
 static const char *check_current = "";
 
 #define CHECK(cond) check_one(!!(cond), #cond, __FILE__, __LINE__)
@@ -54,13 +58,20 @@ static inline void check_dbl(double a, double b, double eps, const char *what, c
 	check_one(ok, what, file, line);
 }
 
+/* Counts one skip of the current test; why says what is absent. */
+static inline void check_skip(const char *why)
+{
+	check_skipped++;
+	printf("SKIP %s: %s\n", check_current, why);
+}
+
 static inline int check_summary(void)
 {
-	printf("%d passed, %d failed\n", check_passed, check_failed);
+	printf("%d passed, %d failed, %d skipped\n", check_passed, check_failed, check_skipped);
 	return check_failed ? 1 : 0;
 }
 
-/* The shared sample folder beside the checkout, or NULL (tests say they skip). */
+/* The shared sample folder beside the checkout, or NULL (and one skip counted). */
 static inline const char *check_realdata(void)
 {
 	static const char *const dirs[] = {"../shared/realdata", "../../shared/realdata"};
@@ -77,7 +88,7 @@ static inline const char *check_realdata(void)
 			return dirs[i];
 		}
 	}
-	printf("SKIP %s: ../shared/realdata is absent\n", check_current);
+	check_skip("../shared/realdata is absent");
 	return NULL;
 }
 

@@ -1,8 +1,7 @@
-/* fuzz_json.c: libFuzzer target for the JSON reader.
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_DEFAULT_SOURCE -Iinclude \
- *     -I/usr/include/cjson tests/fuzz/fuzz_json.c src/ingest/json_*.c src/ingest/read_json.c \
- *     src/ingest/ingest.c src/model/record.c src/util/*.c -lcjson -lz -lm -o fuzz_json
- *   ./fuzz_json -max_total_time=60 tests/bad    (the corpus: tests/bad/json-*)
+/* fuzz_json.c: libFuzzer target for the JSON reader.  `make fuzz` builds
+ * it with clang (libFuzzer, ASan, UBSan) into build-fuzz/fuzz/fuzz_json and
+ * runs it for FUZZ_SECONDS on tests/fuzz/corpus/json/ plus the JSON cases of
+ * the bad-input corpus (tests/fuzz/fuzz_json.sh).
  * A broken promise (see fuzz_json_one.h) aborts, so libFuzzer keeps the input. */
 #include <stdlib.h>
 #include "fuzz_json_one.h"

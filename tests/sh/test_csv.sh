@@ -52,7 +52,7 @@ check_contains "la csv: time" "$out" "2026-10-31T06:00:12Z .. 2026-10-31T06:00:1
 check_contains "la csv: rejected" "$out" "alerts.csv:3: rejected: no alert id (SystemAlertId)"
 
 if [ -z "$REALDATA" ]; then
-	echo "SKIP test_csv.sh realdata: ../shared/realdata is absent"
+	skip "test_csv.sh realdata: ../shared/realdata is absent"
 else
 	out=$("$POSTURE" inspect --format json "$REALDATA/defectdojo-portal-csv/many_vulns.csv" \
 		"$REALDATA/defectdojo-portal-csv/zero_vulns.csv")

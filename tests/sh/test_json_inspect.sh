@@ -65,7 +65,7 @@ if [ -n "$REALDATA" ]; then
 	out=$("$POSTURE" inspect "$REALDATA/sumologic-doc-events/recommendation-event.json" 2>&1); check_eq "realdata event: exit" $? 0
 	check_contains "realdata event: read" "$out" "records       1: assessment 1"
 else
-	echo "SKIP cut recommendation event: ../shared/realdata is absent"
+	skip "cut recommendation event: ../shared/realdata is absent"
 fi
 
 # gzip, detected from content, and the --format json names.

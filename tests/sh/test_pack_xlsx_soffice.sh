@@ -1,13 +1,14 @@
 # test_pack_xlsx_soffice.sh: LibreOffice opens the review workbook of
 # test_pack_xlsx, exports every sheet as CSV (values as shown) and prints it
-# to PDF, charts drawn.  Skipped when soffice is absent.
+# to PDF, charts drawn.  soffice is a test package (libreoffice-calc-nogui):
+# without it the suite fails.
 . "$TESTS_DIR/sh/lib.sh"
 WRITER="$(dirname "$POSTURE")/tests/test_pack_xlsx"
 PY=/usr/bin/python3
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "SKIP test_pack_xlsx_soffice.sh: soffice (LibreOffice) is absent"
-	pass; summary; exit
+	fail "soffice is absent (libreoffice-calc-nogui is a test package: make test-deps)"
+	summary; exit
 fi
 "$WRITER" --write "$TMP" 2>/dev/null
 check_eq "workbooks written" "$?" 0

@@ -21,16 +21,12 @@ export LC_ALL=C
 GEN="--generated-at 2026-11-01T00:00:00Z"
 P=2026-10
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-	echo "SKIP test_report_e2e: /usr/bin/python3 has no openpyxl (apt-get install python3-openpyxl)"
+	fail "/usr/bin/python3 has no openpyxl (python3-openpyxl is a test package: make test-deps)"
 	summary; exit
 fi
 # Relative paths (samples, templates/teams.conf) keep the evidence appendix,
 # and so the golden text, the same in every checkout.
 cd "$TESTS_DIR/.." || exit 1
-if [ ! -d samples/estate ]; then
-	echo "SKIP test_report_e2e samples: samples/estate is absent"
-	summary; exit
-fi
 
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 # Outlines as "level<TAB>title" lines (the method of test_pack_pdf.sh).

@@ -71,19 +71,15 @@ if [ -n "$REALDATA" ]; then
 	check_contains "REST examples score" "$out" "60.33    60.33          -  exported    20ff7fc3-e762-44dd-bd96-b71116dcdc23"
 	check_contains "REST examples control" "$out" "5         1     0      3.33          -  4.00   0.67  20ff7fc3"
 else
-	echo "SKIP REST examples: ../shared/realdata is absent"
+	skip "REST examples: ../shared/realdata is absent"
 fi
 
 # The sample estate: wherever both exist, the recomputed scores match the
 # exported ones (no row flagged, no warning about a difference).
-if [ -d samples ] && [ -n "$(ls samples 2>/dev/null)" ]; then
-	"$POSTURE" score --skip-bad --format csv samples >"$TMP/samples.csv" 2>"$TMP/samples.err"
-	check_eq "samples exit" $? 0
-	both=$(awk -F, '$1 == "series" && $12 != "" && $16 != ""' "$TMP/samples.csv" | wc -l)
-	check_eq "samples: rows with both exported and recomputed" "$([ "$both" -gt 0 ] && echo yes)" yes
-	check_eq "samples: rows that differ" "$(awk -F, '$1 == "series" && $21 == "true"' "$TMP/samples.csv" | wc -l)" 0
-	check_eq "samples: difference warnings" "$(grep -c 'exported .* recomputed' "$TMP/samples.err")" 0
-else
-	echo "SKIP samples: samples/ is absent"
-fi
+"$POSTURE" score --format csv samples >"$TMP/samples.csv" 2>"$TMP/samples.err"
+check_eq "samples exit" $? 0
+both=$(awk -F, '$1 == "series" && $12 != "" && $16 != ""' "$TMP/samples.csv" | wc -l)
+check_eq "samples: rows with both exported and recomputed" "$([ "$both" -gt 0 ] && echo yes)" yes
+check_eq "samples: rows that differ" "$(awk -F, '$1 == "series" && $21 == "true"' "$TMP/samples.csv" | wc -l)" 0
+check_eq "samples: difference warnings" "$(grep -c 'exported .* recomputed' "$TMP/samples.err")" 0
 summary

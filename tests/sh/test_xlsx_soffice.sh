@@ -1,13 +1,13 @@
 # test_xlsx_soffice.sh: LibreOffice opens the constant-memory demonstration
 # workbook (with continuation sheets) and exports every sheet as CSV, values
-# as shown, then prints it to PDF to see the charts drawn.  Skipped when
-# soffice is absent.
+# as shown, then prints it to PDF to see the charts drawn.  soffice is a
+# test package (libreoffice-calc-nogui): without it the suite fails.
 . "$TESTS_DIR/sh/lib.sh"
 DEMO="$(dirname "$POSTURE")/tests/test_xlsx"
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "SKIP test_xlsx_soffice.sh: soffice (LibreOffice) is absent"
-	pass; summary; exit
+	fail "soffice is absent (libreoffice-calc-nogui is a test package: make test-deps)"
+	summary; exit
 fi
 "$DEMO" --demo "$TMP" 2>/dev/null
 check_eq "demo workbooks written" "$?" 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Rebuilds the Avro cases of the bad-input corpus (tests/bad/avro-*.avro)
 # with ndjson2avro, then damages them.  Run from the top of the tree after
-# `make`; builds build/ndjson2avro.  Expectations: tests/bad/avro-*.expect.
+# `make`; builds build/ndjson2avro.  Expectations: tests/bad/avro-*.expect and
+# avro-*.stderr (UPDATE_GOLDEN=1 make test rewrites the .stderr files).
 set -e
 B=${BUILD:-build}
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$B/ndjson2avro" tests/tools/ndjson2avro.c \

@@ -255,10 +255,10 @@ static void test_unsupported_codec(void)
 	struct pst_avro_reader *r = pst_avro_reader_new();
 	struct pst_error err;
 	struct got *g = xcalloc(1, sizeof(*g));
+	int wrote = write_file(path, "snappy", 0, NULL, 2, 0) == PST_OK;
 
-	if (write_file(path, "snappy", 0, NULL, 2, 0) != PST_OK) {
-		printf("SKIP test_unsupported_codec: this avro-c cannot write snappy\n");
-	} else {
+	CHECK(wrote); /* Debian's avro-c is built with snappy */
+	if (wrote) {
 		CHECK_INT(read_layer(r, path, g, &err), PST_EDATA);
 		CHECK(strstr(err.msg, "unsupported Avro codec 'snappy'") != NULL);
 		CHECK(strstr(err.msg, path) == err.msg);
@@ -777,7 +777,7 @@ static void test_same_cli_results(void)
 	size_t i;
 
 	if (!posture || !tests) {
-		printf("SKIP test_same_cli_results: POSTURE or TESTS_DIR not set (run it with make test)\n");
+		check_skip("POSTURE or TESTS_DIR not set (run it with make test)");
 		return;
 	}
 	snprintf(ce, sizeof(ce), "%s/golden/diff/classes/ce", tests);

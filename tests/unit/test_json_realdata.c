@@ -170,6 +170,7 @@ static void test_not_data(void)
 
 int main(void)
 {
+	check_current = "every test of test_json_realdata";
 	realdata = check_realdata();
 	RUN(test_rest_assessments);
 	RUN(test_rest_scores);

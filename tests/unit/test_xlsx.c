@@ -393,7 +393,7 @@ static void test_failed_close(const char *dir)
 
 	strbuf_addf(&tmp, "%s/.full.xlsx.tmp-%ld", dir, (long)getpid());
 	if (symlink("/dev/full", tmp.buf) != 0) {
-		printf("SKIP test_failed_close: cannot link to /dev/full\n");
+		check_one(0, "symlink to /dev/full", __FILE__, __LINE__);
 		goto done;
 	}
 	opt.created = created();
