@@ -1,14 +1,18 @@
 /* test_conf.c: the configuration-file reader (cap, BOM, UTF-8 and NUL
  * checks, line ends), the default-file lookup, the lexer (tokens and
- * lines) and the CSV record splitter. */
+ * lines), the CSV record splitter, and a bounded, deterministic mutation
+ * loop over tests/fuzz/corpus/conf through the four parsers. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include "check.h"
 #include "test_file_util.h"
+#include "../fuzz/fuzz_conf_one.h"
 #include "posture/conf.h"
 #include "posture/utf8.h"
+
+#define MUTANTS 3000
 
 static void write_file(const char *path, const char *text, size_t len)
 {
@@ -269,6 +273,74 @@ static void test_csv(void)
 	pst_conf_csv_release(&c);
 }
 
+static uint64_t rng_next(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* Replaces, inserts or deletes a few bytes, mostly the ones the grammars care about. */
+static void mutate(struct strbuf *sb, uint64_t *rng)
+{
+	static const char bytes[] = "\r\n\"#=,\\ \t\0\xC3\xA9\xFF\xEF\xBB\xBF" "a%";
+	int k, edits = 1 + (int)(rng_next(rng) % 4);
+
+	for (k = 0; k < edits; k++) {
+		size_t at = sb->len ? (size_t)(rng_next(rng) % sb->len) : 0;
+		char c = bytes[rng_next(rng) % (sizeof(bytes) - 1)];
+		unsigned op = (unsigned)(rng_next(rng) % 3);
+
+		if (op == 0 && sb->len)
+			sb->buf[at] = c;
+		else if (op == 1 || !sb->len) {
+			strbuf_addch(sb, 0);
+			memmove(sb->buf + at + 1, sb->buf + at, sb->len - at - 1);
+			sb->buf[at] = c;
+		} else {
+			memmove(sb->buf + at, sb->buf + at + 1, sb->len - at - 1);
+			sb->len--;
+		}
+	}
+}
+
+static void test_promises(void)
+{
+	static const char *const names[] = {"teams.conf", "teams-cr.conf", "goals.conf", "report.conf", "claims.csv",
+	                                    "claims-quoted.csv"};
+	struct fuzz_conf_stats st = {0, 0, 0};
+	struct strbuf seeds[PST_ARRAY_LEN(names)], text = STRBUF_INIT, path = STRBUF_INIT;
+	struct pst_error err = {0, ""};
+	uint64_t rng = 0x9E3779B97F4A7C15u;
+	size_t i;
+
+	for (i = 0; i < PST_ARRAY_LEN(names); i++) {
+		strbuf_init(&seeds[i]);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "tests/fuzz/corpus/conf/%s", names[i]);
+		CHECK_INT(pst_conf_read(path.buf, 1u << 20, &seeds[i], &err), PST_OK);
+		fuzz_conf_one(&st, (const unsigned char *)strbuf_cstr(&seeds[i]), seeds[i].len);
+	}
+	CHECK_INT(st.accepted, PST_ARRAY_LEN(names)); /* each seed by its own parser */
+	for (i = 0; i < MUTANTS; i++) {
+		const struct strbuf *seed = &seeds[i % PST_ARRAY_LEN(names)];
+
+		strbuf_reset(&text);
+		strbuf_add(&text, strbuf_cstr(seed), seed->len);
+		mutate(&text, &rng);
+		fuzz_conf_one(&st, (const unsigned char *)strbuf_cstr(&text), text.len);
+	}
+	printf("fuzz: %lu runs, %lu parses accepted\n", st.runs, st.accepted);
+	CHECK_INT(st.runs, MUTANTS + PST_ARRAY_LEN(names));
+	CHECK_INT(st.broken, 0);
+	CHECK(st.accepted > MUTANTS / 4); /* the mutants still reach the grammars */
+	for (i = 0; i < PST_ARRAY_LEN(names); i++)
+		strbuf_release(&seeds[i]);
+	strbuf_release(&text);
+	strbuf_release(&path);
+}
+
 int main(void)
 {
 	RUN(test_read);
@@ -279,5 +351,6 @@ int main(void)
 	RUN(test_what);
 	RUN(test_lines);
 	RUN(test_csv);
+	RUN(test_promises);
 	return check_summary();
 }
