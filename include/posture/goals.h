@@ -1,6 +1,7 @@
 /* goals.h: target secure scores with dates, and progress against them.
  *
- * The goals file format is documented in templates/goals.conf.  In short:
+ * The goals file format is documented in templates/goals.conf (read with
+ * the lexer of conf.h, whose text rules and messages it follows).  In short:
  *
  *   goal overall                    80% by 2026-12-31
  *   goal subscription "Production"  75% by 2027-03

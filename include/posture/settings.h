@@ -1,7 +1,10 @@
 /* settings.h: report settings (templates/report.conf).
  *
  * The file is `key = value` lines with `#` comments; see the template for
- * the keys.  Errors name the line: "report.conf:7: unknown setting 'fo'".
+ * the keys.  A key is the text before the first '=', the value the rest of
+ * the line, both with blanks trimmed ('#' and quotes inside are kept).  The
+ * text rules (UTF-8, BOM, LF, CRLF or CR line ends) are those of conf.h.
+ * Errors name the line: "report.conf:7: unknown setting 'fo'".
  * Ownership: struct pst_settings owns org; pst_settings_release frees it.
  */
 #ifndef POSTURE_SETTINGS_H

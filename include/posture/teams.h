@@ -1,6 +1,7 @@
 /* teams.h: ordered team rules that map each resource to a responsible team.
  *
- * The rules file format is documented in templates/teams.conf.  In short:
+ * The rules file format is documented in templates/teams.conf (read with
+ * the lexer of conf.h, whose text rules and messages it follows).  In short:
  *
  *   team "Database Team"  type = microsoft.sql/servers*, microsoft.cache/redis
  *   team "Équipe réseau"  type = microsoft.network*  subscription = "Prod*"
@@ -83,7 +84,8 @@ void pst_teams_release(struct pst_teams *t);
 /* Parses rules from text (len bytes); path names the file in messages.
  * On error returns PST_EDATA with "PATH:LINE: what" and leaves t empty. */
 int pst_teams_parse(struct pst_teams *t, const char *path, const char *text, size_t len, struct pst_error *err);
-/* Reads and parses a file (PST_ENOINPUT if it cannot be read). */
+/* Reads (at most PST_TEAMS_MAX_FILE bytes; PST_ENOINPUT if it cannot be
+ * opened) and parses a file. */
 int pst_teams_load(struct pst_teams *t, const char *path, struct pst_error *err);
 
 /* Loads path if not NULL; else templates/teams.conf, else

@@ -1,7 +1,8 @@
 /* verify.h: checking claimed fixes against the classified diff.
  *
- * A claims file is CSV with a header row (UTF-8, optional BOM, RFC 4180
- * quoting).  Columns are found by name, case-insensitively, ignoring
+ * A claims file is CSV with a header row (the text rules of conf.h: UTF-8,
+ * optional BOM, LF, CRLF or CR line ends; records split by pst_conf_csv,
+ * RFC 4180 quoting).  Columns are found by name, case-insensitively, ignoring
  * blanks, '_' and '-':
  *   resource id     resource_id, resourceid, resource, assessed_resource_id
  *   recommendation  recommendation, recommendation_key, assessment_key, key,

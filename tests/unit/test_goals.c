@@ -77,6 +77,21 @@ static void test_bad_lines(void)
 	          "goals.conf:3: a second goal for team \"a\" (the first is on line 1)");
 }
 
+/* CR-only line ends (the old reader ran the comment to the end of the file). */
+static void test_cr_lines(void)
+{
+	struct pst_goals g;
+	struct pst_error err = {0, ""};
+
+	pst_goals_init(&g);
+	CHECK_INT(parse(&g, "goal overall 80% by 2026-12-31\r# x\rgoal team A 50% by 2026-12\r", &err), PST_OK);
+	CHECK_INT(g.n, 2);
+	CHECK_INT(g.n == 2 ? g.items[1].line : 0, 3);
+	pst_goals_release(&g);
+	check_bad("goal overall 80% by 2026-12-31\r\rgoal overall 1% by 2027-01\r",
+	          "goals.conf:3: a second goal for overall (the first is on line 1)");
+}
+
 static void test_progress(void)
 {
 	struct pst_goal g = {PST_GOAL_OVERALL, NULL, 80, 0, 1};
@@ -122,6 +137,7 @@ int main(void)
 {
 	RUN(test_parse);
 	RUN(test_bad_lines);
+	RUN(test_cr_lines);
 	RUN(test_progress);
 	RUN(test_default_file);
 	return check_summary();

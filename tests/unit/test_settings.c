@@ -40,6 +40,23 @@ static void test_parse(void)
 	pst_settings_release(&s);
 }
 
+/* Bugs of the old reader, fixed by the shared one (src/util/conf.c). */
+static void test_fixed_bugs(void)
+{
+	struct pst_settings s;
+	struct pst_error err = {0, ""};
+
+	pst_settings_init(&s);
+	/* CR-only line ends: the whole file was one line, all of it the org */
+	CHECK_INT(pst_settings_parse(&s, "r.conf", "org = A\roverdue_days_high = 14\r", &err), PST_OK);
+	CHECK_STR(s.org, "A");
+	CHECK_INT(pst_settings_allowance(&s, PST_SEV_HIGH), 14);
+	/* invalid UTF-8 (a Latin-1 org) went onto the cover as U+FFFD */
+	CHECK_INT(pst_settings_parse(&s, "r.conf", "# x\norg = Soci\xE9t\xE9\n", &err), PST_EDATA);
+	CHECK_STR(err.msg, "r.conf:2: invalid UTF-8");
+	pst_settings_release(&s);
+}
+
 static void test_template(void)
 {
 	struct pst_settings s;
@@ -57,6 +74,7 @@ int main(void)
 {
 	RUN(test_defaults);
 	RUN(test_parse);
+	RUN(test_fixed_bugs);
 	RUN(test_template);
 	return check_summary();
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "check.h"
 #include "posture/teams.h"
+#include "posture/utf8.h"
 
 static int parse(struct pst_teams *t, const char *text, struct pst_error *err)
 {
@@ -173,6 +174,36 @@ static void test_bad_lines(void)
 	check_bad("team A type=x\n# \xC3\x28\n", "teams.conf:2: invalid UTF-8");
 }
 
+/* Bugs of the old reader, fixed by the shared one (src/util/conf.c). */
+static void test_fixed_bugs(void)
+{
+	static const char nul[] = "team \"ab\0cd\" type=x\n";
+	struct pst_teams t;
+	struct pst_error err = {0, ""};
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	/* a string ran over a line end when the next line began with a quote */
+	check_bad("team \"A\n\" type=x\n", "teams.conf:1: unterminated string");
+	/* CR-only line ends: a comment ran to the end of the file */
+	pst_teams_init(&t);
+	CHECK_INT(parse(&t, "team A type=x\r# comment\rteam B type=y\r", &err), PST_OK);
+	CHECK_INT(t.nrules, 2);
+	CHECK_INT(t.nrules == 2 ? t.rules[1].line : 0, 3);
+	/* a NUL byte cut a quoted name short */
+	CHECK_INT(pst_teams_parse(&t, "teams.conf", nul, sizeof(nul) - 1, &err), PST_EDATA);
+	CHECK_STR(err.msg, "teams.conf: NUL byte in a text file");
+	/* a long word was cut inside a character in messages */
+	strbuf_addstr(&sb, "team A x"); /* x: the old cut fell inside an é */
+	for (i = 0; i < 100; i++)
+		strbuf_addstr(&sb, "\xC3\xA9");
+	CHECK_INT(parse(&t, sb.buf, &err), PST_EDATA);
+	CHECK(pst_utf8_valid(err.msg, strlen(err.msg), NULL));
+	CHECK(strstr(err.msg, "\xC3\xA9' (expected type, category,") != NULL);
+	strbuf_release(&sb);
+	pst_teams_release(&t);
+}
+
 static void test_load_missing(void)
 {
 	struct pst_teams t;
@@ -236,6 +267,7 @@ int main(void)
 	RUN(test_order_and_alternatives);
 	RUN(test_quoting_and_utf8);
 	RUN(test_bad_lines);
+	RUN(test_fixed_bugs);
 	RUN(test_load_missing);
 	RUN(test_default_file);
 	return check_summary();

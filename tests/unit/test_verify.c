@@ -47,6 +47,26 @@ static void test_parse(void)
 	pst_claims_release(&c);
 }
 
+/* CR-only line ends (the old reader saw one record); invalid UTF-8 names
+ * the line (it named the byte offset). */
+static void test_cr_and_utf8(void)
+{
+	struct pst_claims c;
+	struct pst_error err = {0, ""};
+
+	CHECK_INT(parse(&c, "resource_id,key\r/x,k\r\"/y\ry\",k2\r", &err), PST_OK);
+	CHECK_INT(c.n, 2);
+	CHECK_INT(c.n == 2 ? c.items[1].line : 0, 3);
+	CHECK_STR(c.n == 2 ? c.items[1].resource_id : NULL, "/y\ry");
+	pst_claims_release(&c);
+	CHECK_INT(parse(&c, "resource_id,key\n/x,k\n/y,\xFF\n", &err), PST_EDATA);
+	CHECK_STR(err.msg, "claims.csv:3: invalid UTF-8");
+	pst_claims_release(&c);
+	CHECK_INT(parse(&c, "\xEF\xBB\xBF", &err), PST_EDATA);
+	CHECK_STR(err.msg, "claims.csv: empty file (expected a header row)");
+	pst_claims_release(&c);
+}
+
 static void test_verdicts(void)
 {
 	static const struct fx_rec recs[] = {
@@ -103,6 +123,7 @@ static void test_verdicts(void)
 int main(void)
 {
 	RUN(test_parse);
+	RUN(test_cr_and_utf8);
 	RUN(test_verdicts);
 	return check_summary();
 }

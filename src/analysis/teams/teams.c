@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "posture/teams.h"
-#include "teams_lex.h"
+#include "posture/conf.h"
 
 static const char *const field_names[PST_TF__COUNT] = {
 	[PST_TF_TYPE] = "type",   [PST_TF_CATEGORY] = "category", [PST_TF_SUBSCRIPTION] = "subscription",
@@ -57,56 +57,57 @@ void pst_teams_release(struct pst_teams *t)
 	pst_teams_init(t);
 }
 
-static int is_team_keyword(const struct pst_lex *lx)
+static bool is_team_keyword(const struct pst_conf_lex *lx)
 {
-	return lx->tok == PST_TOK_WORD && pst_strcasecmp(strbuf_cstr(&lx->text), "team") == 0;
+	return pst_conf_lex_is(lx, "team");
 }
 
 /* A word or a quoted string, not empty; the bare word team starts a rule. */
-static int is_value(const struct pst_lex *lx)
+static int is_value(const struct pst_conf_lex *lx)
 {
-	return (lx->tok == PST_TOK_WORD || lx->tok == PST_TOK_STRING) && lx->text.len && !is_team_keyword(lx);
+	return (lx->tok == PST_CONF_WORD || lx->tok == PST_CONF_STRING) && lx->text.len && !is_team_keyword(lx);
 }
 
 /* value (',' value)* ; the current token is the first value. */
-static int parse_values(struct pst_lex *lx, struct pst_team_matcher *m, struct pst_error *err)
+static int parse_values(struct pst_conf_lex *lx, struct pst_team_matcher *m, struct pst_error *err)
 {
 	char what[128];
 	int rc;
 
 	for (;;) {
 		if (!is_value(lx))
-			return pst_lex_fail(lx, err, "expected a value after '%s=', got %s", pst_team_field_name(m->field),
-			                    pst_lex_what(lx, what, sizeof(what)));
+			return pst_conf_lex_fail(lx, err, "expected a value after '%s=', got %s",
+			                         pst_team_field_name(m->field),
+			                         pst_conf_lex_what(lx, what, sizeof(what)));
 		PST_GROW(m->values, m->values_alloc, m->nvalues + 1);
 		m->values[m->nvalues++] = xstrdup(strbuf_cstr(&lx->text));
-		if ((rc = pst_lex_next(lx, err)) != PST_OK)
+		if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 			return rc;
-		if (lx->tok != PST_TOK_COMMA)
+		if (lx->tok != PST_CONF_COMMA)
 			return PST_OK;
-		if ((rc = pst_lex_next(lx, err)) != PST_OK)
+		if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 			return rc;
 	}
 }
 
 /* NAME '=' values; the current token is NAME. */
-static int parse_matcher(struct pst_lex *lx, struct pst_team_rule *r, struct pst_error *err)
+static int parse_matcher(struct pst_conf_lex *lx, struct pst_team_rule *r, struct pst_error *err)
 {
 	struct pst_team_matcher *m;
 	enum pst_team_field f;
 	char what[128];
 	int rc;
 
-	if (lx->tok != PST_TOK_WORD || !field_parse(strbuf_cstr(&lx->text), &f))
-		return pst_lex_fail(lx, err,
-		                    "unknown matcher %s (expected type, category, subscription, group, name, owner or id)",
-		                    pst_lex_what(lx, what, sizeof(what)));
-	if ((rc = pst_lex_next(lx, err)) != PST_OK)
+	if (lx->tok != PST_CONF_WORD || !field_parse(strbuf_cstr(&lx->text), &f))
+		return pst_conf_lex_fail(lx, err,
+		                         "unknown matcher %s (expected type, category, subscription, group, name, "
+		                         "owner or id)", pst_conf_lex_what(lx, what, sizeof(what)));
+	if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 		return rc;
-	if (lx->tok != PST_TOK_EQ)
-		return pst_lex_fail(lx, err, "expected '=' after '%s', got %s", pst_team_field_name(f),
-		                    pst_lex_what(lx, what, sizeof(what)));
-	if ((rc = pst_lex_next(lx, err)) != PST_OK)
+	if (lx->tok != PST_CONF_EQ)
+		return pst_conf_lex_fail(lx, err, "expected '=' after '%s', got %s", pst_team_field_name(f),
+		                         pst_conf_lex_what(lx, what, sizeof(what)));
+	if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 		return rc;
 	PST_GROW(r->matchers, r->matchers_alloc, r->nmatchers + 1);
 	m = &r->matchers[r->nmatchers++];
@@ -116,51 +117,52 @@ static int parse_matcher(struct pst_lex *lx, struct pst_team_rule *r, struct pst
 }
 
 /* 'team' NAME matcher+ ; the current token is 'team'. */
-static int parse_rule(struct pst_lex *lx, struct pst_teams *t, struct pst_error *err)
+static int parse_rule(struct pst_conf_lex *lx, struct pst_teams *t, struct pst_error *err)
 {
 	struct pst_team_rule *r;
 	char what[128];
 	int rc;
 
-	if ((rc = pst_lex_next(lx, err)) != PST_OK)
+	if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 		return rc;
 	if (!is_value(lx))
-		return pst_lex_fail(lx, err, "expected a team name after 'team', got %s",
-		                    pst_lex_what(lx, what, sizeof(what)));
+		return pst_conf_lex_fail(lx, err, "expected a team name after 'team', got %s",
+		                         pst_conf_lex_what(lx, what, sizeof(what)));
 	PST_GROW(t->rules, t->rules_alloc, t->nrules + 1);
 	r = &t->rules[t->nrules++];
 	memset(r, 0, sizeof(*r));
 	r->team = xstrdup(strbuf_cstr(&lx->text));
 	r->line = lx->tok_line;
-	if ((rc = pst_lex_next(lx, err)) != PST_OK)
+	if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 		return rc;
-	while (lx->tok != PST_TOK_EOF && !is_team_keyword(lx))
+	while (lx->tok != PST_CONF_EOF && !is_team_keyword(lx))
 		if ((rc = parse_matcher(lx, r, err)) != PST_OK)
 			return rc;
 	if (!r->nmatchers)
-		return pst_fail(err, PST_EDATA, "%s:%u: rule for team \"%s\" has no matcher (use type=* to match all)",
-		                lx->path, r->line, r->team);
+		return pst_conf_fail(err, lx->path, r->line,
+		                     "rule for team \"%s\" has no matcher (use type=* to match all)", r->team);
 	return PST_OK;
 }
 
 int pst_teams_parse(struct pst_teams *t, const char *path, const char *text, size_t len, struct pst_error *err)
 {
-	struct pst_lex lx;
+	struct pst_conf_lex lx;
 	char what[128];
 	int rc;
 
 	pst_teams_release(t);
 	t->path = xstrdup(path);
-	rc = pst_lex_init(&lx, path, text, len, err);
+	rc = pst_conf_lex_init(&lx, path, text, len, err);
 	if (rc == PST_OK)
-		rc = pst_lex_next(&lx, err);
-	while (rc == PST_OK && lx.tok != PST_TOK_EOF) {
+		rc = pst_conf_lex_next(&lx, err);
+	while (rc == PST_OK && lx.tok != PST_CONF_EOF) {
 		if (!is_team_keyword(&lx))
-			rc = pst_lex_fail(&lx, err, "expected 'team', got %s", pst_lex_what(&lx, what, sizeof(what)));
+			rc = pst_conf_lex_fail(&lx, err, "expected 'team', got %s",
+			                       pst_conf_lex_what(&lx, what, sizeof(what)));
 		else
 			rc = parse_rule(&lx, t, err);
 	}
-	pst_lex_release(&lx);
+	pst_conf_lex_release(&lx);
 	if (rc != PST_OK)
 		pst_teams_release(t);
 	return rc;
@@ -168,14 +170,12 @@ int pst_teams_parse(struct pst_teams *t, const char *path, const char *text, siz
 
 int pst_teams_load(struct pst_teams *t, const char *path, struct pst_error *err)
 {
-	char *text;
-	size_t len;
-	int rc = pst_read_small_file(path, PST_TEAMS_MAX_FILE, &text, &len, err);
+	struct strbuf sb = STRBUF_INIT;
+	int rc = pst_conf_read(path, PST_TEAMS_MAX_FILE, &sb, err);
 
-	if (rc != PST_OK)
-		return rc;
-	rc = pst_teams_parse(t, path, text, len, err);
-	free(text);
+	if (rc == PST_OK)
+		rc = pst_teams_parse(t, path, strbuf_cstr(&sb), sb.len, err);
+	strbuf_release(&sb);
 	return rc;
 }
 
