@@ -9,12 +9,14 @@
 #ifndef POSTURE_PDFCHART_H
 #define POSTURE_PDFCHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "posture/pdf_doc.h"
 
 struct pst_chart_series {
 	const char *name;
 	const double *values; /* one per x label, in percent (0-100) */
+	const bool *hollow;   /* line charts: points drawn as open markers (partial data); NULL: none */
 };
 
 /* A line chart over x labels (months) with a y axis 0-100%. */

@@ -53,10 +53,15 @@ struct pst_review_finding {
 };
 
 /* A point of a score series. */
+/* A point of the trend: the overall at a month's end, by the rule of the
+ * overall at T1 (the in-scope subscriptions, exported values at most 8 days
+ * old, else recomputed). */
 struct pst_review_point {
-	pst_time t;
+	pst_time t;                     /* the month's (exclusive) end */
 	double percentage;              /* 0..100; NAN where no data */
-	bool recomputed;                /* from assessments, not exported records */
+	bool recomputed;                /* some subscription's value is recomputed (no fresh export) */
+	size_t subs_in_scope, subs_total; /* subscriptions counted, of those with data */
+	bool partial;                   /* some subscription with data was out of scope: drawn hollow */
 };
 
 struct pst_review_goal {
@@ -91,6 +96,8 @@ struct pst_review_score_row {
 	int64_t healthy, unhealthy, not_applicable; /* -1 unknown */
 	bool differs;                   /* exported and recomputed more than a rounding step apart */
 	double gain;                    /* points to win if every unhealthy resource were fixed */
+	double weight;                  /* subscription rows: the weight the overall used */
+	size_t subs_in_scope, subs_total; /* overall rows: subscriptions counted, of those with data */
 };
 
 struct pst_review_control_gain {    /* a control's points to win at T1, all subscriptions */
@@ -102,13 +109,16 @@ struct pst_review_control_gain {    /* a control's points to win at T1, all subs
 struct pst_review_score_team {      /* every team of the rules, Unassigned last */
 	const char *name;
 	double pct_t0, pct_t1;          /* the team's own score, fraction; NAN none */
+	double share_pct_t0, share_pct_t1; /* its share of the overall, percentage points; NAN none */
+	double points_held_t1;          /* score points it holds at T1 */
 	double gain_points, gain_overall; /* score points, and percentage points of the overall */
 };
 
 struct pst_review_league_row {      /* every team, ranked */
 	const char *team;
-	int rank;
-	double points;
+	int rank;                       /* 0: not ranked (Unassigned) */
+	double points;                  /* score points */
+	double pct_points;              /* percentage points of the overall: what ranks */
 	int64_t fixes, regressions, new_insecure, closed_not_fixed;
 };
 
@@ -139,10 +149,17 @@ struct pst_review_team {
 	int64_t open_by_severity[PST_SEV_CRITICAL + 1];
 	int64_t by_class[PST_CLASS__COUNT];
 	int64_t overdue;
-	double points_won;              /* league table: score points won (+) or lost (-) */
-	double potential_gain;          /* points if all its unhealthy resources were fixed */
-	double score_contribution;      /* points it currently holds */
-	int rank;                       /* 1-based league position */
+	/* Units: "score points" are Defender's points; "percentage points" (pp)
+	 * are of the overall percentage (DESIGN.md "Numbers"). */
+	double pct_won;                 /* league: pp won (+) by verified fixes, lost (-) by regressions and
+	                                   insecure new resources; what ranks */
+	double points_won;              /* the same in score points */
+	double share_pct, share_pct_prev; /* its share of the overall score at T1 and T0, pp (NAN none):
+	                                   the teams' shares add up to the overall */
+	double points_held;             /* score points its resources hold at T1 (its share) */
+	double potential_gain;          /* score points if all its unhealthy resources were fixed */
+	double gain_pct;                /* the same in pp of the overall */
+	int rank;                       /* 1-based league position; 0: not ranked (Unassigned) */
 	struct pst_review_recommendation *top;   /* by severity, then resources */
 	size_t ntop;
 	struct pst_review_goal *goal;   /* or NULL */
@@ -164,7 +181,8 @@ struct pst_review_subscription {
 	const char *name;
 	double percentage, previous;    /* 0..100; NAN unknown */
 	double weight;
-	bool covered_t1;
+	bool covered_t1;                /* in scope at T1: held by the latest export at or before T1 */
+	pst_time missing_since;         /* not covered: the first export round without it; NONE unknown */
 };
 
 struct pst_review_alert {
@@ -239,6 +257,7 @@ struct pst_review {
 
 	/* Executive summary */
 	double score_now, score_prev;   /* overall percentage 0..100 at t1 and t0; NAN unknown */
+	size_t subs_in_scope, subs_total; /* at T1: subscriptions the score covers, of those with data */
 	struct pst_review_point *trend; /* 12 month ends, oldest first */
 	size_t ntrend;
 	struct pst_review_goal *overall_goal;   /* or NULL */

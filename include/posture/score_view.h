@@ -4,14 +4,20 @@
  *
  * Series points: the ends of the assessment snapshot rounds and the times
  * of exported score records (records within PST_BATCH_WINDOW of each other
- * are one point), over the 12 months up to T1, plus T0 and T1.  At each
- * point, per subscription and per control:
+ * are one point), over the 12 months up to T1, plus T0, T1 and the ends of
+ * the 12 trend months (pst_score_trend_ends).  At each point only the
+ * subscriptions in scope count (timeline.h, pst_timeline_in_scope: held by
+ * the latest export round, as the diff's coverage); the overall row says
+ * how many of the subscriptions with data are in scope.  Per subscription
+ * and per control:
  *   - exported: the latest exported record observed in the
  *     PST_SCORE_FRESH_DAYS up to the point (Defender resends every score
  *     weekly, so an older record is not the score at that point);
- *   - recomputed: from the findings at the point, where the exported one is
- *     missing, and always at T0 and T1 (side by side, flagged when they
- *     differ by more than a rounding step);
+ *   - recomputed: from the findings at the point, where a state was kept
+ *     there (where the exported one is missing, at T0 and T1, and at the
+ *     latest export at or before each); the two are compared only at the
+ *     export's own time (within PST_BATCH_WINDOW), flagged when they differ
+ *     by more than a rounding step;
  *   - value: the exported value, else the recomputed one (source says which).
  * Overall: pst_score_combine over the subscriptions' values.
  *
@@ -36,6 +42,7 @@
 #include "posture/teams_map.h"
 
 #define PST_SCORE_FRESH_DAYS 8
+#define PST_SCORE_TREND_MONTHS 12
 #define PST_SCORE_MAX_STATES 60 /* recomputed points kept at most (the latest) */
 
 enum pst_row_scope { PST_ROW_OVERALL, PST_ROW_SUBSCRIPTION, PST_ROW_CONTROL };
@@ -56,15 +63,26 @@ struct pst_score_row {
 	int64_t healthy, unhealthy, not_applicable; /* of the value's source; -1 unknown */
 	double value;                      /* fraction: exported, else recomputed */
 	enum pst_row_source source;
-	bool differs;                      /* both present, more than a rounding step apart */
+	bool differs;                      /* both present at the export's time, more than a rounding step apart */
 	double gain;                       /* points if every unhealthy resource were fixed (subscription, control rows) */
+	double weight;                     /* subscription rows: the weight the overall used; overall: their sum */
+	size_t subs_in_scope, subs_total;  /* overall rows: subscriptions counted, and those with data */
 };
 
+/* A team's part of the score (DESIGN.md "Team share"): in every in-scope
+ * subscription each control's points split by the resources' teams,
+ * max x healthy_team / (healthy + unhealthy); a subscription's points
+ * become percentage points of the overall with its weight, scaled so that
+ * the subscription's shares add up to its value as shown (exported or
+ * recomputed; a value with no recomputed part goes to Unassigned).  The
+ * shares of all teams add up to the overall, their points held to the
+ * in-scope subscriptions' points, their gains to the points to win. */
 struct pst_team_score {
-	double gain_points;                /* points won over all subscriptions if the team fixed all */
-	double gain_overall;               /* the same in overall percentage points */
+	double gain_points;                /* score points won at T1 if the team fixed all it holds unhealthy */
+	double gain_overall;               /* the same in percentage points of the overall */
 	double pct_t0, pct_t1;             /* the team's own score (goals.h), fraction; NAN if none */
-	double points_t1;                  /* points its resources hold at T1, over all subscriptions */
+	double points_t1;                  /* score points it holds at T1 (its share), in-scope subscriptions */
+	double share_pct_t0, share_pct_t1; /* its share of the overall, percentage points; NAN when no overall */
 };
 
 struct pst_goal_row {
@@ -92,6 +110,10 @@ struct pst_score_view {
 
 void pst_score_view_init(struct pst_score_view *v);
 void pst_score_view_release(struct pst_score_view *v);
+
+/* The ends of the trend months up to t1, oldest first: ends[last] = t1,
+ * each other the start of the month after it (an exclusive month end). */
+void pst_score_trend_ends(pst_time t1, pst_time ends[PST_SCORE_TREND_MONTHS]);
 
 /* The times to keep a state for: T0, T1, and the latest series points that
  * need recomputing (at most PST_SCORE_MAX_STATES in all), ascending; from an

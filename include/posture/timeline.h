@@ -90,4 +90,14 @@ const struct pst_batch *pst_timeline_batch_in(const struct pst_timeline *tl, con
 /* True if sub has any batch complete at t. */
 bool pst_timeline_has_snapshot(const struct pst_timeline *tl, uint32_t sub, pst_time t);
 
+/* In scope at t (DESIGN.md "Numbers"): a subscription held by the latest
+ * snapshot round complete at t, or never snapshotted at or before t (stream
+ * only: nothing says it is missing).  Fills in[0..nsubs) (in[0], no
+ * subscription, is 1); one pass over the batches. */
+void pst_timeline_in_scope(const struct pst_timeline *tl, pst_time t, uint8_t *in, size_t nsubs);
+/* For a subscription out of scope at t: the start of the first round
+ * complete at t that no longer held it (it is missing from the export since
+ * then), or PST_TIME_NONE. */
+pst_time pst_timeline_missing_since(const struct pst_timeline *tl, uint32_t sub, pst_time t);
+
 #endif

@@ -285,3 +285,38 @@ bool pst_timeline_has_snapshot(const struct pst_timeline *tl, uint32_t sub, pst_
 			return true;
 	return false;
 }
+
+void pst_timeline_in_scope(const struct pst_timeline *tl, pst_time t, uint8_t *in, size_t nsubs)
+{
+	const struct pst_round *r = pst_timeline_round_at(tl, t);
+	uint8_t *snapped = xcalloc(nsubs ? nsubs : 1, 1);
+	size_t i;
+
+	memset(in, 0, nsubs);
+	for (i = 0; i < tl->nbatches; i++)
+		if (tl->batches[i].tmax <= t && tl->batches[i].subscription < nsubs)
+			snapped[tl->batches[i].subscription] = 1;
+	for (i = 0; r && i < r->n; i++)
+		if (tl->batches[r->first + i].subscription < nsubs)
+			in[tl->batches[r->first + i].subscription] = 1;
+	for (i = 0; i < nsubs; i++)
+		in[i] |= !snapped[i];
+	if (nsubs)
+		in[0] = 1;
+	free(snapped);
+}
+
+pst_time pst_timeline_missing_since(const struct pst_timeline *tl, uint32_t sub, pst_time t)
+{
+	pst_time last = PST_TIME_NONE;
+	size_t i;
+
+	for (i = 0; i < tl->nbatches; i++)
+		if (tl->batches[i].subscription == sub && tl->batches[i].tmax <= t &&
+		    (last == PST_TIME_NONE || tl->batches[i].tmax > last))
+			last = tl->batches[i].tmax;
+	for (i = 0; last != PST_TIME_NONE && i < tl->nrounds; i++)
+		if (tl->rounds[i].tmin > last && tl->rounds[i].tmax <= t)
+			return tl->rounds[i].tmin;
+	return PST_TIME_NONE;
+}

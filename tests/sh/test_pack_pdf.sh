@@ -53,10 +53,10 @@ check_contains "generated date" "$text" "2026-11-02 06:00 UTC"
 for team in "Équipe réseau" "Platform engineering" "Data & analytics" "Identité et accès"; do
 	check_contains "team name $team" "$text" "$team"
 done
-check_contains "key figure: score" "$text" "61.2%"
+check_contains "key figure: score" "$text" "61.20%"
 check_contains "key figure captions" "$text" "Verified fixes"
-check_contains "goal line" "$text" "Goal 75.0% by 2027-06-30"
-check_contains "pace still needed" "$text" "1.7 points a month are still needed"
+check_contains "goal line" "$text" "Goal 75.00% by 2027-06-30"
+check_contains "pace still needed" "$text" "1.72 percentage points a month are still needed"
 check_contains "deployment template attribution" "$text" "fix the deployment template"
 check_contains "cut list" "$text" "more: see the workbook"
 check_contains "data warnings box" "$text" "Data warnings"
@@ -124,7 +124,7 @@ etext=$(pdftotext -layout "$E" - 2>/dev/null)
 check_contains "empty: no teams" "$etext" "No teams: no resource could be given a team."
 check_contains "empty: no alerts" "$etext" "No security alert was raised in the period."
 check_contains "empty: no warnings" "$etext" "No warning: the data at both ends"
-check_contains "empty: no goal" "$etext" "No overall"
+check_contains "empty: no goal" "$etext" "No goals"
 check_eq "empty: no data warnings box" "$(printf '%s\n' "$etext" | grep -c 'Data warnings')" 0
 check_eq "empty: 6 outline entries" "$(outlines "$E" | wc -l)" 6
 summary

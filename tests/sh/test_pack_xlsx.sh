@@ -32,8 +32,9 @@ OPEN = ["Team", "Severity", "Recommendation", "Resource", "Resource group", "Sub
         "Age (days)", "Due date", "Overdue", "Owner", "Portal link", "Resource ID", "Assessment key"]
 HEADERS = {
     "Teams": ["Rank", "Team", "Open critical", "Open high", "Open medium", "Open low", "Verified fixes",
-              "Regressions", "Insecure new resources", "Overdue", "Potential gain", "Points won",
-              "Score contribution", "Goal (%)", "Goal due"],
+              "Regressions", "Insecure new resources", "Overdue", "Won (pp)", "Share of the score (pp)",
+              "To gain (pp)", "Score points won", "Score points held", "Score points to gain", "Goal (%)",
+              "Goal due"],
     "Controls": ["Control", "Control ID", "Max", "Points now", "Points last month", "Potential gain", "Healthy",
                  "Unhealthy", "Not applicable", "Top team"],
     "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],

@@ -27,23 +27,29 @@ txt=$(cat "$TMP/out.text")
 check_contains "overall at T1" "$txt" "2026-10-31T00:00:00Z  73.93        -      73.93  mixed       overall"
 # September: exported 17.5 but the findings give 18 (vm1 unhealthy for updates): flagged.
 check_contains "differs flagged" "$txt" "67.31    67.31      69.23  exported  ! aaaaaaaa"
-check_contains "differs warning" "$txt" "subscription aaaaaaaa-0000-4000-8000-000000000001: exported 17.50 of 26 (67.31%), recomputed 18.00 of 26 (69.23%)"
+check_contains "differs warning" "$txt" "1 subscription score exported and recomputed at the export's time differ by more than a rounding step; the largest: subscription aaaaaaaa-0000-4000-8000-000000000001 at 2026-09-30T00:00:00Z, exported 67.31%, recomputed 69.23%"
+# compared only at the export's own time: on 10-01 the 09-30 export is fresh but not of that time
+check_contains "not compared after the export" "$txt" "  2026-10-01T00:00:00Z  67.31    67.31      69.23  exported    aaaaaaaa"
 check_contains "weights fallback said" "$txt" "weights every subscription by its healthy + unhealthy resource count"
 # Gains: vulnerabilities 3 (vm2), data in transit 2 (web1), network 2 (vnet1).
 check_contains "gain per control" "$txt" "    3.00  Remediate vulnerabilities"
 check_contains "gain per team" "$txt" "     2.00     11.11  Équipe réseau"
 # League: Platform fixed vm1 (+3 in updates); Data's exemption earns nothing;
 # web1 is Unassigned and new (-0.67 in data in transit); vnet1 regressed (-2).
-check_contains "league first" "$txt" "     1    3.00     1           0            0                0  Platform"
+# In percentage points of the overall at T1 (weights 7 and 2 of 9, max 26 and 4):
+# Platform 100 * 7/9 * 3/26 = 8.97, Équipe réseau 100 * 2/9 * -2/4 = -11.11;
+# Unassigned is listed last and not ranked.
+check_contains "league first" "$txt" "     1    8.97    3.00     1           0            0                0  Platform"
 check_contains "league exemption earns nothing" "$txt" "    0.00     0           0            0                1  Data"
 check_contains "league new insecure" "$txt" "   -0.67     0           0            1                0  Unassigned"
-check_contains "league last" "$txt" "     5   -2.00     0           1            0                0  Équipe réseau"
+check_contains "league last ranked" "$txt" "     4  -11.11   -2.00     0           1            0                0  Équipe réseau"
+check_contains "Unassigned not ranked" "$txt" "     -   -1.99   -0.67     0           0            1                0  Unassigned"
 # Goals: Prod went from 67.31 (exported at T0) to 80.77 in 31 days: 13.22 a month,
 # more than the 2.11 needed; data in transit stays at 2 of 4 (web1 replaced sql1).
 check_contains "goal on track" "$txt" "   85.00 2026-12-31    80.77   4.23   2.00   2.11  13.22  on_track  subscription Prod"
 check_contains "goal behind" "$txt" "  100.00 2026-12-31    50.00  50.00   2.00  24.95   0.00  behind    control Encrypt data in transit"
 check_contains "team goal" "$txt" "   75.00 2027-03-31     0.00  75.00   4.96  15.12 -98.18  behind    team Équipe réseau"
-check_contains "goal without data" "$txt" "goals.conf:6: no control \"Secure management ports\" with a score at T1"
+check_contains "goal without data" "$txt" "goals.conf:6: goal control \"Secure management ports\": no score at T1 to measure it by"
 
 "$POSTURE" score $OPTS --strict "$IN" >/dev/null 2>&1
 check_eq "--strict with warnings" $? 1

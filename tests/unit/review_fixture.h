@@ -333,6 +333,7 @@ static inline void rfx_teams(struct pst_review *r, const struct rfx_params *p, s
 		strbuf_addf(&sb, "team-%02zu", i + 1);
 		r->teams[i].file_name = rfx_fmt(r, &sb);
 		r->teams[i].points_won = ((double)rfx_pick(g, 120) - 40.0) / 10.0;
+		r->teams[i].pct_won = r->teams[i].points_won / 2.0;
 	}
 	strbuf_release(&sb);
 }
@@ -400,7 +401,11 @@ static inline void rfx_league(struct pst_review *r)
 		struct pst_review_team *t = &r->teams[r->league[i]];
 
 		t->rank = (int)i + 1;
-		t->score_contribution = r->nteams ? (r->score_now * (double)(r->nteams - i)) / (double)(r->nteams * 2) : 0;
+		/* shares that add up to the overall, the first team holding most */
+		t->share_pct = r->score_now * 2.0 * (double)(r->nteams - i) / (double)(r->nteams * (r->nteams + 1));
+		t->share_pct_prev = t->share_pct;
+		t->points_held = t->share_pct * 0.58;
+		t->gain_pct = t->potential_gain / 2.0;
 	}
 }
 

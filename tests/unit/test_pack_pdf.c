@@ -144,7 +144,7 @@ static void test_format(void)
 	pack_points(&sb, -0.01, true);
 	strbuf_addch(&sb, ' ');
 	pack_points(&sb, -2.0, true);
-	CHECK_STR(sb.buf, "61.2% n/a +3.4 0.0 -2.0");
+	CHECK_STR(sb.buf, "61.25% n/a +3.4 0.0 -2.0");
 	strbuf_reset(&sb);
 	pack_end_date(&sb, pst_time_make(2026, 11, 1, 0, 0, 0)); /* an exclusive end */
 	strbuf_addch(&sb, ' ');

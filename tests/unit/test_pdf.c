@@ -63,7 +63,8 @@ static int demo_summary(struct pst_pdf *pdf, struct pst_error *err)
 	static const double s2[12] = {40.0, 41.0, 44.0, 45.5, 47.0, 47.5, 49.0, 52.0, 53.5, 55.0, 58.0, 59.9};
 	static const char *const months[12] = {"2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04",
 	                                       "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"};
-	struct pst_chart_series series[2] = {{"Overall", s1}, {"Production subscriptions", s2}};
+	static const bool partial[12] = {false, false, true, false, false, false, false, false, true};
+	struct pst_chart_series series[2] = {{"Overall", s1, partial}, {"Production subscriptions", s2, NULL}};
 	struct pst_line_chart lc = {"Secure score, last 12 months", "Secure score (%)", months, 12, series, 2,
 	                            70.0, "Goal 70% by June 2027"};
 	struct pst_pdf_run runs[] = {
@@ -251,8 +252,8 @@ static int edge_charts(struct pst_pdf *pdf, struct pst_error *err)
 	static const double v[4][3] = {{10, 20, 30}, {40, NAN, 60}, {-5, 50, 150}, {90, 95, 100}};
 	static const char *const x[3] = {"January 2026 (a long label)", "February 2026 (a long label)", "March"};
 	static const char *const seg[4] = {"High severity with a very long name", "Medium", "Low", "Informational"};
-	struct pst_chart_series s[4] = {{"First series with a long name", v[0]}, {"Second", v[1]},
-	                                {"Third", v[2]}, {"Fourth", v[3]}};
+	struct pst_chart_series s[4] = {{"First series with a long name", v[0], NULL}, {"Second", v[1], NULL},
+	                                {"Third", v[2], NULL}, {"Fourth", v[3], NULL}};
 	struct pst_line_chart lc = {"Four series", "Percent", x, 3, s, 4, 99.0, "Goal 99%"};
 	const char *labels[300];
 	double values[300], stack[300 * 4];

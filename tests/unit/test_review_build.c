@@ -242,18 +242,23 @@ static void test_trend(void)
 
 	CHECK_INT(world_build(&w), PST_OK);
 	CHECK_INT(w.r.ntrend, 12);
-	/* September ends at T1 (recomputed), August at T0, July at the
-	 * exported record of 07-15; the months before hold no data. */
+	/* One point per month end, by the rule of T1: September ends at T1
+	 * (recomputed), August at T0 (recomputed: the 08-20 export is more than
+	 * 8 days old there); at July's end the 07-15 export is stale and no
+	 * state was read: a gap, not a value.  The months before hold no data. */
 	CHECK(w.r.trend[11].t == fx_time(T1));
 	CHECK_DBL(w.r.trend[11].percentage, w.r.score_now, 1e-9);
 	CHECK(w.r.trend[11].recomputed);
+	CHECK_INT(w.r.trend[11].subs_in_scope, 1);
+	CHECK(!w.r.trend[11].partial);
 	CHECK(w.r.trend[10].t == fx_time(T0));
 	CHECK_DBL(w.r.trend[10].percentage, w.r.score_prev, 1e-9);
-	CHECK(w.r.trend[9].t == fx_time("2026-07-15T00:00:00Z"));
-	CHECK_DBL(w.r.trend[9].percentage, 25, 1e-9);
-	CHECK(!w.r.trend[9].recomputed);
-	for (i = 0; i < 9; i++)
+	CHECK(w.r.trend[9].t == fx_time("2026-08-01T00:00:00Z"));
+	CHECK(isnan(w.r.trend[9].percentage));
+	for (i = 0; i < 9; i++) {
 		CHECK(isnan(w.r.trend[i].percentage));
+		CHECK(w.r.trend[i].t == pst_month_start(w.r.trend[i].t));
+	}
 	world_release(&w);
 }
 
@@ -281,8 +286,11 @@ static void test_teams(void)
 	CHECK_INT(compute->open_by_severity[PST_SEV_HIGH], 1);
 	CHECK_INT(compute->overdue, 1);
 	CHECK_INT(web->open_by_severity[PST_SEV_MEDIUM], 2);
-	CHECK_DBL(compute->score_contribution, 3, 1e-9);
-	CHECK_DBL(web->score_contribution, 0, 1e-9);
+	CHECK_DBL(compute->points_held, 3, 1e-9);
+	CHECK_DBL(web->points_held, 0, 1e-9);
+	/* the teams' shares of the overall add up to it */
+	CHECK_DBL(w.r.teams[0].share_pct + w.r.teams[1].share_pct + w.r.teams[2].share_pct, w.r.score_now, 1e-9);
+	CHECK(compute->pct_won > 0 && web->pct_won < 0);
 	CHECK_DBL(compute->potential_gain, 3, 1e-9);
 	CHECK_DBL(web->potential_gain, 10, 1e-9);
 	CHECK_INT(web->ntop, 1);

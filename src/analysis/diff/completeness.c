@@ -7,15 +7,10 @@
 
 uint8_t *pst_diff_coverage(const struct pst_estate *e, pst_time t1)
 {
-	const struct pst_timeline *tl = &e->timeline;
-	size_t n = pst_strpool_count(&e->subs), s;
-	uint8_t *cov = xcalloc(n, 1);
-	const struct pst_round *r = pst_timeline_round_at(tl, t1);
+	size_t n = pst_strpool_count(&e->subs);
+	uint8_t *cov = xcalloc(n ? n : 1, 1);
 
-	cov[0] = 1;
-	for (s = 1; s < n; s++)
-		cov[s] = !pst_timeline_has_snapshot(tl, (uint32_t)s, t1) ||
-		         (r && pst_timeline_batch_in(tl, r, (uint32_t)s));
+	pst_timeline_in_scope(&e->timeline, t1, cov, n);
 	return cov;
 }
 

@@ -167,6 +167,8 @@ static void subscriptions(struct rb_ctx *c)
 		s->previous = row_pct(sub_row(c, c->d->t0, (uint32_t)i));
 		s->weight = now ? now->exp_weight : NAN;
 		s->covered_t1 = covered[i] != 0;
+		s->missing_since = s->covered_t1 ? PST_TIME_NONE : pst_timeline_missing_since(&e->timeline, (uint32_t)i,
+		                                                                               c->d->t1);
 	}
 	free(covered);
 }

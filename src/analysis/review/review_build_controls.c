@@ -59,7 +59,7 @@ static void control(struct rb_ctx *c, struct pst_review_control *o, size_t k, co
 void rb_controls(struct rb_ctx *c)
 {
 	struct pst_review *r = c->r;
-	size_t k, g;
+	size_t k;
 
 	r->controls = PST_REVIEW_NEW(r, struct pst_review_control, c->v->cs.n);
 	for (k = 0; k < c->v->cs.n; k++) {
@@ -70,7 +70,4 @@ void rb_controls(struct rb_ctx *c)
 			control(c, &r->controls[r->ncontrols++], k, &now);
 	}
 	qsort(r->controls, r->ncontrols, sizeof(*r->controls), cmp_gain);
-	for (g = 0; g < c->tm->nteams && g < c->v->nteams; g++)
-		if (c->team_ix[g] != PST_REVIEW_NO_TEAM)
-			r->teams[c->team_ix[g]].score_contribution = c->v->teams[g].points_t1;
 }

@@ -36,6 +36,9 @@ static void row(struct rb_ctx *c, struct pst_review_score_row *o, const struct p
 	o->not_applicable = x->not_applicable;
 	o->differs = x->differs;
 	o->gain = x->gain;
+	o->weight = x->weight;
+	o->subs_in_scope = x->subs_in_scope;
+	o->subs_total = x->subs_total;
 }
 
 struct gain {
@@ -89,6 +92,9 @@ static void teams(struct rb_ctx *c)
 		s->teams[i].name = pst_review_str(c->r, i < c->tm->nteams ? c->tm->teams[i] : NULL);
 		s->teams[i].pct_t0 = v->teams[i].pct_t0;
 		s->teams[i].pct_t1 = v->teams[i].pct_t1;
+		s->teams[i].share_pct_t0 = v->teams[i].share_pct_t0;
+		s->teams[i].share_pct_t1 = v->teams[i].share_pct_t1;
+		s->teams[i].points_held_t1 = v->teams[i].points_t1;
 		s->teams[i].gain_points = v->teams[i].gain_points;
 		s->teams[i].gain_overall = v->teams[i].gain_overall;
 	}
@@ -101,6 +107,7 @@ static void teams(struct rb_ctx *c)
 		o->team = pst_review_str(c->r, l->name);
 		o->rank = l->rank;
 		o->points = l->points;
+		o->pct_points = l->pct_points;
 		o->fixes = l->fixes;
 		o->regressions = l->regressions;
 		o->new_insecure = l->new_insecure;

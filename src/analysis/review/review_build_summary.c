@@ -4,7 +4,6 @@
 #include <string.h>
 #include "review_build_int.h"
 
-#define TREND_MONTHS 12
 
 static const struct pst_score_row *overall_at(const struct pst_score_view *v, pst_time t)
 {
@@ -16,43 +15,27 @@ static const struct pst_score_row *overall_at(const struct pst_score_view *v, ps
 	return NULL;
 }
 
-/* The last overall row in (from, to], or NULL. */
-static const struct pst_score_row *last_in(const struct pst_score_view *v, pst_time from, pst_time to)
-{
-	const struct pst_score_row *best = NULL;
-	size_t i;
-
-	for (i = 0; i < v->nrows; i++) {
-		const struct pst_score_row *x = &v->rows[i];
-
-		if (x->scope == PST_ROW_OVERALL && x->at > from && x->at <= to && !isnan(x->value) &&
-		    (!best || x->at >= best->at))
-			best = x;
-	}
-	return best;
-}
-
-/* One point per month end, the month of T1 last; a point at a month's
- * start (00:00) ends the month before. */
+/* One point per month end (pst_score_trend_ends), the month of T1 last:
+ * the overall row at exactly that time. */
 static void trend(struct rb_ctx *c)
 {
 	struct pst_review *r = c->r;
-	pst_time ends[TREND_MONTHS], t = c->d->t1;
+	pst_time ends[PST_SCORE_TREND_MONTHS];
 	int i;
 
-	for (i = TREND_MONTHS - 1; i >= 0; i--) {
-		ends[i] = t;
-		t = pst_month_start(t - 1);
-	}
-	r->trend = PST_REVIEW_NEW(r, struct pst_review_point, TREND_MONTHS);
-	r->ntrend = TREND_MONTHS;
-	for (i = 0; i < TREND_MONTHS; i++) {
-		pst_time from = pst_month_start(ends[i] - 1);
-		const struct pst_score_row *x = last_in(c->v, from, ends[i]);
+	pst_score_trend_ends(c->d->t1, ends);
+	r->trend = PST_REVIEW_NEW(r, struct pst_review_point, PST_SCORE_TREND_MONTHS);
+	r->ntrend = PST_SCORE_TREND_MONTHS;
+	for (i = 0; i < PST_SCORE_TREND_MONTHS; i++) {
+		const struct pst_score_row *x = overall_at(c->v, ends[i]);
+		struct pst_review_point *o = &r->trend[i];
 
-		r->trend[i].t = x ? x->at : ends[i];
-		r->trend[i].percentage = x ? 100 * x->value : NAN;
-		r->trend[i].recomputed = x && x->source == PST_SRC_RECOMPUTED;
+		o->t = ends[i];
+		o->percentage = x && x->subs_in_scope ? 100 * x->value : NAN;
+		o->recomputed = x && (x->source == PST_SRC_RECOMPUTED || x->source == PST_SRC_MIXED);
+		o->subs_in_scope = x ? x->subs_in_scope : 0;
+		o->subs_total = x ? x->subs_total : 0;
+		o->partial = x && x->subs_in_scope < x->subs_total;
 	}
 }
 
@@ -77,6 +60,8 @@ void rb_summary(struct rb_ctx *c)
 	const struct pst_score_row *now = overall_at(c->v, c->d->t1), *prev = overall_at(c->v, c->d->t0);
 
 	c->r->score_now = now ? 100 * now->value : NAN;
+	c->r->subs_in_scope = now ? now->subs_in_scope : 0;
+	c->r->subs_total = now ? now->subs_total : 0;
 	c->r->score_prev = prev ? 100 * prev->value : NAN;
 	trend(c);
 	counts(c);

@@ -72,7 +72,8 @@ static void team_counts(struct rb_ctx *c)
 	}
 }
 
-/* The league with the dropped teams left out, ranks renumbered. */
+/* The league in its order, the teams the review dropped left out (only
+ * Unassigned can be: it is not ranked). */
 static void league(struct rb_ctx *c)
 {
 	struct pst_review *r = c->r;
@@ -85,10 +86,10 @@ static void league(struct rb_ctx *c)
 
 		if (t == PST_REVIEW_NO_TEAM || n >= r->nteams)
 			continue;
-		r->league[n] = t;
-		r->teams[t].rank = (int)(n + 1);
+		r->league[n++] = t;
+		r->teams[t].rank = c->v->league[i].rank;
 		r->teams[t].points_won = c->v->league[i].points;
-		n++;
+		r->teams[t].pct_won = c->v->league[i].pct_points;
 	}
 }
 
@@ -110,6 +111,10 @@ void rb_teams(struct rb_ctx *c)
 		t->name = pst_review_str(r, c->tm->teams[i]);
 		t->file_name = unique_file_name(r, r->nteams, c->tm->teams[i]);
 		t->potential_gain = i < c->v->nteams ? c->v->teams[i].gain_points : NAN;
+		t->gain_pct = i < c->v->nteams ? c->v->teams[i].gain_overall : NAN;
+		t->points_held = i < c->v->nteams ? c->v->teams[i].points_t1 : NAN;
+		t->share_pct = i < c->v->nteams ? c->v->teams[i].share_pct_t1 : NAN;
+		t->share_pct_prev = i < c->v->nteams ? c->v->teams[i].share_pct_t0 : NAN;
 		t->goal = team_goal(r, c, c->tm->teams[i]);
 		r->nteams++;
 	}

@@ -13,9 +13,7 @@ static bool is_class(const char *change, const char *const *names)
 	return false;
 }
 
-static const char *const applied[] = {"remediated",         "regressed",       "new_resource",
-                                      "new_recommendation", "exemption_ended", "became_applicable",
-                                      NULL};
+static const char *const applied[] = {"remediated", "regressed", "new_resource", NULL};
 static const char *const not_fixed[] = {"exempted",     "not_applicable",         "resource_deleted",
                                         "out_of_scope", "recommendation_removed", NULL};
 
@@ -46,7 +44,7 @@ static double control_delta(const struct pst_control_score *all, const struct ps
 }
 
 static void team_points(const struct pst_control_set *cs, const struct pst_score_cells *c0,
-                        const struct pst_score_cells *c1, struct pst_league_row *rows, size_t nteams)
+                        const struct pst_score_cells *c1, struct pst_league_row *rows, size_t nteams, double scale)
 {
 	size_t nc = cs->n ? cs->n : 1, t, k;
 	struct pst_control_score *all = xcalloc(nc, sizeof(*all));
@@ -56,8 +54,12 @@ static void team_points(const struct pst_control_set *cs, const struct pst_score
 	for (t = 0; t < nteams; t++) {
 		pst_score_cells_count(c0, cs, t, t0);
 		pst_score_cells_count(c1, cs, t, t1);
+		double points = 0;
+
 		for (k = 0; k < cs->n; k++)
-			rows[t].points += control_delta(&all[k], &t0[k], &t1[k], cs->items[k].max);
+			points += control_delta(&all[k], &t0[k], &t1[k], cs->items[k].max);
+		rows[t].points += points;
+		rows[t].pct_points += scale * points;
 	}
 	free(all);
 	free(t0);
@@ -110,46 +112,59 @@ static void count_changes(const struct pst_league_finding *f, size_t n, struct p
 static int row_cmp(const void *pa, const void *pb)
 {
 	const struct pst_league_row *a = pa, *b = pb;
-	/* Points are compared to the rounding step shown, so that binary noise
-	 * never reorders teams that show the same points. */
-	double pa_r = pst_score_round_points(a->points), pb_r = pst_score_round_points(b->points);
+	/* Percentage points are compared as shown (to 0.01), so that binary
+	 * noise never reorders teams that show the same. */
+	double pa_r = pst_score_round_points(a->pct_points), pb_r = pst_score_round_points(b->pct_points);
 
+	if (a->ranked != b->ranked)
+		return a->ranked ? -1 : 1;
 	if (pa_r != pb_r)
 		return pa_r > pb_r ? -1 : 1;
 	if (a->fixes != b->fixes)
 		return a->fixes > b->fixes ? -1 : 1;
-	if (a->regressions != b->regressions)
-		return a->regressions < b->regressions ? -1 : 1;
-	if (a->new_insecure != b->new_insecure)
-		return a->new_insecure < b->new_insecure ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
-void pst_league_build(const struct pst_control_set *cs, const struct pst_league_finding *f, size_t n,
-                      const char *const *teams, size_t nteams, struct pst_league_row *rows)
+void pst_league_init(struct pst_league_row *rows, const char *const *teams, size_t nteams)
 {
-	struct pst_score_finding *before = xcalloc(n ? n : 1, sizeof(*before));
-	struct pst_score_finding *counted = xcalloc(n ? n : 1, sizeof(*counted));
-	struct pst_score_cells c0, c1;
 	size_t t;
 
 	memset(rows, 0, nteams * sizeof(*rows));
 	for (t = 0; t < nteams; t++) {
 		rows[t].team = t;
 		rows[t].name = teams[t];
+		rows[t].ranked = true;
 	}
+}
+
+void pst_league_add(const struct pst_control_set *cs, const struct pst_league_finding *f, size_t n, size_t nteams,
+                    double scale, struct pst_league_row *rows)
+{
+	struct pst_score_finding *before = xcalloc(n ? n : 1, sizeof(*before));
+	struct pst_score_finding *counted = xcalloc(n ? n : 1, sizeof(*counted));
+	struct pst_score_cells c0, c1;
+
 	to_findings(f, n, before, counted);
 	pst_score_cells_init(&c0);
 	pst_score_cells_init(&c1);
 	pst_score_cells_build(&c0, cs, before, n);
 	pst_score_cells_build(&c1, cs, counted, n);
-	team_points(cs, &c0, &c1, rows, nteams);
+	team_points(cs, &c0, &c1, rows, nteams, scale);
 	count_changes(f, n, rows, nteams);
-	qsort(rows, nteams, sizeof(*rows), row_cmp);
-	for (t = 0; t < nteams; t++)
-		rows[t].rank = (int)t + 1;
 	pst_score_cells_release(&c0);
 	pst_score_cells_release(&c1);
 	free(before);
 	free(counted);
+}
+
+void pst_league_rank(struct pst_league_row *rows, size_t nteams, size_t unranked)
+{
+	size_t t;
+	int rank = 0;
+
+	for (t = 0; t < nteams; t++)
+		rows[t].ranked = rows[t].team != unranked;
+	qsort(rows, nteams, sizeof(*rows), row_cmp);
+	for (t = 0; t < nteams; t++)
+		rows[t].rank = rows[t].ranked ? ++rank : 0;
 }

@@ -84,44 +84,63 @@ void pst_score_view_compute(struct pst_score_view *v, const struct pst_estate *e
 	free(points);
 }
 
-/* A round ending near t has a subscription without a fresh exported score. */
+/* Some subscription in scope at t, with a snapshot at or before t (or
+ * stream data only), has no fresh exported score there: the point needs
+ * the findings. */
 static bool needs_recompute(const struct pst_estate *e, pst_time t)
 {
 	const struct pst_timeline *tl = &e->timeline;
-	size_t r, b;
+	size_t n = pst_strpool_count(&e->subs), s, b;
+	uint8_t *in = view_in_scope(e, t), *seen = xcalloc(n ? n : 1, 1), *snapped = xcalloc(n ? n : 1, 1);
+	bool need = false;
 
-	for (r = 0; r < tl->nrounds; r++) {
-		const struct pst_round *rd = &tl->rounds[r];
-
-		if (rd->tmax > t || rd->tmax <= t - PST_BATCH_WINDOW)
-			continue;
-		for (b = rd->first; b < rd->first + rd->n; b++)
-			if (!view_exported_score(e, tl->batches[b].subscription, t))
-				return true;
+	for (b = 0; b < tl->nbatches; b++) {
+		snapped[tl->batches[b].subscription] = 1;
+		if (tl->batches[b].tmax <= t)
+			seen[tl->batches[b].subscription] = 1;
 	}
-	return false;
+	for (s = 1; s < n && !need; s++)
+		need = in[s] && (seen[s] || !snapped[s]) && !view_exported_score(e, (uint32_t)s, t);
+	free(in);
+	free(seen);
+	free(snapped);
+	return need;
+}
+
+static int cmp_time(const void *a, const void *b)
+{
+	pst_time x = *(const pst_time *)a, y = *(const pst_time *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Adds t to out[0..*n) unless it is there or NONE. */
+static void keep(pst_time *out, size_t *n, pst_time t)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (out[i] == t)
+			return;
+	if (t != PST_TIME_NONE)
+		out[(*n)++] = t;
 }
 
 pst_time *pst_score_view_state_times(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n)
 {
 	size_t np, i, kept = 0;
 	pst_time *p = view_points(e, t0, t1, &np);
-	pst_time *out = xcalloc(np + 2, sizeof(*out));
+	pst_time *out = xcalloc(np + 4, sizeof(*out));
 
-	for (i = np; i-- > 0;) {
-		bool pinned = p[i] == t0 || p[i] == t1;
-
-		if (pinned || (kept + 2 < PST_SCORE_MAX_STATES && needs_recompute(e, p[i]))) {
-			out[kept++] = p[i];
-		}
-	}
+	keep(out, &kept, t0);
+	keep(out, &kept, t1);
+	keep(out, &kept, view_last_export(e, p, np, t0)); /* where exported and recomputed are compared */
+	keep(out, &kept, view_last_export(e, p, np, t1));
+	for (i = np; i-- > 0 && kept < PST_SCORE_MAX_STATES;)
+		if (needs_recompute(e, p[i]))
+			keep(out, &kept, p[i]);
 	free(p);
-	for (i = 0; i < kept / 2; i++) {
-		pst_time tmp = out[i];
-
-		out[i] = out[kept - 1 - i];
-		out[kept - 1 - i] = tmp;
-	}
+	qsort(out, kept, sizeof(*out), cmp_time);
 	*n = kept;
 	return out;
 }

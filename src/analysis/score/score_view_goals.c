@@ -73,8 +73,8 @@ void view_goals(struct pst_score_view *v, const struct pst_estate *e, const stru
 		if (isnan(now))
 			pst_diags_add(&v->warnings, PST_DC_GOAL,
 			              &(struct pst_diag_place){goals->path ? goals->path : "goals", g->line, 0, 0},
-			              "no %s \"%s\" with a score at T1", pst_goal_scope_name(g->scope),
-			              g->subject ? g->subject : "");
+			              "goal %s%s%s%s: no score at T1 to measure it by", pst_goal_scope_name(g->scope),
+			              g->subject ? " \"" : "", g->subject ? g->subject : "", g->subject ? "\"" : "");
 	}
 }
 
@@ -115,27 +115,83 @@ static struct pst_league_finding league_finding(const struct pst_estate *e, cons
 	return lf;
 }
 
-/* Every finding of T0 and T1 with its statuses and class. */
+struct sub_lf {
+	uint32_t sub;
+	size_t order;
+	struct pst_league_finding lf;
+};
+
+static int cmp_sub_lf(const void *pa, const void *pb)
+{
+	const struct sub_lf *a = pa, *b = pb;
+
+	if (a->sub != b->sub)
+		return a->sub < b->sub ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static void add_lf(struct sub_lf *v, size_t *n, const struct pst_estate *e, const struct pst_team_map *tm,
+                   const struct pst_finding *f, enum pst_status_code before, enum pst_status_code after,
+                   const char *change)
+{
+	v[*n].sub = pst_estate_resource_sub(e, f->resource);
+	v[*n].order = *n;
+	v[*n].lf = league_finding(e, tm, f, before, after, change);
+	(*n)++;
+}
+
+/* Every finding of T0 and T1 with its statuses and class, grouped by
+ * subscription (*subs, parallel; caller frees both). */
 static struct pst_league_finding *league_findings(const struct pst_estate *e, const struct pst_team_map *tm,
                                                   const struct pst_state *s0, const struct pst_state *s1,
-                                                  const struct keyed_class *k, size_t nk, size_t *n)
+                                                  const struct keyed_class *k, size_t nk, uint32_t **subs,
+                                                  size_t *n)
 {
-	size_t cap = (s0 ? pst_state_count(s0) : 0) + (s1 ? pst_state_count(s1) : 0);
-	struct pst_league_finding *v = xcalloc(cap + 1, sizeof(*v));
+	size_t cap = (s0 ? pst_state_count(s0) : 0) + (s1 ? pst_state_count(s1) : 0), i;
+	struct sub_lf *v = xcalloc(cap + 1, sizeof(*v));
+	struct pst_league_finding *out = xcalloc(cap + 1, sizeof(*out));
 	const struct pst_finding *f, *o;
 
 	*n = 0;
 	for (f = s0 ? pst_state_next(s0, NULL) : NULL; f; f = pst_state_next(s0, f)) {
 		o = s1 ? pst_state_get(s1, f->resource, f->key) : NULL;
-		v[(*n)++] = league_finding(e, tm, f, (enum pst_status_code)f->status,
-		                           o ? (enum pst_status_code)o->status : PST_ST_UNKNOWN,
-		                           class_of(k, nk, f->resource, f->key));
+		add_lf(v, n, e, tm, f, (enum pst_status_code)f->status, o ? (enum pst_status_code)o->status : PST_ST_UNKNOWN,
+		       class_of(k, nk, f->resource, f->key));
 	}
 	for (f = s1 ? pst_state_next(s1, NULL) : NULL; f; f = pst_state_next(s1, f))
 		if (!s0 || !pst_state_get(s0, f->resource, f->key))
-			v[(*n)++] = league_finding(e, tm, f, PST_ST_UNKNOWN, (enum pst_status_code)f->status,
-			                           class_of(k, nk, f->resource, f->key));
-	return v;
+			add_lf(v, n, e, tm, f, PST_ST_UNKNOWN, (enum pst_status_code)f->status,
+			       class_of(k, nk, f->resource, f->key));
+	qsort(v, *n, sizeof(*v), cmp_sub_lf);
+	*subs = xcalloc(cap + 1, sizeof(**subs));
+	for (i = 0; i < *n; i++) {
+		out[i] = v[i].lf;
+		(*subs)[i] = v[i].sub;
+	}
+	free(v);
+	return out;
+}
+
+/* Percentage points of the overall per score point of sub at T1: its
+ * weight share over its max points (0 when it is not in the T1 overall). */
+static double sub_scale(const struct pst_score_view *v, uint32_t sub)
+{
+	const struct pst_score_row *o = NULL, *x = NULL;
+	double max;
+	size_t i;
+
+	for (i = 0; i < v->nrows; i++) {
+		const struct pst_score_row *r = &v->rows[i];
+
+		if (r->at == v->t1 && r->scope == PST_ROW_OVERALL)
+			o = r;
+		else if (r->at == v->t1 && r->scope == PST_ROW_SUBSCRIPTION && r->sub == sub)
+			x = r;
+	}
+	if (!o || !x || !(o->weight > 0))
+		return 0;
+	max = x->source == PST_SRC_EXPORTED ? x->exp_max : x->rec_max;
+	return max > 0 ? 100 * (x->weight / o->weight) / max : 0;
 }
 
 void view_league(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
@@ -143,7 +199,8 @@ void view_league(struct pst_score_view *v, const struct pst_estate *e, const str
 {
 	struct keyed_class *k = xcalloc(d->n + 1, sizeof(*k));
 	struct pst_league_finding *f;
-	size_t i, n;
+	uint32_t *sub;
+	size_t i, n, first;
 
 	for (i = 0; i < d->n; i++) {
 		k[i].resource = d->items[i].resource;
@@ -151,10 +208,20 @@ void view_league(struct pst_score_view *v, const struct pst_estate *e, const str
 		k[i].cls = d->items[i].cls;
 	}
 	qsort(k, d->n, sizeof(*k), cmp_keyed);
-	f = league_findings(e, tm, view_state_at(e, v->t0), view_state_at(e, v->t1), k, d->n, &n);
+	f = league_findings(e, tm, view_state_at(e, v->t0), view_state_at(e, v->t1), k, d->n, &sub, &n);
 	v->nleague = tm->nteams;
 	v->league = xcalloc(tm->nteams + 1, sizeof(*v->league));
-	pst_league_build(&v->cs, f, n, tm->teams, tm->nteams, v->league);
+	pst_league_init(v->league, tm->teams, tm->nteams);
+	for (first = 0; first < n;) {
+		size_t end = first;
+
+		while (end < n && sub[end] == sub[first])
+			end++;
+		pst_league_add(&v->cs, f + first, end - first, tm->nteams, sub_scale(v, sub[first]), v->league);
+		first = end;
+	}
+	pst_league_rank(v->league, tm->nteams, tm->unassigned);
+	free(sub);
 	free(f);
 	free(k);
 }

@@ -28,8 +28,18 @@ void view_recompute(const struct pst_control_set *cs, const struct pst_score_fin
 
 /* The state at exactly t, or NULL. */
 const struct pst_state *view_state_at(const struct pst_estate *e, pst_time t);
-/* Series points up to t1 (see scoreview.h); caller frees. */
+/* Series points up to t1 (see score_view.h); caller frees. */
 pst_time *view_points(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n);
+/* T0, T1 and the trend's month ends: points kept as they are. */
+bool view_pinned(pst_time t, pst_time t0, pst_time t1);
+/* An exported score record observed within PST_BATCH_WINDOW up to t: t is
+ * an export's own time. */
+bool view_export_at(const struct pst_estate *e, pst_time t);
+/* The latest of points[0..n) (ascending) at or before t that is an export's
+ * time, or PST_TIME_NONE. */
+pst_time view_last_export(const struct pst_estate *e, const pst_time *points, size_t n, pst_time t);
+/* Subscriptions in scope at t (pst_timeline_in_scope), indexed by subs id; caller frees. */
+uint8_t *view_in_scope(const struct pst_estate *e, pst_time t);
 /* First exported score / control record observed after t - fresh (both
  * tables are sorted by observed time first). */
 size_t view_first_score(const struct pst_estate *e, pst_time t);

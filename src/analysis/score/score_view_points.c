@@ -84,16 +84,41 @@ static void add_record_points(const struct pst_estate *e, pst_time lo, pst_time 
 	}
 }
 
+void pst_score_trend_ends(pst_time t1, pst_time ends[PST_SCORE_TREND_MONTHS])
+{
+	pst_time t = t1;
+	int i;
+
+	for (i = PST_SCORE_TREND_MONTHS - 1; i >= 0; i--) {
+		ends[i] = t;
+		t = pst_month_start(t - 1);
+	}
+}
+
+bool view_pinned(pst_time t, pst_time t0, pst_time t1)
+{
+	pst_time ends[PST_SCORE_TREND_MONTHS];
+	size_t i;
+
+	if (t == t0 || t == t1)
+		return true;
+	pst_score_trend_ends(t1, ends);
+	for (i = 0; i < PST_SCORE_TREND_MONTHS; i++)
+		if (t == ends[i])
+			return true;
+	return false;
+}
+
 /* Sorted; points closer than PST_BATCH_WINDOW merge into the later one,
- * except that T0 and T1 are kept as given. */
+ * except that T0, T1 and the trend's month ends are kept as given. */
 static size_t merge_points(pst_time *p, size_t n, pst_time t0, pst_time t1)
 {
 	size_t i, out = 0;
 
 	qsort(p, n, sizeof(*p), cmp_time);
 	for (i = 0; i < n; i++) {
-		bool pinned_prev = out && (p[out - 1] == t0 || p[out - 1] == t1);
-		bool pinned = p[i] == t0 || p[i] == t1;
+		bool pinned_prev = out && view_pinned(p[out - 1], t0, t1);
+		bool pinned = view_pinned(p[i], t0, t1);
 
 		if (out && p[i] == p[out - 1])
 			continue;
@@ -121,12 +146,35 @@ pst_time *view_points(const struct pst_estate *e, pst_time t0, pst_time t1, size
 			p[(*n)++] = t;
 		}
 	}
+	pst_time ends[PST_SCORE_TREND_MONTHS];
+
 	add_record_points(e, lo, t1, &p, n, &alloc);
-	PST_GROW(p, alloc, *n + 2);
+	pst_score_trend_ends(t1, ends);
+	PST_GROW(p, alloc, *n + 2 + PST_SCORE_TREND_MONTHS);
 	p[(*n)++] = t0;
 	p[(*n)++] = t1;
+	for (i = 0; i < PST_SCORE_TREND_MONTHS; i++)
+		p[(*n)++] = ends[i];
 	*n = merge_points(p, *n, t0, t1);
 	return p;
+}
+
+bool view_export_at(const struct pst_estate *e, pst_time t)
+{
+	size_t i = first_after(e->scores, e->nscores, sizeof(*e->scores), offsetof(struct pst_score_rec, observed),
+	                       t - PST_BATCH_WINDOW);
+
+	return i < e->nscores && e->scores[i].observed <= t;
+}
+
+pst_time view_last_export(const struct pst_estate *e, const pst_time *points, size_t n, pst_time t)
+{
+	size_t i;
+
+	for (i = n; i-- > 0;)
+		if (points[i] <= t && view_export_at(e, points[i]))
+			return points[i];
+	return PST_TIME_NONE;
 }
 
 struct sub_finding {
@@ -210,4 +258,13 @@ void view_recompute(const struct pst_control_set *cs, const struct pst_score_fin
 	if (unmapped)
 		*unmapped = sc.unmapped;
 	pst_score_cells_release(&sc);
+}
+
+uint8_t *view_in_scope(const struct pst_estate *e, pst_time t)
+{
+	size_t n = pst_strpool_count(&e->subs);
+	uint8_t *in = xcalloc(n ? n : 1, 1);
+
+	pst_timeline_in_scope(&e->timeline, t, in, n);
+	return in;
 }

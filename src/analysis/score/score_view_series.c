@@ -11,6 +11,7 @@ struct point_ctx {
 	pst_time t;
 	bool has_state;
 	bool recomputed;                        /* the current subscription has findings at the point */
+	bool comparable;                        /* every subscription row so far was exported at the point */
 	struct view_findings vf;
 	struct pst_control_score *rec;          /* cs.n: recomputed controls of the current subscription */
 	const struct pst_control_rec **exp;     /* cs.n: exported controls of the current subscription */
@@ -34,18 +35,28 @@ static struct pst_score_row *new_row(struct pst_score_view *v, pst_time t, enum 
 	r->source = PST_SRC_NONE;
 	r->differs = false;
 	r->gain = NAN;
+	r->weight = NAN;
+	r->subs_in_scope = r->subs_total = 0;
 	return r;
 }
 
-static void settle(struct pst_score_row *r)
+/* The value and its source; differs only where the two can be compared:
+ * the exported record is of the point's own time (same_time). */
+static void settle(struct pst_score_row *r, bool same_time)
 {
 	bool has_exp = !isnan(r->exp_pct), has_rec = !isnan(r->rec_pct);
 
 	r->value = has_exp ? r->exp_pct : r->rec_pct;
 	r->source = has_exp ? PST_SRC_EXPORTED : has_rec ? PST_SRC_RECOMPUTED : PST_SRC_NONE;
-	r->differs = has_exp && has_rec &&
+	r->differs = same_time && has_exp && has_rec &&
 	             (pst_score_fraction_differ(r->exp_pct, r->rec_pct) ||
 	              (r->scope != PST_ROW_OVERALL && pst_score_points_differ(r->exp_current, r->rec_current)));
+}
+
+/* An exported record observed at t is of the point's own time. */
+static bool same_time(pst_time observed, pst_time t)
+{
+	return observed > t - PST_BATCH_WINDOW;
 }
 
 /* The latest control records of sub fresh at t, by control index. */
@@ -90,27 +101,6 @@ static double exported_gain(const struct pst_control_rec *c)
 	return pst_score_gain(&s);
 }
 
-static void warn_differs(struct point_ctx *pc, const struct pst_score_row *r)
-{
-	char when[PST_TIME_BUF];
-	const char *sub = pst_estate_subscription_id(pc->e, r->sub);
-
-	pst_time_format(r->at, when, sizeof(when));
-	if (r->scope == PST_ROW_CONTROL)
-		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL,
-		              "%s: subscription %s, control \"%s\": exported %.2f of %.0f, recomputed %.2f of %.0f", when,
-		              sub ? sub : "?", pc->v->cs.items[r->control].name, r->exp_current, r->exp_max,
-		              r->rec_current, r->rec_max);
-	else if (r->scope == PST_ROW_SUBSCRIPTION)
-		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL,
-		              "%s: subscription %s: exported %.2f of %.0f (%.2f%%), recomputed %.2f of %.0f (%.2f%%)", when,
-		              sub ? sub : "?", r->exp_current, r->exp_max, 100 * r->exp_pct, r->rec_current, r->rec_max,
-		              100 * r->rec_pct);
-	else
-		pst_diags_add(&pc->v->warnings, PST_DC_SCORE_DIFFERS, NULL, "%s: overall: exported %.2f%%, recomputed %.2f%%",
-		              when, 100 * r->exp_pct, 100 * r->rec_pct);
-}
-
 static void control_row(struct point_ctx *pc, uint32_t sub, size_t k, struct pst_score_row *subrow)
 {
 	const struct pst_control_rec *x = pc->exp[k];
@@ -135,13 +125,11 @@ static void control_row(struct point_ctx *pc, uint32_t sub, size_t k, struct pst
 	r->unhealthy = x ? x->unhealthy : c->unhealthy;
 	r->not_applicable = x ? x->not_applicable : c->not_applicable;
 	r->gain = x ? exported_gain(x) : pst_score_gain(c);
-	settle(r);
+	settle(r, x && same_time(x->observed, pc->t));
 	subrow->gain += r->gain;
 	subrow->healthy += r->healthy;
 	subrow->unhealthy += r->unhealthy;
 	subrow->not_applicable += r->not_applicable;
-	if (r->differs)
-		warn_differs(pc, r);
 }
 
 /* The weight of sub's latest exported score at or before t, stale or not:
@@ -186,12 +174,11 @@ static void sub_rows(struct point_ctx *pc, uint32_t sub)
 		r->rec_max = t.max;
 		r->rec_pct = t.percentage;
 	}
-	settle(r);
-	if (r->differs)
-		warn_differs(pc, r);
+	settle(r, x && same_time(x->observed, pc->t));
+	pc->comparable &= x && same_time(x->observed, pc->t);
 }
 
-/* Subscriptions at the point: with a fresh exported score or findings. */
+/* Subscriptions with data at the point: with a fresh exported score or findings. */
 static uint32_t *point_subs(const struct point_ctx *pc, size_t *n)
 {
 	size_t nf, i, m = 0;
@@ -287,10 +274,34 @@ static bool any_exported(const struct pst_score_view *v, size_t first)
 	return false;
 }
 
+/* The weight each subscription row of [first, nrows) has in the overall
+ * (pst_score_combine's rule: the exported weights, else every subscription's
+ * healthy + unhealthy count), and their sum. */
+static double set_weights(struct pst_score_view *v, size_t first)
+{
+	bool counts = false;
+	double total = 0;
+	size_t i;
+
+	for (i = first; i < v->nrows; i++)
+		if (v->rows[i].scope == PST_ROW_SUBSCRIPTION && isnan(v->rows[i].exp_weight))
+			counts = true;
+	for (i = first; i < v->nrows; i++) {
+		struct pst_score_row *x = &v->rows[i];
+
+		if (x->scope != PST_ROW_SUBSCRIPTION)
+			continue;
+		x->weight = counts ? (double)((x->healthy > 0 ? x->healthy : 0) + (x->unhealthy > 0 ? x->unhealthy : 0))
+		                   : x->exp_weight;
+		total += x->weight;
+	}
+	return total;
+}
+
 /* The overall row r of the subscription rows [first, nrows): exported and
  * recomputed when every subscription has them; the value combines each
  * subscription's value (source "mixed" when some are exported, some not). */
-static void overall_row(struct pst_score_view *v, struct pst_score_row *r, size_t first)
+static void overall_row(struct pst_score_view *v, struct pst_score_row *r, size_t first, bool same_time)
 {
 	bool by_counts;
 	double value;
@@ -299,10 +310,43 @@ static void overall_row(struct pst_score_view *v, struct pst_score_row *r, size_
 	r->rec_pct = combine_subs(v, first, RECOMPUTED, &by_counts);
 	value = combine_subs(v, first, VALUE, &by_counts);
 	v->weights_from_counts |= by_counts;
-	settle(r);
+	settle(r, same_time);
 	r->value = value;
+	r->weight = set_weights(v, first);
 	if (isnan(r->exp_pct) && any_exported(v, first))
 		r->source = PST_SRC_MIXED;
+}
+
+/* Subscriptions with data at the point: those of subs[0..n), and any other
+ * in a snapshot at or before it (whether or not a state was kept there). */
+static size_t with_data(const struct point_ctx *pc, const uint32_t *subs, size_t n)
+{
+	const struct pst_timeline *tl = &pc->e->timeline;
+	size_t nsubs = pst_strpool_count(&pc->e->subs), i, total = 0;
+	uint8_t *seen = xcalloc(nsubs ? nsubs : 1, 1);
+
+	for (i = 0; i < n; i++)
+		seen[subs[i]] = 1;
+	for (i = 0; i < tl->nbatches; i++)
+		if (tl->batches[i].tmax <= pc->t && tl->batches[i].subscription < nsubs)
+			seen[tl->batches[i].subscription] = 1;
+	for (i = 1; i < nsubs; i++)
+		total += seen[i];
+	free(seen);
+	return total;
+}
+
+/* Keeps the subscriptions of subs[0..*n) in scope at the point. */
+static void in_scope_only(const struct point_ctx *pc, uint32_t *subs, size_t *n)
+{
+	uint8_t *in = view_in_scope(pc->e, pc->t);
+	size_t i, m = 0;
+
+	for (i = 0; i < *n; i++)
+		if (in[subs[i]])
+			subs[m++] = subs[i];
+	*n = m;
+	free(in);
 }
 
 static void point_rows(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
@@ -310,7 +354,7 @@ static void point_rows(struct pst_score_view *v, const struct pst_estate *e, con
 {
 	struct point_ctx pc;
 	const struct pst_state *st = view_state_at(e, t);
-	size_t nsubs, i, first;
+	size_t nsubs, total, i, first;
 	uint32_t *subs;
 
 	memset(&pc, 0, sizeof(pc));
@@ -322,18 +366,56 @@ static void point_rows(struct pst_score_view *v, const struct pst_estate *e, con
 	pc.rec = xcalloc(v->cs.n ? v->cs.n : 1, sizeof(*pc.rec));
 	pc.exp = xcalloc(v->cs.n ? v->cs.n : 1, sizeof(*pc.exp));
 	subs = point_subs(&pc, &nsubs);
+	total = with_data(&pc, subs, nsubs);
+	in_scope_only(&pc, subs, &nsubs);
 	sort_subs(e, subs, nsubs);
 	first = v->nrows;
 	new_row(v, t, PST_ROW_OVERALL, 0, PST_NO_CONTROL);
+	pc.comparable = nsubs > 0;
 	for (i = 0; i < nsubs; i++)
 		sub_rows(&pc, subs[i]);
-	overall_row(v, &v->rows[first], first + 1);
-	if (v->rows[first].differs)
-		warn_differs(&pc, &v->rows[first]);
+	overall_row(v, &v->rows[first], first + 1, pc.comparable);
+	v->rows[first].subs_in_scope = nsubs;
+	v->rows[first].subs_total = total;
 	free(subs);
 	free(pc.rec);
 	free(pc.exp);
 	view_findings_release(&pc.vf);
+}
+
+/* One warning per kind of row (overall, subscription, control) where the
+ * export and the recomputation at its own time differ: the count, and the
+ * largest difference. */
+static void warn_differs(struct pst_score_view *v, const struct pst_estate *e)
+{
+	static const char *const what[] = {"overall score", "subscription score", "control score"};
+	size_t k, i;
+
+	for (k = 0; k < PST_ARRAY_LEN(what); k++) {
+		const struct pst_score_row *worst = NULL;
+		size_t n = 0;
+		char when[PST_TIME_BUF];
+
+		for (i = 0; i < v->nrows; i++) {
+			const struct pst_score_row *r = &v->rows[i];
+
+			if (r->scope != (enum pst_row_scope)k || !r->differs)
+				continue;
+			n++;
+			if (!worst || fabs(r->exp_pct - r->rec_pct) > fabs(worst->exp_pct - worst->rec_pct))
+				worst = r;
+		}
+		if (!n)
+			continue;
+		pst_time_format(worst->at, when, sizeof(when));
+		pst_diags_add(&v->warnings, PST_DC_SCORE_DIFFERS, NULL,
+		              "%zu %s%s exported and recomputed at the export's time differ by more than a rounding step; "
+		              "the largest: %s%s%s%s%s at %s, exported %.2f%%, recomputed %.2f%%",
+		              n, what[k], n == 1 ? "" : "s", k ? "subscription " : "overall",
+		              k ? pst_estate_subscription_id(e, worst->sub) : "", k == PST_ROW_CONTROL ? ", control \"" : "",
+		              k == PST_ROW_CONTROL ? v->cs.items[worst->control].name : "", k == PST_ROW_CONTROL ? "\"" : "",
+		              when, 100 * worst->exp_pct, 100 * worst->rec_pct);
+	}
 }
 
 void view_series(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
@@ -343,6 +425,7 @@ void view_series(struct pst_score_view *v, const struct pst_estate *e, const str
 
 	for (i = 0; i < npoints; i++)
 		point_rows(v, e, tm, points[i]);
+	warn_differs(v, e);
 	if (v->unmapped_t1)
 		pst_diags_add(&v->warnings, PST_DC_SCORE_UNMAPPED, NULL,
 		              "%zu findings at T1 belong to no known control (no exported definitions or CSV `controls` "

@@ -5,88 +5,134 @@
 #include <string.h>
 #include "score_view_int.h"
 
-/* Sums per team over every subscription of one state. */
+/* Sums per team over the in-scope subscriptions at one point. */
 struct team_sums {
 	double *cur, *max;   /* the team's own score: points and max (nteams) */
+	double *held;        /* score points it holds: its share (nteams) */
+	double *share;       /* its share of the overall, percentage points (nteams) */
 	double *gain;        /* points won if the team fixed all (nteams) */
 	double *gain_pct;    /* the same in overall percentage points (nteams) */
 	double *ctl_gain;    /* per team and control (nteams * cs.n), or NULL */
+	bool any;            /* some subscription counted */
 };
 
-/* Weight of sub at T1 as the overall row used it, and their sum. */
-static double t1_weight(const struct pst_score_view *v, uint32_t sub, double *total)
+/* One control's split of one subscription: per team, points held and to
+ * gain (max x healthy_team / (healthy + unhealthy), and the same with the
+ * unhealthy); returns the control's points (their sum over teams). */
+static double control_split(const struct pst_control_score *all, const struct pst_control_score *mine, double max,
+                            double *held, double *gain)
 {
-	size_t i;
-	double w = 0;
-	bool counts = false;
+	int64_t n = all->healthy + all->unhealthy;
 
-	*total = 0;
-	for (i = 0; i < v->nrows; i++)
-		if (v->rows[i].at == v->t1 && v->rows[i].scope == PST_ROW_SUBSCRIPTION && isnan(v->rows[i].exp_weight))
-			counts = true;
-	for (i = 0; i < v->nrows; i++) {
-		const struct pst_score_row *r = &v->rows[i];
-		double x;
-
-		if (r->at != v->t1 || r->scope != PST_ROW_SUBSCRIPTION)
-			continue;
-		x = counts ? (double)((r->healthy > 0 ? r->healthy : 0) + (r->unhealthy > 0 ? r->unhealthy : 0))
-		           : r->exp_weight;
-		*total += x;
-		if (r->sub == sub)
-			w = x;
-	}
-	return w;
+	*held = n > 0 ? max * (double)mine->healthy / (double)n : 0;
+	*gain = n > 0 ? max * (double)mine->unhealthy / (double)n : 0;
+	return *held;
 }
 
-static void sub_team_sums(struct pst_score_view *v, const struct pst_score_finding *f, size_t n, size_t nteams,
-                          double weight_share, struct team_sums *ts)
+/* What one subscription gives each team, before scaling. */
+struct sub_split {
+	double *held, *gain;   /* nteams */
+	double points, max;    /* the recomputed points (unrounded) and max */
+};
+
+static void split_sub(const struct pst_score_view *v, const struct pst_score_finding *f, size_t n, size_t nteams,
+                      struct sub_split *sp, struct team_sums *ts)
 {
-	struct pst_control_score *cs = xcalloc(v->cs.n ? v->cs.n : 1, sizeof(*cs));
-	double *gain = xcalloc(nteams * v->cs.n + 1, sizeof(*gain)), sub_max;
+	struct pst_control_score *all = xcalloc(v->cs.n + 1, sizeof(*all)), *mine = xcalloc(v->cs.n + 1, sizeof(*mine));
 	struct pst_score_cells sc;
-	struct pst_score_total t;
 	size_t g, k;
 
 	pst_score_cells_init(&sc);
 	pst_score_cells_build(&sc, &v->cs, f, n);
-	pst_score_cells_count(&sc, &v->cs, PST_ALL_GROUPS, cs);
-	pst_score_total(cs, v->cs.n, &t);
-	sub_max = t.max;
-	pst_score_group_gain(&sc, &v->cs, nteams, gain);
+	pst_score_cells_count(&sc, &v->cs, PST_ALL_GROUPS, all);
+	for (k = 0; k < v->cs.n; k++)
+		sp->max += all[k].max;
 	for (g = 0; g < nteams; g++) {
-		pst_score_cells_count(&sc, &v->cs, g, cs);
+		pst_score_cells_count(&sc, &v->cs, g, mine);
 		for (k = 0; k < v->cs.n; k++) {
-			ts->cur[g] += cs[k].current;
-			ts->max[g] += cs[k].max;
-			ts->gain[g] += gain[g * v->cs.n + k];
+			double held, gain;
+
+			sp->points += control_split(&all[k], &mine[k], all[k].max, &held, &gain);
+			sp->held[g] += held;
+			sp->gain[g] += gain;
+			ts->cur[g] += mine[k].current;
+			ts->max[g] += mine[k].max;
 			if (ts->ctl_gain)
-				ts->ctl_gain[g * v->cs.n + k] += gain[g * v->cs.n + k];
-			if (sub_max > 0)
-				ts->gain_pct[g] += 100 * weight_share * gain[g * v->cs.n + k] / sub_max;
+				ts->ctl_gain[g * v->cs.n + k] += gain;
 		}
 	}
 	pst_score_cells_release(&sc);
-	free(gain);
-	free(cs);
+	free(all);
+	free(mine);
+}
+
+/* The points the subscription row shows (exported, else recomputed). */
+static double shown_points(const struct pst_score_row *x)
+{
+	return x->source == PST_SRC_EXPORTED ? x->exp_current : x->rec_current;
+}
+
+/* Adds one subscription's split, scaled so that its shares add up to the
+ * value shown and its points held to the points shown; a value with no
+ * recomputed points to split goes to Unassigned. */
+static void add_sub(struct team_sums *ts, const struct sub_split *sp, const struct pst_score_row *x, double share_w,
+                    size_t nteams, size_t unassigned)
+{
+	double pct = sp->max > 0 ? sp->points / sp->max : 0, pts = shown_points(x);
+	size_t g;
+
+	ts->any = true;
+	for (g = 0; g < nteams; g++) {
+		ts->gain[g] += sp->gain[g];
+		if (sp->max > 0)
+			ts->gain_pct[g] += 100 * share_w * sp->gain[g] / sp->max;
+		if (pct > 0 && !isnan(x->value))
+			ts->share[g] += 100 * share_w * x->value * (sp->held[g] / sp->max) / pct;
+		if (sp->points > 0 && !isnan(pts))
+			ts->held[g] += sp->held[g] * pts / sp->points;
+	}
+	if (unassigned < nteams && !(pct > 0) && !isnan(x->value))
+		ts->share[unassigned] += 100 * share_w * x->value;
+	if (unassigned < nteams && !(sp->points > 0) && !isnan(pts))
+		ts->held[unassigned] += pts;
+}
+
+static const struct pst_score_row *overall_at(const struct pst_score_view *v, pst_time t)
+{
+	size_t i;
+
+	for (i = 0; i < v->nrows; i++)
+		if (v->rows[i].at == t && v->rows[i].scope == PST_ROW_OVERALL)
+			return &v->rows[i];
+	return NULL;
 }
 
 static void team_sums_at(struct pst_score_view *v, const struct pst_estate *e, const struct pst_team_map *tm,
                          pst_time t, struct team_sums *ts)
 {
+	const struct pst_score_row *o = overall_at(v, t);
 	struct view_findings vf;
-	size_t nsubs, i;
-	uint32_t *subs;
+	struct sub_split sp;
+	size_t i;
 
 	view_findings_build(&vf, e, view_state_at(e, t), tm);
-	subs = view_findings_subs(&vf, &nsubs);
-	for (i = 0; i < nsubs; i++) {
-		size_t first, n = view_findings_of(&vf, subs[i], &first);
-		double total = 0, w = t == v->t1 ? t1_weight(v, subs[i], &total) : 0;
+	sp.held = xcalloc(tm->nteams + 1, sizeof(double));
+	sp.gain = xcalloc(tm->nteams + 1, sizeof(double));
+	for (i = 0; o && i < v->nrows; i++) {
+		const struct pst_score_row *x = &v->rows[i];
+		size_t first, n;
 
-		sub_team_sums(v, vf.f + first, n, tm->nteams, total > 0 ? w / total : 0, ts);
+		if (x->at != t || x->scope != PST_ROW_SUBSCRIPTION)
+			continue;
+		n = view_findings_of(&vf, x->sub, &first);
+		memset(sp.held, 0, tm->nteams * sizeof(double));
+		memset(sp.gain, 0, tm->nteams * sizeof(double));
+		sp.points = sp.max = 0;
+		split_sub(v, vf.f + first, n, tm->nteams, &sp, ts);
+		add_sub(ts, &sp, x, o->weight > 0 ? x->weight / o->weight : 0, tm->nteams, tm->unassigned);
 	}
-	free(subs);
+	free(sp.held);
+	free(sp.gain);
 	view_findings_release(&vf);
 }
 
@@ -94,15 +140,20 @@ static void team_sums_alloc(struct team_sums *ts, size_t n)
 {
 	ts->cur = xcalloc(n + 1, sizeof(double));
 	ts->max = xcalloc(n + 1, sizeof(double));
+	ts->held = xcalloc(n + 1, sizeof(double));
+	ts->share = xcalloc(n + 1, sizeof(double));
 	ts->gain = xcalloc(n + 1, sizeof(double));
 	ts->gain_pct = xcalloc(n + 1, sizeof(double));
 	ts->ctl_gain = NULL;
+	ts->any = false;
 }
 
 static void team_sums_free(struct team_sums *ts)
 {
 	free(ts->cur);
 	free(ts->max);
+	free(ts->held);
+	free(ts->share);
 	free(ts->gain);
 	free(ts->gain_pct);
 }
@@ -125,7 +176,9 @@ void view_teams(struct pst_score_view *v, const struct pst_estate *e, const stru
 		v->teams[g].gain_overall = s1.gain_pct[g];
 		v->teams[g].pct_t0 = s0.max[g] > 0 ? s0.cur[g] / s0.max[g] : NAN;
 		v->teams[g].pct_t1 = s1.max[g] > 0 ? s1.cur[g] / s1.max[g] : NAN;
-		v->teams[g].points_t1 = s1.cur[g];
+		v->teams[g].points_t1 = s1.held[g];
+		v->teams[g].share_pct_t0 = s0.any ? s0.share[g] : NAN;
+		v->teams[g].share_pct_t1 = s1.any ? s1.share[g] : NAN;
 	}
 	team_sums_free(&s0);
 	team_sums_free(&s1);

@@ -51,7 +51,7 @@ void pack_pct(struct strbuf *sb, double v)
 	if (isnan(v))
 		strbuf_addstr(sb, "n/a");
 	else
-		strbuf_addf(sb, "%.1f%%", v);
+		strbuf_addf(sb, "%.2f%%", v);
 }
 
 void pack_points(struct strbuf *sb, double v, bool sign)
@@ -62,6 +62,24 @@ void pack_points(struct strbuf *sb, double v, bool sign)
 		strbuf_addstr(sb, "0.0");
 	else
 		strbuf_addf(sb, sign ? "%+.1f" : "%.1f", v);
+}
+
+void pack_pp(struct strbuf *sb, double v, bool sign)
+{
+	if (isnan(v))
+		strbuf_addstr(sb, "n/a");
+	else if (fabs(v) < 0.005)
+		strbuf_addstr(sb, "0.00");
+	else
+		strbuf_addf(sb, sign ? "%+.2f" : "%.2f", v);
+}
+
+void pack_rank(struct strbuf *sb, int rank)
+{
+	if (rank > 0)
+		strbuf_addf(sb, "%d", rank);
+	else
+		strbuf_addstr(sb, "\xE2\x80\x93"); /* an en dash: not ranked */
 }
 
 void pack_date(struct strbuf *sb, pst_time t)

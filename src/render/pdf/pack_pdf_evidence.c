@@ -58,8 +58,15 @@ static void subscription_cells(struct pack *pk, size_t i)
 	strbuf_addstr(pack_cell(pk, 0), *s->name ? s->name : s->id);
 	strbuf_addstr(pack_cell(pk, 1), s->id);
 	strbuf_addstr(pack_cell(pk, 2), s->covered_t1 ? "yes" : "no: out of scope");
+	if (!s->covered_t1 && s->missing_since != PST_TIME_NONE) {
+		strbuf_addstr(&pk->cell[2], " since ");
+		pack_date(&pk->cell[2], s->missing_since);
+	}
 	pack_pct(pack_cell(pk, 3), s->previous);
-	pack_pct(pack_cell(pk, 4), s->percentage);
+	if (s->covered_t1)
+		pack_pct(pack_cell(pk, 4), s->percentage);
+	else
+		strbuf_addstr(pack_cell(pk, 4), "out of scope");
 }
 
 static int subscriptions_table(struct pack *pk)

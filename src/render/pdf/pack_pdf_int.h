@@ -54,6 +54,8 @@ const char *pack_team_name(const struct pack *pk, size_t t);
 void pack_num(struct strbuf *sb, int64_t n);        /* 12,345 */
 void pack_pct(struct strbuf *sb, double v);         /* 61.2% or n/a */
 void pack_points(struct strbuf *sb, double v, bool sign); /* +3.4 or 3.4; n/a */
+void pack_pp(struct strbuf *sb, double v, bool sign);     /* percentage points: +1.23 or 1.23; n/a */
+void pack_rank(struct strbuf *sb, int rank);              /* "3", or a dash when not ranked */
 void pack_date(struct strbuf *sb, pst_time t);      /* 2026-10-31 or n/a */
 /* The last day an end time covers: 2026-11-01T00:00 ends 2026-10-31. */
 void pack_end_date(struct strbuf *sb, pst_time t);

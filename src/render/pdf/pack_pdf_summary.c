@@ -96,8 +96,9 @@ static int summary_figures(struct pack *pk)
 	size_t i;
 
 	pack_pct(pack_cell(pk, 0), r->score_now);
-	pack_points(pack_cell(pk, 1), r->score_now - r->score_prev, true);
-	strbuf_addstr(&pk->cell[1], " points since last month");
+	pack_pp(pack_cell(pk, 1), r->score_now - r->score_prev, true);
+	strbuf_addstr(&pk->cell[1], " percentage points since ");
+	pack_date(&pk->cell[1], r->t0);
 	pack_num(pack_cell(pk, 2), r->by_class[PST_CLASS_REMEDIATED]);
 	strbuf_addstr(pack_cell(pk, 3), "unhealthy, now healthy");
 	pack_num(pack_cell(pk, 4), r->unhealthy_t1);
@@ -130,9 +131,38 @@ static void goal_sentence(struct strbuf *sb, const struct pst_review_goal *g)
 		return;
 	}
 	strbuf_addstr(sb, ": ");
-	pack_points(sb, g->pace_needed, false);
-	strbuf_addstr(sb, " points a month are still needed");
+	pack_pp(sb, g->pace_needed, false);
+	strbuf_addstr(sb, " percentage points a month are still needed");
 	strbuf_addstr(sb, g->behind ? ", behind the pace." : ", on track.");
+}
+
+/* "It covers 3 of 4 subscriptions: prod-payments is missing from the
+ * export since 2026-10-08 and is left out of every figure." */
+static void scope_sentence(struct strbuf *sb, const struct pst_review *r)
+{
+	size_t i, n = 0;
+
+	if (r->subs_in_scope >= r->subs_total) {
+		if (r->subs_total)
+			strbuf_addf(sb, "It covers all %zu subscriptions in the data. ", r->subs_total);
+		return;
+	}
+	strbuf_addf(sb, "It covers %zu of %zu subscriptions: ", r->subs_in_scope, r->subs_total);
+	for (i = 0; i < r->nsubscriptions; i++) {
+		const struct pst_review_subscription *s = &r->subscriptions[i];
+
+		if (s->covered_t1)
+			continue;
+		strbuf_addstr(sb, n++ ? ", " : "");
+		strbuf_addstr(sb, *s->name ? s->name : s->id);
+		if (s->missing_since != PST_TIME_NONE) {
+			strbuf_addstr(sb, " (missing from the export since ");
+			pack_date(sb, s->missing_since);
+			strbuf_addch(sb, ')');
+		}
+	}
+	strbuf_addstr(sb, n == 1 ? " is" : " are");
+	strbuf_addstr(sb, " left out of every figure. ");
 }
 
 static int score_text(struct pack *pk)
@@ -143,14 +173,18 @@ static int score_text(struct pack *pk)
 
 	pack_pct(now, r->score_now);
 	strbuf_addstr(rest, "(");
-	pack_points(rest, r->score_now - r->score_prev, true);
-	strbuf_addstr(rest, " points since last month: ");
-	pack_pct(rest, r->score_prev);
-	strbuf_addstr(rest, " on ");
+	pack_pp(rest, r->score_now - r->score_prev, true);
+	strbuf_addstr(rest, " percentage points since ");
 	pack_date(rest, r->t0);
+	strbuf_addstr(rest, ": ");
+	pack_pct(rest, r->score_prev);
 	strbuf_addstr(rest, "). ");
+	scope_sentence(rest, r);
 	if (r->overall_goal)
 		goal_sentence(rest, r->overall_goal);
+	else if (!r->ngoals)
+		strbuf_addstr(rest, "No goals are set (give --goals FILE, or goals = FILE in the settings; "
+		                    "templates/goals.conf shows the form).");
 	else
 		strbuf_addstr(rest, "No overall goal is set.");
 	runs[0].style = PST_PDF_BODY;
@@ -162,22 +196,34 @@ static int score_text(struct pack *pk)
 	return pst_pdf_runs(pk->pdf, runs, 3, pk->err);
 }
 
-/* Months whose score was recomputed from assessments (no exported score). */
-static int recomputed_note(struct pack *pk)
+/* The trend's footnotes: months with subscriptions out of scope (hollow
+ * points), and months recomputed from the assessments. */
+static int trend_notes(struct pack *pk)
 {
 	const struct pst_review *r = pk->r;
 	struct strbuf *sb = pack_cell(pk, 1);
-	size_t i, n = 0;
+	size_t i, n = 0, m = 0;
 
 	for (i = 0; i < r->ntrend; i++) {
-		if (!r->trend[i].recomputed)
+		if (!r->trend[i].partial || isnan(r->trend[i].percentage))
 			continue;
-		strbuf_addstr(sb, n++ ? ", " : "Recomputed from the assessments (no exported score): ");
+		strbuf_addstr(sb, n++ ? "; " : "Hollow points: part of the estate was missing from the export, so the "
+		                                "score covers only the subscriptions in it (a gap, not a drop): ");
+		pack_month(sb, r->trend[i].t);
+		strbuf_addf(sb, " %zu of %zu subscriptions", r->trend[i].subs_in_scope, r->trend[i].subs_total);
+	}
+	if (n)
+		strbuf_addstr(sb, ". ");
+	for (i = 0; i < r->ntrend; i++) {
+		if (!r->trend[i].recomputed || isnan(r->trend[i].percentage))
+			continue;
+		strbuf_addstr(sb, m++ ? ", " : "Recomputed from the assessments where no fresh export was found: ");
 		pack_month(sb, r->trend[i].t);
 	}
-	if (!n)
+	if (m)
+		strbuf_addch(sb, '.');
+	if (!n && !m)
 		return PST_OK;
-	strbuf_addch(sb, '.');
 	return pst_pdf_text(pk->pdf, PST_PDF_SMALL, sb->buf, pk->err);
 }
 
@@ -188,7 +234,8 @@ static int trend_chart(struct pack *pk)
 	char (*months)[8] = xcalloc(n ? n : 1, sizeof(*months));
 	const char **labels = xcalloc(n ? n : 1, sizeof(*labels));
 	double *values = xcalloc(n ? n : 1, sizeof(*values));
-	struct pst_chart_series series = {"Overall secure score", values};
+	bool *hollow = xcalloc(n ? n : 1, sizeof(*hollow));
+	struct pst_chart_series series = {"Overall secure score", values, hollow};
 	struct pst_line_chart c = {"Secure score, last 12 months", "Secure score (%)", labels, n, &series, 1, NAN,
 	                           NULL};
 	struct strbuf *goal = pack_cell(pk, 0);
@@ -202,6 +249,7 @@ static int trend_chart(struct pack *pk)
 		strbuf_release(&sb);
 		labels[i] = months[i];
 		values[i] = r->trend[i].percentage;
+		hollow[i] = r->trend[i].partial;
 	}
 	if (r->overall_goal) {
 		c.goal = r->overall_goal->target;
@@ -213,10 +261,11 @@ static int trend_chart(struct pack *pk)
 	}
 	rc = pst_pdf_line_chart(pk->pdf, &c, pk->err);
 	if (rc == PST_OK)
-		rc = recomputed_note(pk);
+		rc = trend_notes(pk);
 	free(months);
 	free(labels);
 	free(values);
+	free(hollow);
 	return rc;
 }
 
@@ -301,11 +350,11 @@ static void league_cells(struct pack *pk, size_t i)
 
 	for (s = 0; s <= PST_SEV_CRITICAL; s++)
 		open += t->open_by_severity[s];
-	strbuf_addf(pack_cell(pk, 0), "%d", t->rank);
+	pack_rank(pack_cell(pk, 0), t->rank);
 	strbuf_addstr(pack_cell(pk, 1), t->name);
-	pack_points(pack_cell(pk, 2), t->points_won, true);
-	pack_points(pack_cell(pk, 3), t->score_contribution, false);
-	pack_points(pack_cell(pk, 4), t->potential_gain, false);
+	pack_pp(pack_cell(pk, 2), t->pct_won, true);
+	pack_pp(pack_cell(pk, 3), t->share_pct, false);
+	pack_pp(pack_cell(pk, 4), t->gain_pct, false);
 	pack_num(pack_cell(pk, 5), t->by_class[PST_CLASS_REMEDIATED]);
 	pack_num(pack_cell(pk, 6), open);
 	pack_num(pack_cell(pk, 7), t->overdue);
@@ -316,9 +365,9 @@ static int league_table(struct pack *pk)
 	static const struct pst_pdf_col cols[] = {
 		{"#", 0, 24, PST_PDF_RIGHT, 0},
 		{"Team", 1, 0, PST_PDF_LEFT, 1},
-		{"Points won", 0, 52, PST_PDF_RIGHT, 0},
-		{"Points held", 0, 52, PST_PDF_RIGHT, 0},
-		{"To gain", 0, 46, PST_PDF_RIGHT, 0},
+		{"Won (pp)", 0, 52, PST_PDF_RIGHT, 0},
+		{"Share (pp)", 0, 52, PST_PDF_RIGHT, 0},
+		{"To gain (pp)", 0, 58, PST_PDF_RIGHT, 0},
 		{"Fixed", 0, 44, PST_PDF_RIGHT, 0},
 		{"Open", 0, 48, PST_PDF_RIGHT, 0},
 		{"Overdue", 0, 48, PST_PDF_RIGHT, 0},
@@ -331,9 +380,13 @@ static int league_table(struct pack *pk)
 	if (rc == PST_OK)
 		rc = pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, pk->r->nteams, league_cells);
 	if (rc == PST_OK)
-		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL, "Points won: secure score points won (+) or lost (\xE2\x88\x92) "
-		                  "this month. Points held: the team's share of the score now. To gain: points if all "
-		                  "its unhealthy resources were fixed.", pk->err);
+		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL,
+		                  "pp: percentage points of the overall score. Ranked by the points won through verified "
+		                  "fixes less those lost through regressions and insecure new resources, to 2 decimals; "
+		                  "ties by verified fixes, then by name. Unassigned is not a team and is not ranked. Share: "
+		                  "the part of the overall score the team's resources hold now (the shares add up to the "
+		                  "overall). To gain: if all its unhealthy resources were fixed.",
+		                  pk->err);
 	return rc;
 }
 

@@ -171,18 +171,32 @@ static int top_recommendations(struct pack *pk, const struct pst_review_team *t)
 
 /* ---- the team's figures, goal and counts ---- */
 
+static size_t ranked_teams(const struct pst_review *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nteams; i++)
+		n += r->teams[i].rank > 0;
+	return n;
+}
+
 static int team_figures(struct pack *pk, const struct pst_review_team *t)
 {
 	struct pst_pdf_figure f[4] = {
-		{NULL, "League position", NULL}, {NULL, "Points held", "its share of the score now"},
-		{NULL, "Points won", "this month"}, {NULL, "Points to gain", "if all its findings were fixed"},
+		{NULL, "League position", NULL}, {NULL, "Share of the score", "percentage points now"},
+		{NULL, "Won this month", "percentage points"}, {NULL, "To gain", "percentage points, all fixed"},
 	};
 
-	strbuf_addf(pack_cell(pk, 0), "#%d", t->rank);
-	strbuf_addf(pack_cell(pk, 1), "of %zu teams", pk->r->nteams);
-	pack_points(pack_cell(pk, 2), t->score_contribution, false);
-	pack_points(pack_cell(pk, 3), t->points_won, true);
-	pack_points(pack_cell(pk, 4), t->potential_gain, false);
+	if (t->rank > 0) {
+		strbuf_addf(pack_cell(pk, 0), "#%d", t->rank);
+		strbuf_addf(pack_cell(pk, 1), "of %zu ranked", ranked_teams(pk->r));
+	} else {
+		strbuf_addstr(pack_cell(pk, 0), "not ranked");
+		strbuf_addstr(pack_cell(pk, 1), "not a team");
+	}
+	pack_pp(pack_cell(pk, 2), t->share_pct, false);
+	pack_pp(pack_cell(pk, 3), t->pct_won, true);
+	pack_pp(pack_cell(pk, 4), t->gain_pct, false);
 	f[0].value = pk->cell[0].buf;
 	f[0].change = pk->cell[1].buf;
 	f[1].value = pk->cell[2].buf;

@@ -23,16 +23,17 @@ void pdfchart_series_style(HPDF_Page page, size_t i)
 		HPDF_Page_SetDash(page, NULL, 0, 0);
 }
 
-/* Filled circle, open square, filled triangle, open circle. */
-void pdfchart_marker(HPDF_Page page, size_t i, double x, double y)
+/* Filled circle, open square, filled triangle, open circle; hollow: every
+ * marker open (white inside), larger. */
+void pdfchart_marker(HPDF_Page page, size_t i, double x, double y, bool hollow)
 {
-	const HPDF_REAL r = 2.6f, fx = (HPDF_REAL)x, fy = (HPDF_REAL)y;
+	const HPDF_REAL r = hollow ? 3.4f : 2.6f, fx = (HPDF_REAL)x, fy = (HPDF_REAL)y;
 
 	i %= CHART_MAX_SERIES;
 	HPDF_Page_SetDash(page, NULL, 0, 0);
-	HPDF_Page_SetLineWidth(page, 1.0f);
+	HPDF_Page_SetLineWidth(page, hollow ? 1.2f : 1.0f);
 	HPDF_Page_SetGrayStroke(page, (HPDF_REAL)series_grey[i]);
-	HPDF_Page_SetGrayFill(page, i % 2 ? 1.0f : (HPDF_REAL)series_grey[i]);
+	HPDF_Page_SetGrayFill(page, i % 2 || hollow ? 1.0f : (HPDF_REAL)series_grey[i]);
 	if (i == 1) {
 		HPDF_Page_Rectangle(page, fx - r, fy - r, 2 * r, 2 * r);
 	} else if (i == 2) {
@@ -136,7 +137,7 @@ double pdfchart_legend_entry(struct pst_pdf *pdf, int kind, size_t i, const char
 		HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)(y + 3.0));
 		HPDF_Page_LineTo(page, (HPDF_REAL)(x + 22.0), (HPDF_REAL)(y + 3.0));
 		HPDF_Page_Stroke(page);
-		pdfchart_marker(page, i, x + 11.0, y + 3.0);
+		pdfchart_marker(page, i, x + 11.0, y + 3.0, false);
 	}
 	x += kind == 1 ? 16.0 : 26.0;
 	pdf_cut(pdf, &pdf_f_small, name, w - (kind == 1 ? 16.0 : 26.0) - 14.0, &sb);

@@ -10,7 +10,7 @@
 
 /* Series look: stroke grey, dash pattern, marker shape. */
 void pdfchart_series_style(HPDF_Page page, size_t i);
-void pdfchart_marker(HPDF_Page page, size_t i, double x, double y);
+void pdfchart_marker(HPDF_Page page, size_t i, double x, double y, bool hollow);
 /* Segment fill: solid dark, mid grey, hatched, light. */
 void pdfchart_segment(HPDF_Page page, size_t i, double x, double y, double w, double h);
 /* Draws the title at the top of the box [pdf->y, pdf->y - h] and returns

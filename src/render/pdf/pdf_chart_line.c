@@ -70,7 +70,7 @@ static void x_axis(struct pst_pdf *pdf, const struct plot *p, const char *const 
 	strbuf_release(&sb);
 }
 
-static void series(HPDF_Page page, const struct plot *p, const double *v, size_t s)
+static void series(HPDF_Page page, const struct plot *p, const double *v, const bool *hollow, size_t s)
 {
 	size_t i;
 	int pen = 0;
@@ -90,7 +90,7 @@ static void series(HPDF_Page page, const struct plot *p, const double *v, size_t
 	HPDF_Page_Stroke(page);
 	for (i = 0; i < p->n; i++)
 		if (!isnan(v[i]))
-			pdfchart_marker(page, s, px(p, i), py(p, v[i]));
+			pdfchart_marker(page, s, px(p, i), py(p, v[i]), hollow && hollow[i]);
 }
 
 static void goal_line(HPDF_Page page, const struct plot *p, double g)
@@ -155,7 +155,7 @@ static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top
 	if (!isnan(c->goal))
 		goal_line(pdf_page(pdf), &p, c->goal);
 	for (k = 0; k < ns; k++)
-		series(pdf_page(pdf), &p, c->series[k].values, k);
+		series(pdf_page(pdf), &p, c->series[k].values, c->series[k].hollow, k);
 	HPDF_Page_SetDash(pdf_page(pdf), NULL, 0, 0);
 	if (!isnan(c->goal))
 		goal_label(pdf, &p, c->goal, c->goal_label ? c->goal_label : "Goal");

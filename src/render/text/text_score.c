@@ -74,8 +74,8 @@ static void text_series(FILE *out, const struct pst_review *r)
 	for (i = 0; i < r->score.nrows; i++) {
 		const struct pst_review_score_row *x = &r->score.rows[i];
 
-		if (is_control(x))
-			continue;
+		if (is_control(x) || (strcmp(x->scope, "overall") == 0 && !x->subs_total))
+			continue; /* a point with no data (a month before the first export) */
 		fprintf(out, "  %s", pst_time_format(x->at, when, sizeof(when)));
 		put_num(out, 6, 100 * x->value);
 		put_num(out, 8, 100 * x->exp_pct);
@@ -165,13 +165,18 @@ static void text_league(FILE *out, const struct pst_review *r)
 {
 	size_t i;
 
-	fputs("\nLeague table, T0 to T1 (only verified fixes earn points)\n"
-	      "  rank  points fixes regressions new-insecure closed-not-fixed  team\n",
+	fputs("\nLeague table, T0 to T1 (percentage points of the overall won by verified fixes, less those lost\n"
+	      "by regressions and insecure new resources; ties by fixes, then name; Unassigned is not ranked)\n"
+	      "  rank      pp  points fixes regressions new-insecure closed-not-fixed  team\n",
 	      out);
 	for (i = 0; i < r->score.nleague; i++) {
 		const struct pst_review_league_row *l = &r->score.league[i];
 
-		fprintf(out, "  %4d", l->rank);
+		if (l->rank > 0)
+			fprintf(out, "  %4d", l->rank);
+		else
+			fputs("     -", out);
+		put_num(out, 7, l->pct_points);
 		put_num(out, 7, l->points);
 		fprintf(out, " %5lld %11lld %12lld %16lld  ", (long long)l->fixes, (long long)l->regressions,
 		        (long long)l->new_insecure, (long long)l->closed_not_fixed);

@@ -13,9 +13,12 @@ static const char *const csv_head[] = {
 	"source", "exported_current", "exported_max", "exported_percentage", "exported_weight", "recomputed_current",
 	"recomputed_max", "recomputed_percentage", "healthy", "unhealthy", "not_applicable", "differs", "gain_points",
 	"gain_overall_pct", "target_pct", "by", "current_pct", "gap_pct", "months_left", "pace_needed", "pace_seen",
-	"state", "rank", "points", "fixes", "regressions", "new_insecure", "closed_not_fixed", NULL};
+	"state", "rank", "points", "fixes", "regressions", "new_insecure", "closed_not_fixed", "percentage_points",
+	"share_pct_t0", "share_pct_t1", "points_held_t1", "weight", "subscriptions_in_scope", "subscriptions_total",
+	NULL};
 
-enum { COL_TEAM = 7, COL_GAIN = 21, COL_TARGET = 23, COL_RANK = 31, COL__COUNT = 37 };
+enum { COL_TEAM = 7, COL_GAIN = 21, COL_TARGET = 23, COL_RANK = 31, COL_PP = 37, COL_SHARE = 38, COL_WEIGHT = 41,
+       COL__COUNT = 44 };
 
 static void csv_skip(struct pst_csvw *w, int *col, int to)
 {
@@ -60,7 +63,15 @@ static void csv_series_row(struct pst_csvw *w, const struct pst_review_score_row
 	csv_count(w, x->not_applicable);
 	pst_csvw_bool(w, x->differs);
 	pst_csvw_double(w, x->gain);
-	csv_skip(w, &col, COL__COUNT);
+	csv_skip(w, &col, COL_WEIGHT);
+	pst_csvw_double(w, strcmp(x->scope, "subscription") == 0 ? x->weight : NAN);
+	if (strcmp(x->scope, "overall") == 0) {
+		pst_csvw_int(w, (int64_t)x->subs_in_scope);
+		pst_csvw_int(w, (int64_t)x->subs_total);
+	} else {
+		pst_csvw_field(w, NULL);
+		pst_csvw_field(w, NULL);
+	}
 	pst_csvw_end(w);
 }
 
@@ -77,6 +88,11 @@ static void csv_team_row(struct pst_csvw *w, const struct pst_review *r, const s
 	pst_csvw_double(w, t->gain_points);
 	pst_csvw_double(w, t->gain_overall);
 	col = COL_GAIN + 2;
+	csv_skip(w, &col, COL_SHARE);
+	pst_csvw_double(w, t->share_pct_t0);
+	pst_csvw_double(w, t->share_pct_t1);
+	pst_csvw_double(w, t->points_held_t1);
+	col = COL_WEIGHT;
 	csv_skip(w, &col, COL__COUNT);
 	pst_csvw_end(w);
 }
@@ -121,12 +137,18 @@ static void csv_league_row(struct pst_csvw *w, const struct pst_review *r, const
 	pst_csvw_field(w, l->team);
 	col = COL_TEAM + 1;
 	csv_skip(w, &col, COL_RANK);
-	pst_csvw_int(w, l->rank);
+	if (l->rank > 0)
+		pst_csvw_int(w, l->rank);
+	else
+		pst_csvw_field(w, NULL);
 	pst_csvw_double(w, l->points);
 	pst_csvw_int(w, l->fixes);
 	pst_csvw_int(w, l->regressions);
 	pst_csvw_int(w, l->new_insecure);
 	pst_csvw_int(w, l->closed_not_fixed);
+	pst_csvw_double(w, l->pct_points);
+	col = COL_PP + 1;
+	csv_skip(w, &col, COL__COUNT);
 	pst_csvw_end(w);
 }
 
@@ -173,6 +195,12 @@ static void json_row(struct pst_jsonw *w, const struct pst_review_score_row *x)
 	pst_jsonw_kv_int(w, "not_applicable", x->not_applicable);
 	pst_jsonw_kv_bool(w, "differs", x->differs);
 	pst_jsonw_kv_double(w, "gain_points", x->gain);
+	if (strcmp(x->scope, "overall") == 0) {
+		pst_jsonw_kv_int(w, "subscriptions_in_scope", (int64_t)x->subs_in_scope);
+		pst_jsonw_kv_int(w, "subscriptions_total", (int64_t)x->subs_total);
+	} else if (strcmp(x->scope, "subscription") == 0) {
+		pst_jsonw_kv_double(w, "weight", x->weight);
+	}
 	pst_jsonw_object_end(w);
 }
 
@@ -200,6 +228,9 @@ static void json_gains(struct pst_jsonw *w, const struct pst_review *r)
 		pst_jsonw_kv_double(w, "score_t1", s->teams[i].pct_t1);
 		pst_jsonw_kv_double(w, "gain_points", s->teams[i].gain_points);
 		pst_jsonw_kv_double(w, "gain_overall_pct", s->teams[i].gain_overall);
+		pst_jsonw_kv_double(w, "share_pct_t0", s->teams[i].share_pct_t0);
+		pst_jsonw_kv_double(w, "share_pct_t1", s->teams[i].share_pct_t1);
+		pst_jsonw_kv_double(w, "points_held_t1", s->teams[i].points_held_t1);
 		pst_jsonw_object_end(w);
 	}
 	pst_jsonw_array_end(w);
@@ -240,9 +271,14 @@ static void json_league(struct pst_jsonw *w, const struct pst_review *r)
 		const struct pst_review_league_row *l = &r->score.league[i];
 
 		pst_jsonw_object_begin(w);
-		pst_jsonw_kv_int(w, "rank", l->rank);
+		pst_jsonw_key(w, "rank");
+		if (l->rank > 0)
+			pst_jsonw_int(w, l->rank);
+		else
+			pst_jsonw_null(w);
 		pst_jsonw_kv_string(w, "team", l->team);
 		pst_jsonw_kv_double(w, "points", l->points);
+		pst_jsonw_kv_double(w, "percentage_points", l->pct_points);
 		pst_jsonw_kv_int(w, "fixes", l->fixes);
 		pst_jsonw_kv_int(w, "regressions", l->regressions);
 		pst_jsonw_kv_int(w, "new_insecure", l->new_insecure);

@@ -17,9 +17,12 @@ static const struct pst_xlsx_column teams_cols[] = {
 	{"Regressions", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 	{"Insecure new resources", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 	{"Overdue", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
-	{"Potential gain", PST_XLSX_NUMBER, "0.00", 0},
-	{"Points won", PST_XLSX_NUMBER, "+0.00;-0.00;0.00", 0},
-	{"Score contribution", PST_XLSX_NUMBER, "0.00", 0},
+	{"Won (pp)", PST_XLSX_NUMBER, "+0.00;-0.00;0.00", 0},
+	{"Share of the score (pp)", PST_XLSX_NUMBER, "0.00", 0},
+	{"To gain (pp)", PST_XLSX_NUMBER, "0.00", 0},
+	{"Score points won", PST_XLSX_NUMBER, "+0.00;-0.00;0.00", 0},
+	{"Score points held", PST_XLSX_NUMBER, "0.00", 0},
+	{"Score points to gain", PST_XLSX_NUMBER, "0.00", 0},
 	{"Goal (%)", PST_XLSX_NUMBER, PST_XLSX_FMT_SCORE, 0},
 	{"Goal due", PST_XLSX_DATE, NULL, 0},
 };
@@ -31,7 +34,7 @@ static int team_row(struct pst_xlsx_table *t, const struct pst_review_team *tm, 
 	size_t i;
 
 	xpk_row_begin(&w, t, err);
-	xpk_int(&w, tm->rank);
+	xpk_count(&w, tm->rank, tm->rank > 0);
 	xpk_text(&w, tm->name);
 	for (i = 0; i < PST_ARRAY_LEN(sevs); i++)
 		xpk_int(&w, tm->open_by_severity[sevs[i]]);
@@ -39,9 +42,12 @@ static int team_row(struct pst_xlsx_table *t, const struct pst_review_team *tm, 
 	xpk_int(&w, tm->by_class[PST_CLASS_REGRESSED]);
 	xpk_int(&w, tm->by_class[PST_CLASS_NEW_RESOURCE]);
 	xpk_int(&w, tm->overdue);
-	xpk_number(&w, tm->potential_gain);
+	xpk_number(&w, tm->pct_won);
+	xpk_number(&w, tm->share_pct);
+	xpk_number(&w, tm->gain_pct);
 	xpk_number(&w, tm->points_won);
-	xpk_number(&w, tm->score_contribution);
+	xpk_number(&w, tm->points_held);
+	xpk_number(&w, tm->potential_gain);
 	xpk_number(&w, tm->goal ? tm->goal->target : NAN);
 	xpk_date(&w, tm->goal ? tm->goal->due : PST_TIME_NONE);
 	return xpk_row_end(&w);
