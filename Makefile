@@ -90,7 +90,7 @@ fuzz-deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory posture
-	./posture report --out out --generated-at 2026-11-01T00:00:00Z samples
+	./posture report --out out --goals samples/.goals.conf --generated-at 2026-11-01T00:00:00Z samples
 
 test: test-deps
 	@$(MAKE) --no-print-directory $(BUILD)/posture $(BUILD)/estate-gen $(TEST_BIN)

@@ -14,6 +14,7 @@ struct opt_def {
 static const struct opt_def options[] = {
 	{"--from", PST_OPT_RANGE, true},      {"--to", PST_OPT_RANGE, true},
 	{"--period", PST_OPT_RANGE, true},    {"--teams", PST_OPT_TEAMS, true},
+	{"--allow-partial", PST_OPT_RANGE, false},
 	{"--format", PST_OPT_FORMAT, true},   {"--out", PST_OPT_OUT, true},
 	{"--split-by-team", PST_OPT_SPLIT, false},
 	{"--claims", PST_OPT_CLAIMS, true},   {"--goals", PST_OPT_GOALS, true},
@@ -114,6 +115,8 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 		cli->split_by_team = true;
 	else if (strcmp(name, "--skip-bad") == 0)
 		cli->skip_bad = true;
+	else if (strcmp(name, "--allow-partial") == 0)
+		cli->allow_partial = true;
 	else if (strcmp(name, "--strict") == 0)
 		cli->strict = true;
 	else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0)

@@ -16,7 +16,9 @@
 
 #define RANGE_HELP \
 	"  --from T, --to T   compare the state at T0 and T1 (ISO date or date-time, UTC)\n" \
-	"  --period YYYY-MM   T0 = start of the month, T1 = its end\n"
+	"  --period YYYY-MM   T0 = start of the month, T1 = its end\n" \
+	"  --allow-partial    go on where the data does not cover the period (else exit 65),\n" \
+	"                     with the reason in every output\n"
 
 static const struct pst_command commands[] = {
 	{"report", "Write the review pack: a PDF and an XLSX workbook for a month.",

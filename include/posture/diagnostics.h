@@ -40,6 +40,8 @@ enum pst_diag_code {
 	PST_DC_CONFLICT,             /* same key and time, different status */
 	PST_DC_REJECTED,             /* records rejected or files skipped while reading */
 	PST_DC_RECONCILE,            /* the counts do not reconcile (a bug) */
+	PST_DC_PARTIAL,              /* --allow-partial: the data does not cover the period */
+	PST_DC_FIRST_MONTH,          /* no data at or before T0: the state at T1 only */
 	/* team rules */
 	PST_DC_NO_TEAM_RULES,        /* no rules file: every resource is Unassigned */
 	PST_DC_UNUSED_TEAM_RULE,     /* a rule that matched no resource */

@@ -49,8 +49,9 @@ void pst_goals_release(struct pst_goals *g);
 int pst_goals_parse(struct pst_goals *g, const char *path, const char *text, size_t len, struct pst_error *err);
 int pst_goals_load(struct pst_goals *g, const char *path, struct pst_error *err);
 
-/* Loads path if not NULL; else templates/goals.conf, else
- * POSTURE_DATADIR/goals.conf; when neither exists g holds no goal. */
+/* Loads path if not NULL; else g holds no goal.  Goals are the user's: the
+ * shipped templates/goals.conf is an example, never read by default (give
+ * --goals FILE, or `goals = FILE` in the report settings). */
 int pst_goals_load_default(struct pst_goals *g, const char *path, struct pst_error *err);
 
 /* True when the goal's subject names a or b (ASCII case-insensitive; either may be NULL). */

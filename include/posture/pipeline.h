@@ -64,6 +64,7 @@ struct pst_pipeline_request {
 	const char *goals_file;
 	const char *claims_file;    /* PST_WANT_VERIFY */
 	bool skip_bad;
+	bool allow_partial;         /* go on where the period is not covered (else PST_EDATA) */
 	/* for the review */
 	const char *org;
 	pst_time generated_at;
@@ -82,6 +83,9 @@ struct pst_pipeline {
 	struct pst_team_map map;    /* resources of the states kept */
 	struct pst_score_view view;
 	struct pst_verify verify;
+	struct pst_diags notes;     /* what the run itself says: partial period, first month */
+	bool first_month;           /* no data at or before T0: the state at T1 only, no change classes */
+	char period_buf[PST_TIME_BUF];
 	struct pst_review review;
 };
 
@@ -91,6 +95,14 @@ void pst_pipeline_release(struct pst_pipeline *p);
  * (PST_EUSAGE for a bad --period, PST_ENOINPUT / PST_EDATA / PST_EIO from
  * reading configuration or exports). */
 int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err);
+
+/* Refuses what the data does not cover (DESIGN.md "Honest periods"): for
+ * report, diff, score and verify, no data at all, none at or before T1, or
+ * T1 more than PST_SCORE_FRESH_DAYS after the newest record; for diff and
+ * verify also a single snapshot time, or no data at or before T0.
+ * PST_EDATA with one line naming the period and the data's time range, or,
+ * with rq->allow_partial, a PST_DC_PARTIAL note in p->notes. */
+int pst_pipeline_check(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err);
 
 /* The state of p's estate at exactly t, or NULL. */
 const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_time t);

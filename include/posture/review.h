@@ -255,6 +255,8 @@ struct pst_review {
 	const char *teams_file;         /* path of the team rules used */
 	const char *teams_file_sha256;
 
+	bool first_month;               /* no data at or before T0: no change classes (the warnings say so) */
+
 	/* Executive summary */
 	double score_now, score_prev;   /* overall percentage 0..100 at t1 and t0; NAN unknown */
 	size_t subs_in_scope, subs_total; /* at T1: subscriptions the score covers, of those with data */

@@ -50,6 +50,8 @@ struct pst_review_inputs {
 	const struct pst_goals *g;
 	const struct pst_settings *set;
 	const struct pst_verify *verify;
+	const struct pst_diags *notes;   /* the run's own warnings (partial period, first month), or NULL */
+	bool first_month;                /* the diff is of T1 against itself (pipeline.h) */
 };
 
 /* Fills r (initialised, empty) from the inputs.  Returns PST_OK, or the

@@ -30,7 +30,8 @@ void pst_text_verify(FILE *out, const struct pst_review *r, enum pst_outfmt fmt)
 void pst_text_score(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
 void pst_text_score_csv(FILE *out, const struct pst_review *r);
 void pst_text_score_json(FILE *out, const struct pst_review *r);
-/* A warning the score shows (groups "score" and "teams"), and how many r has. */
+/* A warning the score shows (groups "score" and "teams", the partial period
+ * and the first month), and how many r has. */
 bool pst_text_score_warning(const struct pst_diag *d);
 size_t pst_text_score_warnings(const struct pst_review *r);
 

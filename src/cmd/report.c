@@ -104,10 +104,22 @@ static int write_split(struct report_run *rr, const struct pst_cli *cli, struct 
 
 int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
-	                                  PST_TIMES_LAST_MONTH, PST_WANT_REVIEW, cli->settings_file, cli->teams_file,
-	                                  cli->goals_file, NULL, cli->skip_bad, cli->org, cli->generated_at,
-	                                  POSTURE_VERSION};
+	struct pst_pipeline_request rq = {
+		.paths = cli->paths,
+		.npaths = cli->npaths,
+		.from = cli->from,
+		.to = cli->to,
+		.period = cli->period,
+		.rule = PST_TIMES_LAST_MONTH,
+		.want = PST_WANT_REVIEW,
+		.settings_file = cli->settings_file,
+		.teams_file = cli->teams_file,
+		.goals_file = cli->goals_file,
+		.skip_bad = cli->skip_bad,
+		.org = cli->org,
+		.generated_at = cli->generated_at,
+		.version = POSTURE_VERSION,
+		.allow_partial = cli->allow_partial};
 	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT};
 	struct report_run rr;
 	int rc;

@@ -7,9 +7,19 @@
 
 int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 {
-	struct pst_pipeline_request rq = {cli->paths, cli->npaths, cli->from, cli->to, cli->period,
-	                                  PST_TIMES_MONTH, PST_WANT_TEAMS, NULL, cli->teams_file, NULL,
-	                                  NULL, cli->skip_bad, NULL, cli->generated_at, POSTURE_VERSION};
+	struct pst_pipeline_request rq = {
+		.paths = cli->paths,
+		.npaths = cli->npaths,
+		.from = cli->from,
+		.to = cli->to,
+		.period = cli->period,
+		.rule = PST_TIMES_MONTH,
+		.want = PST_WANT_TEAMS,
+		.teams_file = cli->teams_file,
+		.skip_bad = cli->skip_bad,
+		.generated_at = cli->generated_at,
+		.version = POSTURE_VERSION,
+		.allow_partial = cli->allow_partial};
 	struct pst_pipeline p;
 	int rc;
 

@@ -17,6 +17,8 @@ static const struct {
 	[PST_DC_CONFLICT] = {"conflicting_duplicates", "completeness"},
 	[PST_DC_REJECTED] = {"rejected_records", "rejected"},
 	[PST_DC_RECONCILE] = {"reconciliation", "completeness"},
+	[PST_DC_PARTIAL] = {"partial_period", "completeness"},
+	[PST_DC_FIRST_MONTH] = {"first_month", "completeness"},
 	[PST_DC_NO_TEAM_RULES] = {"no_team_rules", "teams"},
 	[PST_DC_UNUSED_TEAM_RULE] = {"unused_team_rule", "teams"},
 	[PST_DC_SCORE_DIFFERS] = {"score_differs", "score"},

@@ -23,7 +23,8 @@ void pst_settings_init(struct pst_settings *s)
 void pst_settings_release(struct pst_settings *s)
 {
 	free(s->org);
-	s->org = NULL;
+	free(s->goals);
+	s->org = s->goals = NULL;
 }
 
 int pst_settings_allowance(const struct pst_settings *s, enum pst_severity sev)
@@ -54,9 +55,11 @@ static int set_key(struct pst_settings *s, const char *k, const char *v, const s
 	size_t i;
 	int rc;
 
-	if (strcmp(k, "org") == 0) {
-		free(s->org);
-		s->org = *v ? xstrdup(v) : NULL;
+	if (strcmp(k, "org") == 0 || strcmp(k, "goals") == 0) {
+		char **slot = k[0] == 'o' ? &s->org : &s->goals;
+
+		free(*slot);
+		*slot = *v ? xstrdup(v) : NULL;
 		return PST_OK;
 	}
 	for (i = 0; i < PST_ARRAY_LEN(days); i++) {

@@ -18,12 +18,14 @@ void pst_pipeline_init(struct pst_pipeline *p)
 	pst_diff_init(&p->diff);
 	pst_team_map_init(&p->map);
 	pst_score_view_init(&p->view);
+	pst_diags_init(&p->notes, 0);
 	pst_review_init(&p->review);
 }
 
 void pst_pipeline_release(struct pst_pipeline *p)
 {
 	pst_review_release(&p->review);
+	pst_diags_release(&p->notes);
 	pst_verify_release(&p->verify);
 	pst_score_view_release(&p->view);
 	pst_team_map_release(&p->map);
@@ -40,20 +42,20 @@ static bool wants(const struct pst_pipeline_request *rq, unsigned bits)
 	return (rq->want & bits) != 0;
 }
 
-/* Step 1: every configuration file, before any export is read.  The score
- * alone classifies with the built-in overdue allowances (it shows none). */
+/* Step 1: every configuration file, before any export is read.  Goals come
+ * from --goals, else from the settings' `goals = FILE`, else there are none. */
 static int load_config(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
 	int rc = PST_OK;
 
 	if (wants(rq, PST_WANT_VERIFY))
 		rc = pst_claims_load(&p->claims, rq->claims_file, err);
-	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY | PST_WANT_REVIEW))
+	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY | PST_WANT_REVIEW | PST_WANT_SCORE))
 		rc = pst_settings_load_default(&p->set, rq->settings_file, err);
 	if (rc == PST_OK && !wants(rq, PST_WANT_SOURCES))
 		rc = pst_teams_load_default(&p->rules, rq->teams_file, err);
 	if (rc == PST_OK && wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
-		rc = pst_goals_load_default(&p->goals, rq->goals_file, err);
+		rc = pst_goals_load_default(&p->goals, rq->goals_file ? rq->goals_file : p->set.goals, err);
 	return rc;
 }
 
@@ -112,6 +114,24 @@ static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request
 	return rc;
 }
 
+/* The diff of T0 and T1; in the first month of the data (nothing at or
+ * before T0) the state at T1 against itself: every open finding still open,
+ * with its age, and no change classes. */
+static void classify(struct pst_pipeline *p, const struct pst_state *s0, const struct pst_state *s1)
+{
+	p->first_month = s1 && pst_state_count(s1) && !(s0 && pst_state_count(s0));
+	if (!p->first_month) {
+		pst_diff_compute(&p->diff, &p->e, s0, s1, &p->set);
+		return;
+	}
+	pst_diff_compute(&p->diff, &p->e, s1, s1, &p->set);
+	p->diff.t0 = p->t0;
+	pst_diags_add(&p->notes, PST_DC_FIRST_MONTH, NULL,
+	              "first month: no earlier export to compare (nothing at or before %s); the findings open at T1 are "
+	              "shown as still open, with their age, and no change is classified",
+	              pst_date_format(p->t0, p->period_buf, sizeof(p->period_buf)));
+}
+
 /* The team map over every state kept, the diff, the control set and the view. */
 static void score(struct pst_pipeline *p)
 {
@@ -122,7 +142,7 @@ static void score(struct pst_pipeline *p)
 		states[i] = &p->e.states[i];
 	pst_team_map_build(&p->map, &p->rules, &p->e, states, p->e.nstates);
 	free(states);
-	pst_diff_compute(&p->diff, &p->e, pst_pipeline_state(p, p->t0), pst_pipeline_state(p, p->t1), &p->set);
+	classify(p, pst_pipeline_state(p, p->t0), pst_pipeline_state(p, p->t1));
 	pst_score_view_controls(&p->view, &p->e);
 	pst_score_view_compute(&p->view, &p->e, &p->map, &p->goals, &p->diff, p->t0, p->t1);
 }
@@ -132,8 +152,9 @@ static int review(struct pst_pipeline *p, const struct pst_pipeline_request *rq,
 	struct pst_review_request rr = {rq->org, p->period[0] ? p->period : NULL, rq->generated_at, rq->version,
 	                                rq->teams_file};
 
-	struct pst_review_inputs in = {&p->e,    &p->map, &p->rules, &p->diff,
-	                               &p->view, &p->goals, &p->set,  wants(rq, PST_WANT_VERIFY) ? &p->verify : NULL};
+	struct pst_review_inputs in = {&p->e,     &p->map,  &p->rules, &p->diff,
+	                               &p->view,  &p->goals, &p->set,   wants(rq, PST_WANT_VERIFY) ? &p->verify : NULL,
+	                               &p->notes, p->first_month};
 
 	return pst_review_build(&p->review, &in, &rr, err);
 }
@@ -148,7 +169,7 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {
 		const struct pst_state *states[2] = {pst_pipeline_state(p, p->t0), t1};
 
-		pst_diff_compute(&p->diff, &p->e, states[0], t1, &p->set);
+		classify(p, states[0], t1);
 		pst_team_map_build(&p->map, &p->rules, &p->e, states, 2);
 	} else if (wants(rq, PST_WANT_TEAMS)) {
 		pst_team_map_build(&p->map, &p->rules, &p->e, &t1, 1);
@@ -166,6 +187,8 @@ int pst_pipeline_run(struct pst_pipeline *p, const struct pst_pipeline_request *
 
 	if (rc == PST_OK)
 		rc = read_inputs(p, rq, err);
+	if (rc == PST_OK)
+		rc = pst_pipeline_check(p, rq, err);
 	if (rc == PST_OK && !wants(rq, PST_WANT_SOURCES))
 		rc = analyse(p, rq, err);
 	return rc;

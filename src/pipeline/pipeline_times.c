@@ -67,7 +67,7 @@ static int month_times(const struct pst_pipeline_request *rq, const struct pst_t
 	if (rq->to != PST_TIME_NONE)
 		*t1 = rq->to;
 	else if (tl->tmin == PST_TIME_NONE)
-		return pst_fail(err, PST_EDATA, "no dated record in the input: give --to or --period");
+		return pst_fail(err, PST_EDATA, "no data: no dated record was read from the inputs");
 	else
 		pst_timeline_pick(tl, PST_TIME_NONE, PST_TIME_NONE, &unused, t1);
 	*t0 = rq->from != PST_TIME_NONE ? rq->from : month_before(*t1);
@@ -88,7 +88,7 @@ static int pick(const struct pst_pipeline_request *rq, const struct pst_timeline
 	}
 	if (rq->rule == PST_TIMES_LAST_MONTH && rq->from == PST_TIME_NONE && rq->to == PST_TIME_NONE) {
 		if (tl->tmax == PST_TIME_NONE)
-			return pst_fail(err, PST_EDATA, "no dated record in the input: give --period");
+			return pst_fail(err, PST_EDATA, "no data: no dated record was read from the inputs");
 		period_of(tl->tmax, period);
 		return period_times(period, t0, t1, err);
 	}
@@ -112,5 +112,80 @@ int pst_pipeline_times(const struct pst_pipeline_request *rq, const struct pst_t
 	if (rc == PST_OK)
 		rc = pick(rq, &own, t0, t1, period, err);
 	pst_timeline_release(&own);
+	return rc;
+}
+
+/* ---- honest periods: refuse what the data does not cover ---- */
+
+#define COVER_SLACK ((pst_time)PST_SCORE_FRESH_DAYS * PST_MS_PER_DAY)
+
+/* "2027-03", or T1's date when no period was named. */
+static const char *period_label(const struct pst_pipeline *p, char *buf, size_t size)
+{
+	if (p->period[0])
+		return p->period;
+	return pst_date_format(p->t1, buf, size);
+}
+
+/* The data cannot say anything about T1: none at all, none at or before
+ * it, or none for more than PST_SCORE_FRESH_DAYS before it. */
+static bool t1_uncovered(const struct pst_timeline *tl, pst_time t1)
+{
+	return tl->tmin == PST_TIME_NONE || tl->tmin > t1 || t1 > tl->tmax + COVER_SLACK;
+}
+
+/* Fails with why (PST_EDATA), or with --allow-partial records it as a
+ * warning and goes on. */
+static int refuse(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err,
+                  const char *why)
+{
+	if (!rq->allow_partial)
+		return pst_fail(err, PST_EDATA, "%s", why);
+	pst_diags_add(&p->notes, PST_DC_PARTIAL, NULL, "%s (--allow-partial: shown anyway)", why);
+	return PST_OK;
+}
+
+static int check_t1(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	const struct pst_timeline *tl = &p->e.timeline;
+	char a[PST_TIME_BUF], b[PST_TIME_BUF], l[PST_TIME_BUF], why[PST_ERRMSG_MAX];
+
+	if (tl->tmin == PST_TIME_NONE)
+		return refuse(p, rq, err, "no data: no dated record was read from the inputs");
+	if (!t1_uncovered(tl, p->t1))
+		return PST_OK;
+	snprintf(why, sizeof(why), "no data for %s: the inputs span %s .. %s", period_label(p, l, sizeof(l)),
+	         pst_date_format(tl->tmin, a, sizeof(a)), pst_date_format(tl->tmax, b, sizeof(b)));
+	return refuse(p, rq, err, why);
+}
+
+/* diff and verify: two snapshot times to compare, and data at T0. */
+static int check_t0(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	const struct pst_timeline *tl = &p->e.timeline;
+	const struct pst_state *s0 = pst_pipeline_state(p, p->t0);
+	char a[PST_TIME_BUF], b[PST_TIME_BUF], why[PST_ERRMSG_MAX];
+
+	if (tl->nrounds == 1 && !tl->stream_events) {
+		snprintf(why, sizeof(why), "one snapshot time, %s: nothing to compare",
+		         pst_time_format(tl->rounds[0].tmax, a, sizeof(a)));
+		return refuse(p, rq, err, why);
+	}
+	if (s0 && pst_state_count(s0))
+		return PST_OK;
+	snprintf(why, sizeof(why), "no data at or before T0, %s: the first record is of %s: nothing to compare with",
+	         pst_time_format(p->t0, a, sizeof(a)), pst_date_format(tl->tmin, b, sizeof(b)));
+	return refuse(p, rq, err, why);
+}
+
+int pst_pipeline_check(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
+{
+	int rc;
+
+	if (rq->want & (PST_WANT_SOURCES | PST_WANT_TEAMS))
+		return PST_OK;
+	rc = check_t1(p, rq, err);
+	if (rc == PST_OK && rq->rule == PST_TIMES_SNAPSHOTS)
+		rc = check_t0(p, rq, err);
 	return rc;
 }

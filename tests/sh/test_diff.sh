@@ -39,8 +39,11 @@ check_contains "default: stream after T1 ignored" "$out" "still_open (4)"
 # --strict: warnings give exit 1
 "$POSTURE" diff --strict --period 2026-10 "$C" >/dev/null; check_eq "--strict with warnings" $? 1
 printf 'team "All" id = *\n' >"$TMP/all.conf"
-"$POSTURE" diff --strict --teams "$TMP/all.conf" --from 2026-10-31 --to 2026-10-31 "$C/ce/snapshot-2026-10-31.ndjson" \
-	>/dev/null
+# the same snapshot a week apart (its time from the file name): no warnings
+mkdir -p "$TMP/two"
+cp "$C/ce/snapshot-2026-10-31.ndjson" "$TMP/two/"
+cp "$C/ce/snapshot-2026-10-31.ndjson" "$TMP/two/snapshot-2026-10-24.ndjson"
+"$POSTURE" diff --strict --teams "$TMP/all.conf" "$TMP/two" >/dev/null
 check_eq "--strict without warnings" $? 0
 
 # conflicting duplicates: the portal CSV says Healthy where CE says Unhealthy at the same time
@@ -132,8 +135,7 @@ out=$("$POSTURE" diff --period 2026-10 --teams "$TMP/unused.conf" --format json 
 check_contains "unused rule: json warning" "$out" "\"code\": \"unused_team_rule\""
 "$POSTURE" diff --period 2026-10 --teams "$TMP/unused.conf" --format csv "$C" >/dev/null 2>"$TMP/err.unused"
 check_contains "unused rule: csv stderr" "$(cat "$TMP/err.unused")" "posture: warning: unused_team_rule: $TMP/unused.conf:2:"
-"$POSTURE" diff --strict --teams "$TMP/unused.conf" --from 2026-10-31 --to 2026-10-31 \
-	"$C/ce/snapshot-2026-10-31.ndjson" >/dev/null 2>&1
+"$POSTURE" diff --strict --teams "$TMP/unused.conf" "$TMP/two" >/dev/null 2>&1
 check_eq "unused rule: --strict exit" $? 1
 
 # bad rules files

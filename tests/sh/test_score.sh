@@ -62,9 +62,13 @@ check_contains "bad goals message" "$err" "goals.conf:2: a second goal for overa
 head -n 1 "$IN/AzureSecurityCenterRecommendations_2026-09-30T00_00_00Z.csv" >"$TMP/empty.csv"
 err=$("$POSTURE" score "$TMP/empty.csv" 2>&1)
 check_eq "no data exit" $? 65
-check_contains "no data message" "$err" "no dated record in the input: give --to or --period"
-"$POSTURE" score --to 2026-10-31 "$TMP/empty.csv" >/dev/null 2>&1
-check_eq "no data with --to" $? 0
+check_contains "no data message" "$err" "posture: no data: no dated record was read from the inputs"
+"$POSTURE" score --to 2026-10-31 "$TMP/empty.csv" >"$TMP/none.out" 2>&1
+check_eq "no data with --to" $? 65
+check_eq "no data with --to: nothing written" "$(grep -c . "$TMP/none.out")" 1
+"$POSTURE" score --allow-partial --to 2026-10-31 "$TMP/empty.csv" >"$TMP/partial.out" 2>/dev/null
+check_eq "no data with --allow-partial" $? 0
+check_contains "--allow-partial says why" "$(cat "$TMP/partial.out")" "no data: no dated record was read from the inputs (--allow-partial: shown anyway)"
 
 # The REST examples: the exported score shows as it is, nothing is flagged.
 if [ -n "$REALDATA" ]; then

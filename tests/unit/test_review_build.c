@@ -167,7 +167,8 @@ static int world_build(struct world *w)
 	pst_time times[2] = {fx_time(T0), fx_time(T1)};
 	const struct pst_state *st[2];
 	struct pst_error err = {0, ""};
-	struct pst_review_inputs in = {&w->e, &w->map, &w->teams, &w->d, &w->v, &w->goals, &w->set, NULL};
+	struct pst_review_inputs in = {.e = &w->e, .tm = &w->map, .teams = &w->teams, .d = &w->d, .v = &w->v,
+	                               .g = &w->goals, .set = &w->set};
 
 	memset(w, 0, sizeof(*w));
 	CHECK_INT(write_teams(w->teams_path, sizeof(w->teams_path)), 0);

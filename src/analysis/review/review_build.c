@@ -211,10 +211,11 @@ static int teams_file(struct rb_ctx *c, struct pst_error *err)
 int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, const struct pst_review_request *rq,
                      struct pst_error *err)
 {
-	struct rb_ctx c = {r, in->e, in->tm, in->teams, in->d, in->v, in->g, in->set, in->verify, rq, NULL};
+	struct rb_ctx c = {r, in->e, in->tm, in->teams, in->d, in->v, in->g, in->set, in->verify, in, rq, NULL};
 	int rc;
 
 	c.team_ix = xcalloc(in->tm->nteams + 1, sizeof(*c.team_ix));
+	r->first_month = in->first_month;
 	cover(&c);
 	rc = teams_file(&c, err);
 	if (rc == PST_OK) {

@@ -15,6 +15,7 @@ struct rb_ctx {
 	const struct pst_goals *g;
 	const struct pst_settings *set;
 	const struct pst_verify *verify;  /* or NULL */
+	const struct pst_review_inputs *in;
 	const struct pst_review_request *rq;
 	size_t *team_ix;        /* team map index -> review team index (or PST_REVIEW_NO_TEAM) */
 };

@@ -41,6 +41,8 @@ static void rejected(struct rb_ctx *c)
 
 void rb_quality(struct rb_ctx *c)
 {
+	if (c->in->notes)
+		pst_diags_append(&c->r->warnings, c->in->notes);
 	pst_diags_append(&c->r->warnings, &c->d->warnings);
 	pst_diags_append(&c->r->warnings, &c->v->warnings);
 	pst_teams_warnings(c->teams, &c->r->warnings);

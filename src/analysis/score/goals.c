@@ -176,9 +176,6 @@ int pst_goals_load(struct pst_goals *g, const char *path, struct pst_error *err)
 
 int pst_goals_load_default(struct pst_goals *g, const char *path, struct pst_error *err)
 {
-	char buf[1024];
-	const char *p = pst_conf_default(path, "goals.conf", buf, sizeof(buf));
-
 	pst_goals_release(g);
-	return p ? pst_goals_load(g, p, err) : PST_OK;
+	return path ? pst_goals_load(g, path, err) : PST_OK;
 }

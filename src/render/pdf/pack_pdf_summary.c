@@ -403,7 +403,7 @@ static void goal_cells(struct pack *pk, size_t i)
 	if (g->met)
 		strbuf_addstr(pack_cell(pk, 6), "met");
 	else
-		pack_points(pack_cell(pk, 6), g->pace_needed, false);
+		pack_pp(pack_cell(pk, 6), g->pace_needed, false);
 }
 
 static int goals_table(struct pack *pk)
@@ -415,7 +415,7 @@ static int goals_table(struct pack *pk)
 		{"Progress", 0, 54, PST_PDF_LEFT, 0},
 		{"Target", 0, 44, PST_PDF_RIGHT, 0},
 		{"Now", 0, 44, PST_PDF_RIGHT, 0},
-		{"Points a month", 0, 60, PST_PDF_RIGHT, 0},
+		{"pp a month", 0, 60, PST_PDF_RIGHT, 0},
 	};
 	int rc;
 

@@ -11,12 +11,14 @@ static bool is_control(const struct pst_review_score_row *x)
 	return strcmp(x->scope, "control") == 0;
 }
 
-/* The warnings the score shows: its own and the team rules'. */
+/* The warnings the score shows: its own, the team rules', and what the run
+ * says of the period (partial, first month). */
 bool pst_text_score_warning(const struct pst_diag *d)
 {
 	const char *g = pst_diag_code_group(d->code);
 
-	return strcmp(g, "score") == 0 || strcmp(g, "teams") == 0;
+	return strcmp(g, "score") == 0 || strcmp(g, "teams") == 0 || d->code == PST_DC_PARTIAL ||
+	       d->code == PST_DC_FIRST_MONTH;
 }
 
 size_t pst_text_score_warnings(const struct pst_review *r)
@@ -141,7 +143,7 @@ static void text_goals(FILE *out, const struct pst_review *r)
 	char by[PST_TIME_BUF];
 	size_t i;
 
-	fputs("\nGoals (percent; pace in points per month)\n"
+	fputs("\nGoals (percent; pace in percentage points per month)\n"
 	      "  target by          current    gap months needed   seen  state     goal\n",
 	      out);
 	for (i = 0; i < r->ngoals; i++) {
@@ -158,7 +160,9 @@ static void text_goals(FILE *out, const struct pst_review *r)
 		fputc('\n', out);
 	}
 	if (!r->ngoals)
-		fputs("  no goals (give --goals FILE; see templates/goals.conf)\n", out);
+		fputs("  no goals set (give --goals FILE, or goals = FILE in the settings; templates/goals.conf is an "
+		      "example)\n",
+		      out);
 }
 
 static void text_league(FILE *out, const struct pst_review *r)

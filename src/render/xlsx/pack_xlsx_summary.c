@@ -106,7 +106,7 @@ static int goal_keyfigs(const struct pst_review_goal *g, struct pst_xlsx_sheet *
 	if (rc == PST_OK)
 		rc = date_keyfig(s, "Goal due", g->due, err);
 	if (rc == PST_OK)
-		rc = pst_xlsx_keyfig(s, "Points a month still needed", g->pace_needed, "0.00", err);
+		rc = pst_xlsx_keyfig(s, "Pace needed (pp a month)", g->pace_needed, "0.00", err);
 	if (rc == PST_OK)
 		rc = pst_xlsx_keyfig_text(s, "Goal", goal_state(g), err);
 	return rc;
