@@ -24,6 +24,15 @@
 
 #define PST_REVIEW_NO_TEAM ((size_t)-1)
 #define PST_REVIEW_NO_FINDING ((size_t)-1)
+
+/* The score model in two sentences, as README says it (shown in the pack). */
+#define PST_REVIEW_SCORE_RULE                                                                                       \
+	"How the score is counted: at any time only the subscriptions held by the latest export at or before it are " \
+	"in scope, for the score as for the findings; a missing one is left out of every figure and said, never "    \
+	"counted as fixed. Each subscription counts with Defender's exported score when one is at most 8 days old, "  \
+	"else with the score recomputed from its assessments, and the overall is their mean weighted by Defender's "  \
+	"weights; a team's share splits each control's points by the teams of its resources, so the shares add up "  \
+	"to the overall."
 #define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
 
 /* One classified finding (a row of the workbook's Changes sheet). */

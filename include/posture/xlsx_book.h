@@ -50,7 +50,7 @@ struct pst_xlsx_sheet; /* opaque, owned by the book */
 #define PST_XLSX_CUT_MARK "\xE2\x80\xA6 [cut]"
 
 /* Number formats worth sharing. */
-#define PST_XLSX_FMT_SCORE "0.0"
+#define PST_XLSX_FMT_SCORE "0.00"
 #define PST_XLSX_FMT_PERCENT "0.0%"
 #define PST_XLSX_FMT_COUNT "#,##0"
 #define PST_XLSX_FMT_DATE "yyyy-mm-dd"

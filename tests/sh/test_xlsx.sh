@@ -68,7 +68,7 @@ link open https://portal.azure.com/#@contoso/resource/vm-00001
 long-url-text True https://portal.azure.com/ 2125
 widths True True
 cf [('A2:K2501', 'expression', '$I2=TRUE'), ('D2:D2501', 'cellIs', '"Critical"'), ('D2:D2501', 'cellIs', '"High"'), ('D2:D2501', 'cellIs', '"Low"'), ('D2:D2501', 'cellIs', '"Medium"')]
-keyfig Secure score 63.45 0.0 0.0%
+keyfig Secure score 63.45 0.00 0.0%
 data Month Secure score 2025-11 61 9
 EOF
 facts "$TMP/demo.xlsx" >"$TMP/got" 2>&1

@@ -179,6 +179,8 @@ int pack_quality(struct pack *pk)
 	if (rc == PST_OK)
 		rc = subscriptions_table(pk);
 	if (rc == PST_OK)
+		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL, PST_REVIEW_SCORE_RULE, pk->err);
+	if (rc == PST_OK)
 		rc = warnings_table(pk);
 	if (rc == PST_OK)
 		rc = rejected_table(pk);

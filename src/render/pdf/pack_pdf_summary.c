@@ -13,6 +13,20 @@ static void cover_scope(const struct pst_review *r, struct strbuf *sb)
 	strbuf_addstr(sb, pack_plural((int64_t)r->ntenants, " tenant, ", " tenants, "));
 	pack_num(sb, (int64_t)r->nsubscriptions);
 	strbuf_addstr(sb, pack_plural((int64_t)r->nsubscriptions, " subscription", " subscriptions"));
+	if (r->subs_in_scope < r->subs_total)
+		strbuf_addf(sb, "; the score covers %zu of %zu (the others are missing from the latest export)",
+		            r->subs_in_scope, r->subs_total);
+}
+
+/* The run's own warning about the period (--allow-partial, first month), or NULL. */
+static const struct pst_diag *period_note(const struct pst_review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->warnings.n; i++)
+		if (r->warnings.items[i].code == PST_DC_PARTIAL || r->warnings.items[i].code == PST_DC_FIRST_MONTH)
+			return &r->warnings.items[i];
+	return NULL;
 }
 
 static void cover_tenants(const struct pst_review *r, struct strbuf *sb)
@@ -60,6 +74,10 @@ static size_t cover_values(struct pack *pk, const char **labels)
 	}
 	labels[n] = "Generated";
 	cover_generated(r, pack_cell(pk, n++));
+	if (period_note(r)) {
+		labels[n] = "Data";
+		pst_diag_text(period_note(r), pack_cell(pk, n++));
+	}
 	return n;
 }
 

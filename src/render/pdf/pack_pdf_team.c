@@ -183,7 +183,7 @@ static size_t ranked_teams(const struct pst_review *r)
 static int team_figures(struct pack *pk, const struct pst_review_team *t)
 {
 	struct pst_pdf_figure f[4] = {
-		{NULL, "League position", NULL}, {NULL, "Share of the score", "percentage points now"},
+		{NULL, "League position", NULL}, {NULL, "Score share", "percentage points now"},
 		{NULL, "Won this month", "percentage points"}, {NULL, "To gain", "percentage points, all fixed"},
 	};
 

@@ -82,16 +82,22 @@ static void cover_lines(struct pst_pdf *pdf, HPDF_Page page, const char *const *
 {
 	struct strbuf sb = STRBUF_INIT;
 	double col = pdf->left + 130.0;
-	size_t i;
+	struct pdf_para p;
+	size_t i, k;
 
+	pdf_para_init(&p);
 	for (i = 0; i < n && y > pdf->bottom + 40; i++, y -= 20.0) {
 		strbuf_reset(&sb);
 		pdf_cut(pdf, &pdf_f_bold, labels[i], col - pdf->left - 8.0, &sb);
 		pdf_show(pdf, page, &pdf_f_bold, pdf->left, y, sb.buf);
-		strbuf_reset(&sb);
-		pdf_cut(pdf, &pdf_f_body, values[i], pdf->right - col, &sb);
-		pdf_show(pdf, page, &pdf_f_body, col, y, sb.buf);
+		pdf_para_reset(&p); /* the value wraps, up to three lines */
+		pdf_para_add(&p, pdf, &pdf_f_body, values[i], 0, pdf->right - col);
+		pdf_para_lines(&p, pdf, pdf->right - col);
+		pdf_para_limit(&p, pdf, 3, pdf->right - col);
+		for (k = 0; k < p.nlines; k++, y -= k < p.nlines ? pdf_f_body.leading : 0.0)
+			pdf_para_draw_line(pdf, &p, k, col, y, 0);
 	}
+	pdf_para_release(&p);
 	strbuf_release(&sb);
 }
 

@@ -115,6 +115,18 @@ static int warning_row(struct pst_xlsx_table *t, const struct pst_diag *d, struc
 	return rc;
 }
 
+/* A score exported and recomputed at the export's time that differ: every
+ * one is listed here (the warnings count them by kind). */
+static int score_check_row(struct pst_xlsx_table *t, const struct pst_review_score_row *x, struct pst_error *err)
+{
+	char when[PST_TIME_BUF], msg[512];
+
+	snprintf(msg, sizeof(msg), "%s %s%s%s%s: exported %.2f%%, recomputed %.2f%% (%s)", x->scope,
+	         x->subscription_id, *x->control ? ", control \"" : "", x->control, *x->control ? "\"" : "",
+	         100 * x->exp_pct, 100 * x->rec_pct, pst_time_format(x->at, when, sizeof(when)));
+	return quality_row(t, "score check", msg, NULL, err);
+}
+
 /* Says how many rejected records are not listed, if any. */
 static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct pst_error *err)
 {
@@ -136,6 +148,9 @@ int xpk_quality(const struct xpk *p, struct pst_error *err)
 
 	for (i = 0; i < p->r->warnings.n && rc == PST_OK; i++)
 		rc = warning_row(t, &p->r->warnings.items[i], err);
+	for (i = 0; i < p->r->score.nrows && rc == PST_OK; i++)
+		if (p->r->score.rows[i].differs)
+			rc = score_check_row(t, &p->r->score.rows[i], err);
 	for (i = 0; i < p->r->rejected.n && rc == PST_OK; i++)
 		rc = quality_row(t, "rejected record", p->r->rejected.items[i].msg, &p->r->rejected.items[i], err);
 	if (rc == PST_OK)

@@ -71,6 +71,8 @@ static int number_keyfigs(const struct pst_review *r, struct pst_xlsx_sheet *s, 
 	const struct keyfig figs[] = {
 		{"Secure score (%)", r->score_now, PST_XLSX_FMT_SCORE},
 		{"Secure score last month (%)", r->score_prev, PST_XLSX_FMT_SCORE},
+		{"Subscriptions in scope", (double)r->subs_in_scope, PST_XLSX_FMT_COUNT},
+		{"Subscriptions with data", (double)r->subs_total, PST_XLSX_FMT_COUNT},
 		{"Open findings at the start", (double)r->unhealthy_t0, PST_XLSX_FMT_COUNT},
 		{"Closed", (double)r->closed, PST_XLSX_FMT_COUNT},
 		{"Opened", (double)r->opened, PST_XLSX_FMT_COUNT},
