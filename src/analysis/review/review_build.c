@@ -149,6 +149,13 @@ static double row_pct(const struct pst_score_row *x)
 	return x ? 100 * x->value : NAN;
 }
 
+static int cmp_subscription(const void *pa, const void *pb)
+{
+	const struct pst_review_subscription *a = pa, *b = pb;
+
+	return pst_strcasecmp(a->id, b->id);
+}
+
 static void subscriptions(struct rb_ctx *c)
 {
 	const struct pst_estate *e = c->e;
@@ -170,6 +177,8 @@ static void subscriptions(struct rb_ctx *c)
 		s->missing_since = s->covered_t1 ? PST_TIME_NONE : pst_timeline_missing_since(&e->timeline, (uint32_t)i,
 		                                                                               c->d->t1);
 	}
+	if (r->nsubscriptions > 1) /* by id, whatever order the data came in */
+		qsort(r->subscriptions, r->nsubscriptions, sizeof(*r->subscriptions), cmp_subscription);
 	free(covered);
 }
 

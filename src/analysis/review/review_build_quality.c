@@ -63,6 +63,13 @@ static void source(struct pst_review *r, struct pst_review_source *s, const stru
 	s->error = pst_review_str(r, f->error);
 }
 
+static int cmp_source(const void *pa, const void *pb)
+{
+	const struct pst_review_source *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
 void rb_sources(struct rb_ctx *c)
 {
 	const struct pst_sources *ing = &c->e->sources;
@@ -72,4 +79,6 @@ void rb_sources(struct rb_ctx *c)
 	c->r->nsources = ing->nfiles;
 	for (i = 0; i < ing->nfiles; i++)
 		source(c->r, &c->r->sources[i], &ing->files[i]);
+	if (ing->nfiles > 1) /* by path, whatever order they were read in */
+		qsort(c->r->sources, ing->nfiles, sizeof(*c->r->sources), cmp_source);
 }

@@ -117,6 +117,7 @@ static struct pst_league_finding league_finding(const struct pst_estate *e, cons
 
 struct sub_lf {
 	uint32_t sub;
+	const char *sub_id;     /* the order of the sums: by subscription id, whatever the input order */
 	size_t order;
 	struct pst_league_finding lf;
 };
@@ -125,6 +126,10 @@ static int cmp_sub_lf(const void *pa, const void *pb)
 {
 	const struct sub_lf *a = pa, *b = pb;
 
+	int c = a->sub == b->sub ? 0 : pst_strcasecmp(a->sub_id ? a->sub_id : "", b->sub_id ? b->sub_id : "");
+
+	if (c)
+		return c;
 	if (a->sub != b->sub)
 		return a->sub < b->sub ? -1 : 1;
 	return (a->order > b->order) - (a->order < b->order);
@@ -135,6 +140,7 @@ static void add_lf(struct sub_lf *v, size_t *n, const struct pst_estate *e, cons
                    const char *change)
 {
 	v[*n].sub = pst_estate_resource_sub(e, f->resource);
+	v[*n].sub_id = pst_estate_subscription_id(e, v[*n].sub);
 	v[*n].order = *n;
 	v[*n].lf = league_finding(e, tm, f, before, after, change);
 	(*n)++;
