@@ -53,6 +53,11 @@ char *xstrndup(const char *s, size_t n);
 void pst_grow(void **p, size_t *alloc, size_t need, size_t size);
 #define PST_GROW(p, alloc, need) pst_grow((void **)&(p), &(alloc), (need), sizeof(*(p)))
 
+/* qsort that accepts an empty or NULL array (n < 2 is already sorted; the C
+ * library's qsort must not be given NULL even with n == 0).  Raw qsort is
+ * banned (tests/tools/banned.sh) so no caller forgets. */
+void pst_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #define PST_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ASCII case-insensitive comparisons (locale-independent). */

@@ -241,7 +241,7 @@ int pst_capture_convert(const char *const *inputs, size_t ninputs, const char *o
 	for (i = 0; i < ninputs && rc == PST_OK; i++)
 		rc = add_input(&ls, inputs[i], o, err);
 	if (rc == PST_OK) {
-		qsort(ls.v, ls.n, sizeof(*ls.v), cmp_line);
+		pst_sort(ls.v, ls.n, sizeof(*ls.v), cmp_line);
 		rc = write_all(out, o, &ls, st, err);
 	}
 	lines_release(&ls);

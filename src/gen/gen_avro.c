@@ -36,7 +36,7 @@ static int list_files(const char *dir, char ***names, size_t *n, struct pst_erro
 		(*names)[(*n)++] = strbuf_detach(&sb);
 	}
 	closedir(d);
-	qsort(*names, *n, sizeof(**names), cmp_str);
+	pst_sort(*names, *n, sizeof(**names), cmp_str);
 	return PST_OK;
 }
 

@@ -210,7 +210,7 @@ void gen_plan_month(struct gen_plan *p, struct gen_estate *e, struct gen_rng *r,
 	p->frozen_sub = frozen_sub;
 	gather(&pl, c);
 	plan_changes(&pl, c);
-	qsort(p->ev, p->n, sizeof(*p->ev), cmp_event);
+	pst_sort(p->ev, p->n, sizeof(*p->ev), cmp_event);
 	for (i = 0; i < 6; i++)
 		free(c[i].v);
 }

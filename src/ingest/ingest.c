@@ -364,7 +364,7 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	pst_sort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		struct strbuf sub = STRBUF_INIT;
 

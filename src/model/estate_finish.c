@@ -35,7 +35,7 @@ void pst_estate_compact_gov(struct pst_estate *e)
 	size_t i, n = 0;
 
 	if (e->ngov > 1)
-		qsort(e->gov, e->ngov, sizeof(*e->gov), cmp_gov);
+		pst_sort(e->gov, e->ngov, sizeof(*e->gov), cmp_gov);
 	for (i = 0; i < e->ngov; i++) {
 		if (n && e->gov[n - 1].resource == e->gov[i].resource && e->gov[n - 1].key == e->gov[i].key)
 			n--;
@@ -60,7 +60,7 @@ void pst_estate_compact_type_controls(struct pst_estate *e)
 	size_t i, n = 0;
 
 	if (e->ntype_controls > 1)
-		qsort(e->type_controls, e->ntype_controls, sizeof(*e->type_controls), cmp_tc);
+		pst_sort(e->type_controls, e->ntype_controls, sizeof(*e->type_controls), cmp_tc);
 	for (i = 0; i < e->ntype_controls; i++) {
 		struct pst_type_control *p = n ? &e->type_controls[n - 1] : NULL, *c = &e->type_controls[i];
 
@@ -124,7 +124,7 @@ static void sort_unique(void *base, size_t *n, size_t size, int (*cmp)(const voi
 	size_t i, k = 0;
 
 	if (*n > 1)
-		qsort(base, *n, size, cmp);
+		pst_sort(base, *n, size, cmp);
 	for (i = 0; i < *n; i++) {
 		if (k && cmp(b + (k - 1) * size, b + i * size) == 0)
 			k--;
@@ -164,7 +164,7 @@ static void finish_alerts(struct pst_estate *e)
 	size_t i, k = 0;
 
 	if (e->nalerts > 1)
-		qsort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_id);
+		pst_sort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_id);
 	for (i = 0; i < e->nalerts; i++) {
 		if (k && e->alerts[i].system_alert_id && cmp_alert_same(&e->alerts[k - 1], &e->alerts[i]) == 0)
 			k--;
@@ -172,7 +172,7 @@ static void finish_alerts(struct pst_estate *e)
 	}
 	e->nalerts = k;
 	if (e->nalerts > 1)
-		qsort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_time);
+		pst_sort(e->alerts, e->nalerts, sizeof(*e->alerts), cmp_alert_time);
 }
 
 struct cut_ctx {

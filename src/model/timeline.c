@@ -147,7 +147,7 @@ static void cells_to_batches(struct pst_timeline *tl)
 		if (tl->cells[i].key)
 			tl->cells[n++] = tl->cells[i];
 	if (n > 1)
-		qsort(tl->cells, n, sizeof(*tl->cells), cmp_cell);
+		pst_sort(tl->cells, n, sizeof(*tl->cells), cmp_cell);
 	for (i = 0; i < n; i++) {
 		const struct pst_hour_cell *c = &tl->cells[i];
 		uint32_t sub = (uint32_t)(c->key >> 32);
@@ -185,7 +185,7 @@ static void make_rounds(struct pst_timeline *tl)
 	struct pst_round *r = NULL;
 
 	if (tl->nbatches > 1)
-		qsort(tl->batches, tl->nbatches, sizeof(*tl->batches), cmp_batch_time);
+		pst_sort(tl->batches, tl->nbatches, sizeof(*tl->batches), cmp_batch_time);
 	for (i = 0; i < tl->nbatches; i++) {
 		struct pst_batch *b = &tl->batches[i];
 

@@ -184,3 +184,9 @@ char *pst_format_double(double v, char *buf, size_t size)
 	}
 	return buf;
 }
+
+void pst_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1 && base)
+		qsort(base, n, size, cmp); /* banned.sh: allowed */
+}

@@ -122,7 +122,7 @@ static inline char *fx_dump(const struct pst_estate *e, const struct pst_state *
 		PST_GROW(lines, alloc, n + 1);
 		lines[n++] = strbuf_detach(&l);
 	}
-	qsort(lines, n, sizeof(*lines), fx_cmp_str);
+	pst_sort(lines, n, sizeof(*lines), fx_cmp_str);
 	for (i = 0; i < n; i++) {
 		strbuf_addf(&sb, "%s\n", lines[i]);
 		free(lines[i]);

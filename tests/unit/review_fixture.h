@@ -383,7 +383,7 @@ static inline void rfx_controls_fill(struct pst_review *r, struct rfx_rng *g)
 	r->controls = PST_REVIEW_NEW(r, struct pst_review_control, r->ncontrols);
 	for (c = 0; c < r->ncontrols; c++)
 		rfx_control(r, g, c, &r->controls[c]);
-	qsort(r->controls, r->ncontrols, sizeof(*r->controls), rfx_control_cmp);
+	pst_sort(r->controls, r->ncontrols, sizeof(*r->controls), rfx_control_cmp);
 }
 
 /* League order: points won, descending; ties by index. */
@@ -479,7 +479,7 @@ static inline void rfx_top(struct pst_review *r, size_t t)
 		all[k].remediation = pst_review_str(r, rfx_recs[k].remediation);
 		team->top[team->ntop++] = all[k];
 	}
-	qsort(team->top, team->ntop, sizeof(*team->top), rfx_top_cmp);
+	pst_sort(team->top, team->ntop, sizeof(*team->top), rfx_top_cmp);
 }
 
 /* ---- alerts ---- */
@@ -523,7 +523,7 @@ static inline struct pst_review_count *rfx_counts(struct pst_review *r, const ch
 		c[*nout].label = pst_review_str(r, labels[k]);
 		c[(*nout)++].count = count;
 	}
-	qsort(c, *nout, sizeof(*c), rfx_count_cmp);
+	pst_sort(c, *nout, sizeof(*c), rfx_count_cmp);
 	return c;
 }
 
@@ -563,7 +563,7 @@ static inline void rfx_alerts(struct pst_review *r, const struct rfx_params *p, 
 		a->team = p->nteams ? rfx_pick(g, p->nteams) : PST_REVIEW_NO_TEAM;
 		r->alerts_by_severity[a->severity]++;
 	}
-	qsort(r->alerts, r->nalerts, sizeof(*r->alerts), rfx_alert_cmp);
+	pst_sort(r->alerts, r->nalerts, sizeof(*r->alerts), rfx_alert_cmp);
 	r->alerts_by_status = rfx_counts(r, statuses, PST_ARRAY_LEN(statuses), false, &r->nalerts_by_status);
 	r->alerts_by_tactic = rfx_counts(r, tactics, PST_ARRAY_LEN(tactics), true, &r->nalerts_by_tactic);
 	strbuf_release(&sb);

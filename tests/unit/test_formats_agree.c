@@ -71,9 +71,9 @@ static bool read_facts(const char *path, struct facts *f)
 		printf("     %s: status %d, %llu rejected: %s\n", path, rc, (unsigned long long)ing.rejected, err.msg);
 	pst_sources_release(&ing);
 	if (f->n)
-		qsort(f->items, f->n, sizeof(char *), cmp);
+		pst_sort(f->items, f->n, sizeof(char *), cmp);
 	if (f->nscores)
-		qsort(f->scores, f->nscores, sizeof(char *), cmp);
+		pst_sort(f->scores, f->nscores, sizeof(char *), cmp);
 	return rc == PST_OK;
 }
 

@@ -238,7 +238,7 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 	classify_all(d, &c);
 	reconcile(d, &c);
 	if (d->n > 1)
-		qsort(d->items, d->n, sizeof(*d->items), cmp_item);
+		pst_sort(d->items, d->n, sizeof(*d->items), cmp_item);
 	free(c.present0);
 	free(c.present1);
 	free(c.covered);

@@ -178,7 +178,7 @@ static void subscriptions(struct rb_ctx *c)
 		                                                                               c->d->t1);
 	}
 	if (r->nsubscriptions > 1) /* by id, whatever order the data came in */
-		qsort(r->subscriptions, r->nsubscriptions, sizeof(*r->subscriptions), cmp_subscription);
+		pst_sort(r->subscriptions, r->nsubscriptions, sizeof(*r->subscriptions), cmp_subscription);
 	free(covered);
 }
 
@@ -197,7 +197,7 @@ static void tenants(struct rb_ctx *c)
 	for (i = 1; i < n; i++)
 		r->tenants[r->ntenants++] = pst_review_str(r, pst_strpool_str(&c->e->tenants, (uint32_t)i));
 	if (r->ntenants > 1)
-		qsort(r->tenants, r->ntenants, sizeof(*r->tenants), cmp_cstr);
+		pst_sort(r->tenants, r->ntenants, sizeof(*r->tenants), cmp_cstr);
 }
 
 static int teams_file(struct rb_ctx *c, struct pst_error *err)

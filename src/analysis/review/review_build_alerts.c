@@ -64,7 +64,7 @@ static struct pst_review_count *count_labels(struct pst_review *r, const char **
 	size_t i, m = 0;
 
 	if (n)
-		qsort(labels, n, sizeof(*labels), cmp_str);
+		pst_sort(labels, n, sizeof(*labels), cmp_str);
 	for (i = 0; i < n; i++) {
 		if (m && strcmp(out[m - 1].label, labels[i]) == 0) {
 			out[m - 1].count++;
@@ -73,7 +73,7 @@ static struct pst_review_count *count_labels(struct pst_review *r, const char **
 		out[m].label = labels[i];
 		out[m++].count = 1;
 	}
-	qsort(out, m, sizeof(*out), cmp_count);
+	pst_sort(out, m, sizeof(*out), cmp_count);
 	*nout = m;
 	return out;
 }
@@ -137,6 +137,6 @@ void rb_alerts(struct rb_ctx *c)
 		if (t >= c->d->t0 && t < c->d->t1)
 			alert(c, &r->alerts[r->nalerts++], &c->e->alerts[i]);
 	}
-	qsort(r->alerts, r->nalerts, sizeof(*r->alerts), cmp_alert);
+	pst_sort(r->alerts, r->nalerts, sizeof(*r->alerts), cmp_alert);
 	alert_counts(r);
 }

@@ -81,7 +81,7 @@ static size_t refs_at(const struct rb_ctx *c, struct comp_ref *v)
 		v[n].control = pst_review_str(c->r, pst_estate_text(e, rec->control));
 		v[n++].assessment = pst_review_str(c->r, pst_estate_text(e, rec->assessment));
 	}
-	qsort(v, n, sizeof(*v), cmp_latest);
+	pst_sort(v, n, sizeof(*v), cmp_latest);
 	return n;
 }
 

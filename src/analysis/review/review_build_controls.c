@@ -69,5 +69,5 @@ void rb_controls(struct rb_ctx *c)
 		if (now.rows)
 			control(c, &r->controls[r->ncontrols++], k, &now);
 	}
-	qsort(r->controls, r->ncontrols, sizeof(*r->controls), cmp_gain);
+	pst_sort(r->controls, r->ncontrols, sizeof(*r->controls), cmp_gain);
 }

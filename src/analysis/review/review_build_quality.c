@@ -80,5 +80,5 @@ void rb_sources(struct rb_ctx *c)
 	for (i = 0; i < ing->nfiles; i++)
 		source(c->r, &c->r->sources[i], &ing->files[i]);
 	if (ing->nfiles > 1) /* by path, whatever order they were read in */
-		qsort(c->r->sources, ing->nfiles, sizeof(*c->r->sources), cmp_source);
+		pst_sort(c->r->sources, ing->nfiles, sizeof(*c->r->sources), cmp_source);
 }

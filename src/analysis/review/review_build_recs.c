@@ -51,7 +51,7 @@ static size_t sums_build(const struct rb_ctx *c, struct rec_sum *s)
 		s[n].resources = 1;
 		s[n++].overdue = it->overdue;
 	}
-	qsort(s, n, sizeof(*s), cmp_team_key);
+	pst_sort(s, n, sizeof(*s), cmp_team_key);
 	for (i = 0; i < n; i++) {
 		if (m && s[m - 1].team == s[i].team && s[m - 1].key == s[i].key) {
 			s[m - 1].resources++;
@@ -60,7 +60,7 @@ static size_t sums_build(const struct rb_ctx *c, struct rec_sum *s)
 			s[m++] = s[i];
 		}
 	}
-	qsort(s, m, sizeof(*s), cmp_rank);
+	pst_sort(s, m, sizeof(*s), cmp_rank);
 	return m;
 }
 

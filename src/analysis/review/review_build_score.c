@@ -68,7 +68,7 @@ static void gains(struct rb_ctx *c)
 	for (i = 0; i < v->nrows; i++)
 		if (v->rows[i].at == v->t1 && v->rows[i].scope == PST_ROW_CONTROL && !isnan(v->rows[i].gain))
 			g[v->rows[i].control].gain += v->rows[i].gain;
-	qsort(g, v->cs.n, sizeof(*g), cmp_gain);
+	pst_sort(g, v->cs.n, sizeof(*g), cmp_gain);
 	while (s->ngains < v->cs.n && g[s->ngains].gain > 0)
 		s->ngains++;
 	s->gains = PST_REVIEW_NEW(c->r, struct pst_review_control_gain, s->ngains);

@@ -84,7 +84,7 @@ static void count_new_insecure(const struct pst_league_finding *f, size_t n, str
 		for (i = 0; i < n; i++)
 			if (f[i].team == t && f[i].change && strcmp(f[i].change, "new_resource") == 0)
 				ids[m++] = f[i].resource_id;
-		qsort(ids, m, sizeof(*ids), cmp_str_ci);
+		pst_sort(ids, m, sizeof(*ids), cmp_str_ci);
 		for (i = 0; i < m; i++)
 			rows[t].new_insecure += i == 0 || pst_strcasecmp(ids[i - 1], ids[i]) != 0;
 	}
@@ -164,7 +164,7 @@ void pst_league_rank(struct pst_league_row *rows, size_t nteams, size_t unranked
 
 	for (t = 0; t < nteams; t++)
 		rows[t].ranked = rows[t].team != unranked;
-	qsort(rows, nteams, sizeof(*rows), row_cmp);
+	pst_sort(rows, nteams, sizeof(*rows), row_cmp);
 	for (t = 0; t < nteams; t++)
 		rows[t].rank = rows[t].ranked ? ++rank : 0;
 }

@@ -88,7 +88,7 @@ void pst_score_cells_build(struct pst_score_cells *sc, const struct pst_control_
 	for (i = 0; i < n; i++)
 		add_finding(sc, cs, &f[i]);
 	if (sc->n)
-		qsort(sc->items, sc->n, sizeof(*sc->items), cell_cmp);
+		pst_sort(sc->items, sc->n, sizeof(*sc->items), cell_cmp);
 	merge_runs(sc);
 }
 

@@ -140,7 +140,7 @@ pst_time *pst_score_view_state_times(const struct pst_estate *e, pst_time t0, ps
 		if (needs_recompute(e, p[i]))
 			keep(out, &kept, p[i]);
 	free(p);
-	qsort(out, kept, sizeof(*out), cmp_time);
+	pst_sort(out, kept, sizeof(*out), cmp_time);
 	*n = kept;
 	return out;
 }

@@ -168,7 +168,7 @@ static struct pst_league_finding *league_findings(const struct pst_estate *e, co
 		if (!s0 || !pst_state_get(s0, f->resource, f->key))
 			add_lf(v, n, e, tm, f, PST_ST_UNKNOWN, (enum pst_status_code)f->status,
 			       class_of(k, nk, f->resource, f->key));
-	qsort(v, *n, sizeof(*v), cmp_sub_lf);
+	pst_sort(v, *n, sizeof(*v), cmp_sub_lf);
 	*subs = xcalloc(cap + 1, sizeof(**subs));
 	for (i = 0; i < *n; i++) {
 		out[i] = v[i].lf;
@@ -213,7 +213,7 @@ void view_league(struct pst_score_view *v, const struct pst_estate *e, const str
 		k[i].key = d->items[i].key;
 		k[i].cls = d->items[i].cls;
 	}
-	qsort(k, d->n, sizeof(*k), cmp_keyed);
+	pst_sort(k, d->n, sizeof(*k), cmp_keyed);
 	f = league_findings(e, tm, view_state_at(e, v->t0), view_state_at(e, v->t1), k, d->n, &sub, &n);
 	v->nleague = tm->nteams;
 	v->league = xcalloc(tm->nteams + 1, sizeof(*v->league));

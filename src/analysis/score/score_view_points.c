@@ -115,7 +115,7 @@ static size_t merge_points(pst_time *p, size_t n, pst_time t0, pst_time t1)
 {
 	size_t i, out = 0;
 
-	qsort(p, n, sizeof(*p), cmp_time);
+	pst_sort(p, n, sizeof(*p), cmp_time);
 	for (i = 0; i < n; i++) {
 		bool pinned_prev = out && view_pinned(p[out - 1], t0, t1);
 		bool pinned = view_pinned(p[i], t0, t1);
@@ -206,7 +206,7 @@ void view_findings_build(struct view_findings *vf, const struct pst_estate *e, c
 		v[i].f.group = tm ? pst_team_map_of(tm, f->resource) : 0;
 	}
 	vf->n = i;
-	qsort(v, vf->n, sizeof(*v), cmp_sub_finding);
+	pst_sort(v, vf->n, sizeof(*v), cmp_sub_finding);
 	vf->f = xcalloc(n ? n : 1, sizeof(*vf->f));
 	vf->sub = xcalloc(n ? n : 1, sizeof(*vf->sub));
 	for (i = 0; i < vf->n; i++) {

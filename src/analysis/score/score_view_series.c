@@ -223,7 +223,7 @@ static void sort_subs(const struct pst_estate *e, uint32_t *subs, size_t n)
 		v[i].id = subs[i];
 		v[i].s = pst_estate_subscription_id(e, subs[i]);
 	}
-	qsort(v, n, sizeof(*v), cmp_sub_name);
+	pst_sort(v, n, sizeof(*v), cmp_sub_name);
 	for (i = 0; i < n; i++)
 		subs[i] = v[i].id;
 	free(v);

@@ -60,7 +60,7 @@ static struct pair *collect_pairs(const struct pst_state *const *states, size_t 
 		}
 	}
 	if (*n)
-		qsort(v, *n, sizeof(*v), pair_cmp);
+		pst_sort(v, *n, sizeof(*v), pair_cmp);
 	return v;
 }
 
@@ -169,7 +169,7 @@ static void sort_items(struct pst_team_map *m, const struct pst_estate *e)
 		v[i].a = m->items[i];
 		v[i].id = pst_estate_resource_id(e, m->items[i].resource);
 	}
-	qsort(v, m->n, sizeof(*v), by_id_cmp);
+	pst_sort(v, m->n, sizeof(*v), by_id_cmp);
 	for (i = 0; i < m->n; i++)
 		m->items[i] = v[i].a;
 	free(v);
