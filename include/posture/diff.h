@@ -46,8 +46,9 @@ struct pst_diff_item {
 	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
 	                                                  for out_of_scope: not exported) */
 	const char *cause_from, *cause_to;
-	/* still_open only (else NONE / -1 / false): */
-	pst_time first_seen;            /* firstEvaluationDate, else first seen Unhealthy; NONE */
+	/* open at T1 only, still_open and the opening classes (else NONE / -1 / false): */
+	pst_time first_seen;            /* still_open: firstEvaluationDate, else first seen Unhealthy;
+	                                   opened: when it turned Unhealthy in the period; NONE */
 	int64_t age_days;               /* days from first_seen to T1 */
 	pst_time due;                   /* governance due date, else first_seen + allowance */
 	bool due_exported;              /* due came from a governance assignment */

@@ -58,7 +58,8 @@ struct pst_review_finding {
 	bool overdue;
 	const char *owner;              /* governance owner, or "" */
 	const char *portal_link;        /* with scheme, or "" */
-	pst_time first_seen;            /* still_open: first evaluated or seen Unhealthy; else NONE */
+	pst_time first_seen;            /* still_open: first evaluated or seen Unhealthy; opened in the
+	                                   period: when it turned Unhealthy; else NONE */
 };
 
 /* A point of a score series. */

@@ -66,7 +66,7 @@ check_contains "row cap warning" "$out" "12900 rows: at the portal's ~13,000-row
 # settings: allowances from --settings; bad files name the line
 printf 'overdue_days_high = 365\n' >"$TMP/long.conf"
 out=$("$POSTURE" diff --period 2026-10 --settings "$TMP/long.conf" "$C")
-check_contains "allowance from --settings" "$out" "Overdue (still open past due): 0"
+check_contains "allowance from --settings" "$out" "Overdue (open past due): 0"
 printf 'org = x\noverdue_days_high = soon\n' >"$TMP/bad.conf"
 err=$("$POSTURE" diff --period 2026-10 --settings "$TMP/bad.conf" "$C" 2>&1); check_eq "bad settings exit" $? 65
 check_contains "bad settings message" "$err" "bad.conf:2: expected a number of days"

@@ -89,7 +89,7 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
 
 	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
-	if (it->cls != PST_CLASS_STILL_OPEN)
+	if (it->cls != PST_CLASS_STILL_OPEN && !pst_class_opens(it->cls))
 		return;
 	if (g && g->due != PST_TIME_NONE) {
 		it->due = g->due;
@@ -100,13 +100,35 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
 }
 
-/* Age and due date: for findings still open (the others start or end in
- * the period, and firstEvaluationDate says nothing of when they turned). */
+/* When a finding opened in the period turned Unhealthy: its statusChangeDate,
+ * else (a new resource or recommendation) its first evaluation, else the
+ * first Unhealthy record seen, each only when it falls in (T0, T1]; else T0. */
+static pst_time opened_at(const struct diff_ctx *c, const struct pst_diff_item *it, const struct pst_finding *f1)
+{
+	pst_time t0 = c->s0->at, t1 = c->s1->at;
+	pst_time tries[3] = {f1->status_change, PST_TIME_NONE, f1->first_unhealthy};
+	size_t i;
+
+	if (it->cls == PST_CLASS_NEW_RESOURCE || it->cls == PST_CLASS_NEW_RECOMMENDATION)
+		tries[1] = f1->first_eval;
+	for (i = 0; i < PST_ARRAY_LEN(tries); i++)
+		if (tries[i] != PST_TIME_NONE && tries[i] > t0 && tries[i] <= t1)
+			return tries[i];
+	return t0;
+}
+
+/* Age and due date: for findings still open, from firstEvaluationDate (else
+ * the first Unhealthy record); for those opened in the period, from when
+ * they opened, so that they can become overdue too.  Closed findings have
+ * none. */
 static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1)
 {
-	if (it->cls != PST_CLASS_STILL_OPEN)
+	if (it->cls == PST_CLASS_STILL_OPEN)
+		it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
+	else if (pst_class_opens(it->cls))
+		it->first_seen = opened_at(c, it, f1);
+	else
 		return;
-	it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
 	if (it->first_seen != PST_TIME_NONE && it->first_seen <= c->s1->at)
 		it->age_days = (c->s1->at - it->first_seen) / PST_MS_PER_DAY;
 }

@@ -41,7 +41,7 @@ static void text_summary(FILE *out, const struct pst_review *r)
 		        pst_class_meaning((enum pst_class)k));
 	fprintf(out, "\nReconciliation: unhealthy at T0 %lld - closed %lld + opened %lld = unhealthy at T1 %lld\n",
 	        (long long)r->unhealthy_t0, (long long)r->closed, (long long)r->opened, (long long)r->unhealthy_t1);
-	fprintf(out, "Overdue (still open past due): %lld\n", (long long)overdue_total(r));
+	fprintf(out, "Overdue (open past due): %lld\n", (long long)overdue_total(r));
 }
 
 /* "  TEAM (total): class n, class n, ..." with the classes that are not
@@ -102,7 +102,7 @@ static void text_item(FILE *out, const struct pst_review *r, const struct pst_re
 	strbuf_addstr(&sb, " -> ");
 	text_status(&sb, f->status_to, f->cause_to, f->cls != PST_CLASS_OUT_OF_SCOPE);
 	if (f->age_days >= 0)
-		strbuf_addf(&sb, ", age %lld days", (long long)f->age_days);
+		strbuf_addf(&sb, ", age %lld %s", (long long)f->age_days, f->age_days == 1 ? "day" : "days");
 	if (f->due_date != PST_TIME_NONE)
 		strbuf_addf(&sb, ", due %s%s", pst_date_format(f->due_date, due, sizeof(due)),
 		            f->overdue ? ", OVERDUE" : "");
