@@ -29,6 +29,7 @@ struct pst_line_chart {
 	size_t nseries;
 	double goal;                          /* NAN: no goal line */
 	const char *goal_label;               /* "Goal 70%" */
+	double height;                        /* points; 0: the default (230) */
 };
 int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, struct pst_error *err);
 

@@ -55,6 +55,11 @@ int pst_pdf_save(struct pst_pdf *pdf, const char *path, struct pst_error *err);
 int pst_pdf_cover(struct pst_pdf *pdf, const char *title, const char *subtitle,
                   const char *const *labels, const char *const *values, size_t n, struct pst_error *err);
 
+/* A new page that opens with a title band (a bar, the title, one small
+ * line of up to three lines wrapped) instead of the running header; what
+ * follows flows below it on the same page. */
+int pst_pdf_title_band(struct pst_pdf *pdf, const char *title, const char *line, struct pst_error *err);
+
 /* Marks where the table of contents goes: its pages are inserted here, on
  * pages of their own, when the document is saved.  At most once. */
 int pst_pdf_contents(struct pst_pdf *pdf, struct pst_error *err);

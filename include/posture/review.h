@@ -159,6 +159,8 @@ struct pst_review_team {
 	int64_t open_by_severity[PST_SEV_CRITICAL + 1];
 	int64_t by_class[PST_CLASS__COUNT];
 	int64_t overdue;
+	int64_t overdue_by_severity[PST_SEV_CRITICAL + 1];
+	int64_t unhealthy_t0, unhealthy_t1, closed, opened; /* its own reconciliation: t1 = t0 - closed + opened */
 	/* Units: "score points" are Defender's points; "percentage points" (pp)
 	 * are of the overall percentage (DESIGN.md "Numbers"). */
 	double pct_won;                 /* league: pp won (+) by verified fixes, lost (-) by regressions and
@@ -184,6 +186,7 @@ struct pst_review_control {
 	double gain;                    /* max - current */
 	size_t top_team;                /* team holding most of the gain, or PST_REVIEW_NO_TEAM */
 	double *gain_by_team;           /* [nteams] */
+	int64_t *open_by_team;          /* [nteams] findings open at T1 in this control, by team */
 };
 
 struct pst_review_subscription {
@@ -193,6 +196,17 @@ struct pst_review_subscription {
 	double weight;
 	bool covered_t1;                /* in scope at T1: held by the latest export at or before T1 */
 	pst_time missing_since;         /* not covered: the first export round without it; NONE unknown */
+};
+
+/* A subscription whose score moved in the period, and why. */
+struct pst_review_mover {
+	const char *id, *name;          /* the subscription (name "" when unknown) */
+	double before, after;           /* 0..100 at T0 and T1; NAN when out of scope or unknown */
+	double change;                  /* after - before, percentage points; NAN when either is unknown */
+	int64_t fixes, regressions, new_insecure; /* verified fixes; regressed; created insecure + newly
+	                                   assessed + exemption ended + became applicable */
+	int64_t closed_other;           /* closed without a fix (exempted, deleted, ...) */
+	bool left_scope;                /* missing from the export at T1 (after is NAN) */
 };
 
 struct pst_review_alert {
@@ -275,7 +289,13 @@ struct pst_review {
 	struct pst_review_goal *overall_goal;   /* or NULL */
 	int64_t by_class[PST_CLASS__COUNT];
 	int64_t overdue_by_severity[PST_SEV_CRITICAL + 1];
+	int64_t open_by_severity[PST_SEV_CRITICAL + 1]; /* Unhealthy at T1 */
 	int64_t unhealthy_t0, unhealthy_t1, closed, opened; /* t1 = t0 - closed + opened */
+
+	/* Subscriptions that moved: known changes by size (largest first,
+	 * ties by name), then those that left the scope, by name */
+	struct pst_review_mover *movers;
+	size_t nmovers;
 
 	/* Teams, ranked by the league table */
 	struct pst_review_team *teams;  /* "Unassigned" included when it has rows */

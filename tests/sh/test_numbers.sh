@@ -152,9 +152,9 @@ print(sum(v for k, v in c.items() if k != "still_open"), c["still_open"], sorted
 	"0 5 ['first_month', 'partial_period']"
 "$POSTURE" report --allow-partial --period 2027-03 --out "$TMP/partial" "$E" >/dev/null 2>&1
 check_eq "--allow-partial: rendered" $? 0
-check_contains "--allow-partial: on the cover" \
+check_contains "--allow-partial: on page 1" \
 	"$(pdftotext -l 1 "$TMP/partial/posture-review-2027-03.pdf" - 2>/dev/null | tr -s ' \n' '  ')" \
-	"Data no data for 2027-03: the inputs span 2026-09-30 .. 2026-10-31 (--allow-partial: shown anyway)"
+	"· no data for 2027-03: the inputs span 2026-09-30 .. 2026-10-31 (--allow-partial: shown anyway)"
 
 # ---- the samples: every number agrees ----
 S="$TESTS_DIR/../samples"
@@ -164,7 +164,8 @@ check_eq "samples report exit" $? 0
 "$POSTURE" score --period 2026-10 --format json "$S" >"$TMP/s.json" 2>/dev/null
 "$POSTURE" diff --period 2026-10 --format json "$S" >"$TMP/sd.json" 2>/dev/null
 pdftotext -layout "$TMP/s/posture-review-2026-10.pdf" "$TMP/s.txt"
-got=$("$PY" - "$TMP/s.txt" "$TMP/s/posture-review-2026-10.xlsx" "$TMP/s.json" "$TMP/sd.json" "$S" <<'EOF'
+pdftotext -layout -l 1 "$TMP/s/posture-review-2026-10.pdf" "$TMP/s1.txt"
+got=$("$PY" - "$TMP/s.txt" "$TMP/s/posture-review-2026-10.xlsx" "$TMP/s.json" "$TMP/sd.json" "$S" "$TMP/s1.txt" <<'EOF'
 import glob, gzip, json, re, sys
 import openpyxl
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -194,15 +195,26 @@ summ = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r and r
 same("workbook score", "%.2f" % summ["Secure score (%)"], shown)
 same("workbook verified fixes", summ["Verified fixes"], diff["counts"]["remediated"])
 same("workbook open at the end", summ["Open findings at the end"], diff["reconciliation"]["unhealthy_to"])
-# the key figures: score, verified fixes, open findings, overdue
-m = re.search(r"^ *([0-9.]+)% +([0-9,]+) +([0-9,]+) +([0-9,]+) *\n *Secure score +Verified fixes", text, re.M)
+# page 1, the month at a glance: score, verified fixes of the closures,
+# open and overdue High/Critical of all open and overdue (counted here from
+# the diff's findings)
+page1 = open(sys.argv[6], encoding="utf-8").read()
+flat1 = re.sub(r"\s+", " ", page1)
+hc = ("High", "Critical")
+open_hc = sum(1 for f in diff["findings"] if f["status_to"] == "Unhealthy" and f["severity"] in hc)
+overdue_hc = sum(1 for f in diff["findings"] if f["overdue"] and f["severity"] in hc)
+m = re.search(r"^ *([0-9.]+)% +([0-9,]+) +([0-9,]+) +([0-9,]+) *\n *Secure score +Verified fixes", page1, re.M)
 if not m:
-    bad.append("PDF key figures not found")
+    bad.append("page 1 key figures not found")
 else:
-    same("PDF key figure: score", m.group(1), shown)
-    same("PDF key figure: verified fixes", int(m.group(2).replace(",", "")), diff["counts"]["remediated"])
-    same("PDF key figure: open", int(m.group(3).replace(",", "")), diff["reconciliation"]["unhealthy_to"])
-    same("PDF key figure: overdue", int(m.group(4).replace(",", "")), diff["reconciliation"]["overdue"])
+    same("page 1: score", m.group(1), shown)
+    same("page 1: verified fixes", int(m.group(2).replace(",", "")), diff["counts"]["remediated"])
+    same("page 1: open High/Critical", int(m.group(3).replace(",", "")), open_hc)
+    same("page 1: overdue High/Critical", int(m.group(4).replace(",", "")), overdue_hc)
+for what, n in (("findings closed", diff["reconciliation"]["closed"]), ("open findings", diff["reconciliation"]["unhealthy_to"]),
+                ("overdue findings", diff["reconciliation"]["overdue"])):
+    if ("of {:,} {}".format(n, what)) not in flat1:
+        bad.append("page 1: 'of %d %s' not found" % (n, what))
 # league: the PDF rows, the workbook's Teams sheet and the score's league
 league = {l["team"]: l for l in score["league"]}
 shares = {t["team"]: t["share_pct_t1"] for t in score["teams"]}

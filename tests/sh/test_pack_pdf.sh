@@ -33,7 +33,7 @@ A="$TMP/a.pdf"
 "$BIN" --render "$TMP/b.pdf"
 check_files_eq "two renders are byte-identical" "$A" "$TMP/b.pdf"
 check_qpdf "qpdf --check" "$A"
-check_eq "page count" "$(pdf_pages "$A")" 24
+check_eq "page count" "$(pdf_pages "$A")" 20
 check_contains "A4" "$(pdfinfo "$A" 2>/dev/null)" "595.276 x 841.89 pts (A4)"
 check_eq "fonts embedded" "$(pdffonts "$A" 2>/dev/null | grep -c 'CID TrueType *Identity-H *yes yes yes')" 2
 
@@ -47,7 +47,7 @@ check_eq "one outline per team, in league order" "$(awk -F'\t' '$1 == 2 { printf
 pdftotext -layout "$A" "$TMP/a.txt" 2>/dev/null
 text=$(cat "$TMP/a.txt")
 check_contains "cover title" "$text" "Security posture review, October 2026"
-check_contains "period" "$text" "2026-10 (2026-10-01 to 2026-10-31)"
+check_contains "period" "$text" "2026-10-01 to 2026-10-31"
 check_contains "scope" "$text" "2 tenants, 6 subscriptions"
 check_contains "generated date" "$text" "2026-11-02 06:00 UTC"
 for team in "Équipe réseau" "Platform engineering" "Data & analytics" "Identité et accès"; do

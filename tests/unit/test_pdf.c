@@ -66,7 +66,7 @@ static int demo_summary(struct pst_pdf *pdf, struct pst_error *err)
 	static const bool partial[12] = {false, false, true, false, false, false, false, false, true};
 	struct pst_chart_series series[2] = {{"Overall", s1, partial}, {"Production subscriptions", s2, NULL}};
 	struct pst_line_chart lc = {"Secure score, last 12 months", "Secure score (%)", months, 12, series, 2,
-	                            70.0, "Goal 70% by June 2027"};
+	                            70.0, "Goal 70% by June 2027", 0};
 	struct pst_pdf_run runs[] = {
 		{PST_PDF_BODY, "The secure score rose to "}, {PST_PDF_BOLD, "61.2%"},
 		{PST_PDF_BODY, " (+3.4 points). At this pace the goal of "}, {PST_PDF_BOLD, "70%"},
@@ -94,7 +94,7 @@ static int demo_charts(struct pst_pdf *pdf, struct pst_error *err)
 	static const double counts[] = {12, 30, 55, 4, 18, 22, 0, 9, 31, 7, 0, 3, 1, 1, 1};
 	struct pst_bar_chart bc = {"Points to gain by team", "Secure score points", teams, gain, 5, 2};
 	struct pst_stack_chart sc = {"Open findings by severity", "Open findings", teams, 5, sev, 3, counts};
-	struct pst_line_chart empty_line = {"Trend without data", "Secure score (%)", NULL, 0, NULL, 0, NAN, NULL};
+	struct pst_line_chart empty_line = {"Trend without data", "Secure score (%)", NULL, 0, NULL, 0, NAN, NULL, 0};
 	struct pst_bar_chart empty_bar = {"Bars without data", "Points", NULL, NULL, 0, 0};
 	int rc = pst_pdf_heading(pdf, 1, "Where the next points are", err);
 
@@ -254,7 +254,7 @@ static int edge_charts(struct pst_pdf *pdf, struct pst_error *err)
 	static const char *const seg[4] = {"High severity with a very long name", "Medium", "Low", "Informational"};
 	struct pst_chart_series s[4] = {{"First series with a long name", v[0], NULL}, {"Second", v[1], NULL},
 	                                {"Third", v[2], NULL}, {"Fourth", v[3], NULL}};
-	struct pst_line_chart lc = {"Four series", "Percent", x, 3, s, 4, 99.0, "Goal 99%"};
+	struct pst_line_chart lc = {"Four series", "Percent", x, 3, s, 4, 99.0, "Goal 99%", 0};
 	const char *labels[300];
 	double values[300], stack[300 * 4];
 	size_t i;

@@ -232,6 +232,7 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 		tenants(&c);
 		rb_summary(&c);
 		rb_goals(&c);
+		rb_movers(&c);
 		rb_teams(&c);
 		rb_team_recommendations(&c);
 		rb_controls(&c);

@@ -37,6 +37,7 @@ void rb_rows_sum(const struct rb_ctx *c, pst_time t, enum pst_row_scope scope, u
 /* Sections (each fills its part of c->r). */
 void rb_summary(struct rb_ctx *c);
 void rb_goals(struct rb_ctx *c);
+void rb_movers(struct rb_ctx *c);  /* after the subscriptions */
 void rb_teams(struct rb_ctx *c);
 void rb_team_recommendations(struct rb_ctx *c);
 void rb_controls(struct rb_ctx *c);

@@ -47,8 +47,12 @@ static void counts(struct rb_ctx *c)
 	for (i = 0; i < PST_CLASS__COUNT; i++)
 		r->by_class[i] = (int64_t)c->d->counts[i];
 	for (i = 0; i < c->d->n; i++)
+	{
 		if (c->d->items[i].overdue)
 			r->overdue_by_severity[c->d->items[i].severity]++;
+		if (c->d->items[i].status_to == PST_ST_UNHEALTHY)
+			r->open_by_severity[c->d->items[i].severity]++;
+	}
 	r->unhealthy_t0 = (int64_t)c->d->unhealthy_t0;
 	r->unhealthy_t1 = (int64_t)c->d->unhealthy_t1;
 	r->closed = (int64_t)c->d->closed;

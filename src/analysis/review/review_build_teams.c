@@ -67,8 +67,16 @@ static void team_counts(struct rb_ctx *c)
 		rt->by_class[it->cls]++;
 		if (it->status_to == PST_ST_UNHEALTHY)
 			rt->open_by_severity[it->severity]++;
-		if (it->overdue)
+		if (it->overdue) {
 			rt->overdue++;
+			rt->overdue_by_severity[it->severity]++;
+		}
+		if (it->status_from == PST_ST_UNHEALTHY)
+			rt->unhealthy_t0++;
+		if (it->status_to == PST_ST_UNHEALTHY)
+			rt->unhealthy_t1++;
+		rt->closed += pst_class_closes(it->cls);
+		rt->opened += pst_class_opens(it->cls);
 	}
 }
 

@@ -109,6 +109,20 @@ void pack_month(struct strbuf *sb, pst_time t)
 		strbuf_add(sb, pst_date_format(inclusive_end(t), buf, sizeof(buf)), 7);
 }
 
+void pack_resource(struct strbuf *sb, const char *id, const char *name, const char *group)
+{
+	const char *slash = id ? strrchr(id, '/') : NULL;
+
+	if (name && *name)
+		strbuf_addstr(sb, name);
+	else if (slash && slash[1])
+		strbuf_addstr(sb, slash + 1);
+	else
+		strbuf_addstr(sb, id ? id : "");
+	if (group && *group)
+		strbuf_addf(sb, " (%s)", group);
+}
+
 const char *pack_plural(int64_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -211,7 +225,7 @@ int pst_render_pdf(const struct pst_review *r, size_t team, const struct pst_ren
                    const char *path, struct pst_error *err)
 {
 	static int (*const sections[])(struct pack *) = {
-		pack_cover, pack_summary, pack_gains, pack_teams, pack_alerts, pack_quality, pack_evidence,
+		pack_glance, pack_summary, pack_gains, pack_teams, pack_alerts, pack_quality, pack_evidence,
 	};
 	struct pack pk;
 	size_t i;

@@ -57,7 +57,9 @@ static int gains_chart(struct pack *pk, const struct gains *g)
 		labels[i] = pk->r->controls[g->idx[i]].name;
 		values[i] = gain_of(pk, g->idx[i]);
 	}
-	if (g->n > n)
+	if (pk->team != PST_REVIEW_NO_TEAM)
+		c.title = g->n > n ? "The team's points to gain, top controls" : "The team's points to gain";
+	else if (g->n > n)
 		c.title = "The controls with the most points to gain (top 12)";
 	rc = pst_pdf_bar_chart(pk->pdf, &c, pk->err);
 	free(labels);
@@ -71,6 +73,12 @@ static void gain_cells(struct pack *pk, size_t rank, size_t c)
 
 	strbuf_addf(pack_cell(pk, 0), "%zu", rank);
 	strbuf_addstr(pack_cell(pk, 1), ctl->name);
+	if (pk->team != PST_REVIEW_NO_TEAM) {
+		pack_num(pack_cell(pk, 2), ctl->open_by_team ? ctl->open_by_team[pk->team] : 0);
+		pack_points(pack_cell(pk, 3), gain_of(pk, c), false);
+		pack_points(pack_cell(pk, 4), ctl->gain, false);
+		return;
+	}
 	pack_points(pack_cell(pk, 2), ctl->max, false);
 	pack_points(pack_cell(pk, 3), ctl->current, false);
 	pack_points(pack_cell(pk, 4), gain_of(pk, c), false);
@@ -84,7 +92,7 @@ static void gain_cells(struct pack *pk, size_t rank, size_t c)
 
 static int gains_table(struct pack *pk, const struct gains *g)
 {
-	struct pst_pdf_col cols[] = {
+	static const struct pst_pdf_col cols[] = {
 		{"#", 0, 24, PST_PDF_RIGHT, 0},
 		{"Control", 3, 0, PST_PDF_LEFT, 0},
 		{"Max", 0, 40, PST_PDF_RIGHT, 0},
@@ -93,21 +101,24 @@ static int gains_table(struct pack *pk, const struct gains *g)
 		{"Unhealthy", 0, 54, PST_PDF_RIGHT, 0},
 		{"Team holding most", 2, 0, PST_PDF_LEFT, 1},
 	};
-	size_t i;
-	int rc;
+	static const struct pst_pdf_col team_cols[] = {
+		{"#", 0, 24, PST_PDF_RIGHT, 0},
+		{"Control", 3, 0, PST_PDF_LEFT, 0},
+		{"Team's open findings", 0, 80, PST_PDF_RIGHT, 0},
+		{"Team's gain (points)", 0, 80, PST_PDF_RIGHT, 0},
+		{"Organisation's gain", 0, 80, PST_PDF_RIGHT, 0},
+	};
+	size_t i, ncols = pk->team == PST_REVIEW_NO_TEAM ? 7 : 5;
+	int rc = pst_pdf_table_begin(pk->pdf, pk->team == PST_REVIEW_NO_TEAM ? cols : team_cols, ncols,
+	                             PACK_LIST_ROWS, pk->err);
 
-	if (pk->team != PST_REVIEW_NO_TEAM) {
-		cols[4].title = "Team's gain";
-		cols[6] = (struct pst_pdf_col){"All teams' gain", 0, 80, PST_PDF_RIGHT, 0};
-	}
-	rc = pst_pdf_table_begin(pk->pdf, cols, 7, PACK_LIST_ROWS, pk->err);
 	for (i = 0; i < g->n && rc == PST_OK; i++) {
 		if (pst_pdf_table_full(pk->pdf)) {
 			pst_pdf_table_skip(pk->pdf, g->n - i);
 			break;
 		}
 		gain_cells(pk, i + 1, g->idx[i]);
-		rc = pack_row(pk, 7);
+		rc = pack_row(pk, ncols);
 	}
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
@@ -128,6 +139,11 @@ int pack_gains(struct pack *pk)
 		              : "Controls where this team holds points to gain, ranked by its share of the gain.");
 	if (rc == PST_OK && g.n)
 		rc = gains_chart(pk, &g);
+	if (rc == PST_OK && g.n) {
+		strbuf_addf(pack_cell(pk, 0), "%s (%zu)", pk->team == PST_REVIEW_NO_TEAM ? "Every control with points to gain"
+		            : "Every control where the team has points to gain", g.n);
+		rc = pack_subtitle(pk, pk->cell[0].buf);
+	}
 	if (rc == PST_OK && g.n)
 		rc = gains_table(pk, &g);
 	free(g.idx);

@@ -34,13 +34,21 @@ struct pack {
 };
 
 /* Sections, in the order of the pack. */
-int pack_cover(struct pack *pk);
+int pack_glance(struct pack *pk);   /* page 1; the contents follow it */
 int pack_summary(struct pack *pk);
 int pack_gains(struct pack *pk);
 int pack_teams(struct pack *pk);
 int pack_alerts(struct pack *pk);
 int pack_quality(struct pack *pk);
 int pack_evidence(struct pack *pk);
+
+/* Shared by page 1 and the summary (pack_pdf_summary.c). */
+void pack_scope(struct strbuf *sb, const struct pst_review *r);     /* "1 tenant, 4 subscriptions; ..." */
+void pack_generated(struct strbuf *sb, const struct pst_review *r); /* "2026-11-01 00:00 UTC by posture 0.1.0" */
+const struct pst_diag *pack_period_note(const struct pst_review *r); /* --allow-partial, first month; or NULL */
+/* The 12-month trend of the overall score (height 0: the default); brief:
+ * a one-sentence footnote instead of one entry per month. */
+int pack_trend_chart(struct pack *pk, const char *title, double height, bool brief);
 
 /* True when rows of team t belong in this pack. */
 bool pack_mine(const struct pack *pk, size_t t);
@@ -61,6 +69,9 @@ void pack_date(struct strbuf *sb, pst_time t);      /* 2026-10-31 or n/a */
 void pack_end_date(struct strbuf *sb, pst_time t);
 void pack_month(struct strbuf *sb, pst_time t);     /* 2026-10 of an end time */
 const char *pack_plural(int64_t n, const char *one, const char *many);
+/* A resource as people name it: "vm-web-01 (rg-app)"; the full id is in
+ * the workbook.  The id's last segment when the name is unknown. */
+void pack_resource(struct strbuf *sb, const char *id, const char *name, const char *group);
 /* What a class of finding means to a manager: "Verified fixes", ... and a
  * short explanation ("risk accepted, not a fix"). */
 

@@ -1,13 +1,13 @@
-/* pack_pdf_summary.c: the cover and the executive summary of the pack. */
+/* pack_pdf_summary.c: the executive summary of the pack, and the scope
+ * and trend helpers page 1 shares with it. */
 #include "pack_pdf_int.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-#define COVER_LINES 7
 #define SUMMARY_WARNINGS 8
 
-static void cover_scope(const struct pst_review *r, struct strbuf *sb)
+void pack_scope(struct strbuf *sb, const struct pst_review *r)
 {
 	pack_num(sb, (int64_t)r->ntenants);
 	strbuf_addstr(sb, pack_plural((int64_t)r->ntenants, " tenant, ", " tenants, "));
@@ -18,8 +18,7 @@ static void cover_scope(const struct pst_review *r, struct strbuf *sb)
 		            r->subs_in_scope, r->subs_total);
 }
 
-/* The run's own warning about the period (--allow-partial, first month), or NULL. */
-static const struct pst_diag *period_note(const struct pst_review *r)
+const struct pst_diag *pack_period_note(const struct pst_review *r)
 {
 	size_t i;
 
@@ -29,17 +28,7 @@ static const struct pst_diag *period_note(const struct pst_review *r)
 	return NULL;
 }
 
-static void cover_tenants(const struct pst_review *r, struct strbuf *sb)
-{
-	size_t i;
-
-	for (i = 0; i < r->ntenants; i++)
-		strbuf_addf(sb, "%s%s", i ? ", " : "", r->tenants[i]);
-	if (!r->ntenants)
-		strbuf_addstr(sb, "none in the data");
-}
-
-static void cover_generated(const struct pst_review *r, struct strbuf *sb)
+void pack_generated(struct strbuf *sb, const struct pst_review *r)
 {
 	char buf[PST_TIME_BUF];
 
@@ -50,91 +39,7 @@ static void cover_generated(const struct pst_review *r, struct strbuf *sb)
 	strbuf_addf(sb, " by posture %s", r->version ? r->version : "");
 }
 
-/* The cover's "label: value" lines, values in pk->cell[]; returns how many. */
-static size_t cover_values(struct pack *pk, const char **labels)
-{
-	const struct pst_review *r = pk->r;
-	size_t n = 0;
-
-	labels[n] = "Organisation";
-	strbuf_addstr(pack_cell(pk, n++), r->org && *r->org ? r->org : "n/a");
-	labels[n] = "Period";
-	strbuf_addf(pack_cell(pk, n), "%s (", r->period ? r->period : "");
-	pack_date(&pk->cell[n], r->t0);
-	strbuf_addstr(&pk->cell[n], " to ");
-	pack_end_date(&pk->cell[n], r->t1);
-	strbuf_addch(&pk->cell[n++], ')');
-	labels[n] = "Scope";
-	cover_scope(r, pack_cell(pk, n++));
-	labels[n] = "Tenants";
-	cover_tenants(r, pack_cell(pk, n++));
-	if (pk->team != PST_REVIEW_NO_TEAM) {
-		labels[n] = "Team";
-		strbuf_addstr(pack_cell(pk, n++), pack_team_name(pk, pk->team));
-	}
-	labels[n] = "Generated";
-	cover_generated(r, pack_cell(pk, n++));
-	if (period_note(r)) {
-		labels[n] = "Data";
-		pst_diag_text(period_note(r), pack_cell(pk, n++));
-	}
-	return n;
-}
-
-int pack_cover(struct pack *pk)
-{
-	const char *labels[COVER_LINES], *values[COVER_LINES];
-	size_t n = cover_values(pk, labels), i;
-	int rc;
-
-	for (i = 0; i < n; i++)
-		values[i] = pk->cell[i].buf;
-	rc = pst_pdf_cover(pk->pdf, pk->r->title, "Monthly security governance review", labels, values, n, pk->err);
-	if (rc == PST_OK)
-		rc = pst_pdf_contents(pk->pdf, pk->err);
-	return rc;
-}
-
 /* ---- key figures ---- */
-
-static int64_t overdue_total(const struct pst_review *r)
-{
-	int64_t n = 0;
-	int s;
-
-	for (s = 0; s <= PST_SEV_CRITICAL; s++)
-		n += r->overdue_by_severity[s];
-	return n;
-}
-
-static int summary_figures(struct pack *pk)
-{
-	const struct pst_review *r = pk->r;
-	struct pst_pdf_figure f[4];
-	size_t i;
-
-	pack_pct(pack_cell(pk, 0), r->score_now);
-	pack_pp(pack_cell(pk, 1), r->score_now - r->score_prev, true);
-	strbuf_addstr(&pk->cell[1], " percentage points since ");
-	pack_date(&pk->cell[1], r->t0);
-	pack_num(pack_cell(pk, 2), r->by_class[PST_CLASS_REMEDIATED]);
-	strbuf_addstr(pack_cell(pk, 3), "unhealthy, now healthy");
-	pack_num(pack_cell(pk, 4), r->unhealthy_t1);
-	pack_num(pack_cell(pk, 5), r->opened);
-	strbuf_addstr(&pk->cell[5], " opened this month");
-	pack_num(pack_cell(pk, 6), overdue_total(r));
-	pack_num(pack_cell(pk, 7), r->overdue_by_severity[PST_SEV_CRITICAL] + r->overdue_by_severity[PST_SEV_HIGH]);
-	strbuf_addstr(&pk->cell[7], " of High or Critical severity");
-	f[0].caption = "Secure score";
-	f[1].caption = "Verified fixes";
-	f[2].caption = "Open findings";
-	f[3].caption = "Overdue";
-	for (i = 0; i < 4; i++) {
-		f[i].value = pk->cell[2 * i].buf;
-		f[i].change = pk->cell[2 * i + 1].buf;
-	}
-	return pst_pdf_figures(pk->pdf, f, 4, pk->err);
-}
 
 /* ---- score, goal and trend ---- */
 
@@ -216,7 +121,7 @@ static int score_text(struct pack *pk)
 
 /* The trend's footnotes: months with subscriptions out of scope (hollow
  * points), and months recomputed from the assessments. */
-static int trend_notes(struct pack *pk)
+static int trend_notes(struct pack *pk, bool brief)
 {
 	const struct pst_review *r = pk->r;
 	struct strbuf *sb = pack_cell(pk, 1);
@@ -230,7 +135,11 @@ static int trend_notes(struct pack *pk)
 		pack_month(sb, r->trend[i].t);
 		strbuf_addf(sb, " %zu of %zu subscriptions", r->trend[i].subs_in_scope, r->trend[i].subs_total);
 	}
-	if (n)
+	if (n && brief) {
+		strbuf_reset(sb);
+		strbuf_addf(sb, "Hollow points (%zu %s): part of the estate was missing from the export, so the score "
+		            "covers only the subscriptions in it: a gap, not a drop. ", n, pack_plural((int64_t)n, "month", "months"));
+	} else if (n)
 		strbuf_addstr(sb, ". ");
 	for (i = 0; i < r->ntrend; i++) {
 		if (!r->trend[i].recomputed || isnan(r->trend[i].percentage))
@@ -245,7 +154,7 @@ static int trend_notes(struct pack *pk)
 	return pst_pdf_text(pk->pdf, PST_PDF_SMALL, sb->buf, pk->err);
 }
 
-static int trend_chart(struct pack *pk)
+int pack_trend_chart(struct pack *pk, const char *title, double height, bool brief)
 {
 	const struct pst_review *r = pk->r;
 	size_t n = r->ntrend, i;
@@ -254,8 +163,7 @@ static int trend_chart(struct pack *pk)
 	double *values = xcalloc(n ? n : 1, sizeof(*values));
 	bool *hollow = xcalloc(n ? n : 1, sizeof(*hollow));
 	struct pst_chart_series series = {"Overall secure score", values, hollow};
-	struct pst_line_chart c = {"Secure score, last 12 months", "Secure score (%)", labels, n, &series, 1, NAN,
-	                           NULL};
+	struct pst_line_chart c = {title, "Secure score (%)", labels, n, &series, 1, NAN, NULL, height};
 	struct strbuf *goal = pack_cell(pk, 0);
 	int rc;
 
@@ -279,7 +187,7 @@ static int trend_chart(struct pack *pk)
 	}
 	rc = pst_pdf_line_chart(pk->pdf, &c, pk->err);
 	if (rc == PST_OK)
-		rc = trend_notes(pk);
+		rc = trend_notes(pk, brief);
 	free(months);
 	free(labels);
 	free(values);
@@ -288,6 +196,33 @@ static int trend_chart(struct pack *pk)
 }
 
 /* ---- what changed ---- */
+
+/* The counts the summary shows: the organisation's, or in a team's pack the team's. */
+struct sum_counts {
+	const int64_t *by_class, *overdue;
+	int64_t u0, closed, opened, u1;
+};
+
+static void counts_of(const struct pack *pk, struct sum_counts *k)
+{
+	const struct pst_review *r = pk->r;
+
+	if (pk->team == PST_REVIEW_NO_TEAM) {
+		k->by_class = r->by_class;
+		k->overdue = r->overdue_by_severity;
+		k->u0 = r->unhealthy_t0;
+		k->closed = r->closed;
+		k->opened = r->opened;
+		k->u1 = r->unhealthy_t1;
+		return;
+	}
+	k->by_class = r->teams[pk->team].by_class;
+	k->overdue = r->teams[pk->team].overdue_by_severity;
+	k->u0 = r->teams[pk->team].unhealthy_t0;
+	k->closed = r->teams[pk->team].closed;
+	k->opened = r->teams[pk->team].opened;
+	k->u1 = r->teams[pk->team].unhealthy_t1;
+}
 
 static int changes_table(struct pack *pk)
 {
@@ -302,15 +237,18 @@ static int changes_table(struct pack *pk)
 		{"What it means", 3, 0, PST_PDF_LEFT, 0},
 		{"Findings", 0, 60, PST_PDF_RIGHT, 0},
 	};
+	struct sum_counts k;
 	size_t i;
-	int rc = pack_subtitle(pk, "What changed this month");
+	int rc = pack_subtitle(pk, pk->team == PST_REVIEW_NO_TEAM ? "What changed this month"
+	                                                          : "What changed this month for the team");
 
+	counts_of(pk, &k);
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, cols, 3, 0, pk->err);
 	for (i = 0; i < PST_ARRAY_LEN(order) && rc == PST_OK; i++) {
 		strbuf_addstr(pack_cell(pk, 0), pst_class_label(order[i]));
 		strbuf_addstr(pack_cell(pk, 1), pst_class_detail(order[i]));
-		pack_num(pack_cell(pk, 2), pk->r->by_class[order[i]]);
+		pack_num(pack_cell(pk, 2), k.by_class[order[i]]);
 		rc = pack_row(pk, 3);
 	}
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
@@ -320,14 +258,16 @@ static int changes_table(struct pack *pk)
 static int overdue_line(struct pack *pk)
 {
 	struct strbuf *sb = pack_cell(pk, 0);
+	struct sum_counts k;
 	int s;
 
+	counts_of(pk, &k);
 	strbuf_addstr(sb, "Overdue items by severity: ");
 	for (s = PST_SEV_CRITICAL; s >= PST_SEV_UNKNOWN; s--) {
-		if (s == PST_SEV_UNKNOWN && !pk->r->overdue_by_severity[s])
+		if (s == PST_SEV_UNKNOWN && !k.overdue[s])
 			continue;
 		strbuf_addf(sb, "%s%s ", s == PST_SEV_CRITICAL ? "" : ", ", pst_severity_name((enum pst_severity)s));
-		pack_num(sb, pk->r->overdue_by_severity[s]);
+		pack_num(sb, k.overdue[s]);
 	}
 	strbuf_addch(sb, '.');
 	return pack_say(pk, sb->buf);
@@ -336,20 +276,22 @@ static int overdue_line(struct pack *pk)
 /* unhealthy T0 - closed + opened = unhealthy T1 */
 static int reconciliation(struct pack *pk)
 {
-	const struct pst_review *r = pk->r;
 	struct strbuf *sb = pack_cell(pk, 0);
-	int64_t expect = r->unhealthy_t0 - r->closed + r->opened;
+	struct sum_counts k;
+	int64_t expect;
 
+	counts_of(pk, &k);
+	expect = k.u0 - k.closed + k.opened;
 	strbuf_addstr(sb, "Reconciliation: ");
-	pack_num(sb, r->unhealthy_t0);
+	pack_num(sb, k.u0);
 	strbuf_addstr(sb, " unhealthy at the start \xE2\x88\x92 ");
-	pack_num(sb, r->closed);
+	pack_num(sb, k.closed);
 	strbuf_addstr(sb, " closed + ");
-	pack_num(sb, r->opened);
+	pack_num(sb, k.opened);
 	strbuf_addstr(sb, " opened = ");
-	pack_num(sb, r->unhealthy_t1);
+	pack_num(sb, k.u1);
 	strbuf_addstr(sb, " unhealthy at the end");
-	if (expect != r->unhealthy_t1) {
+	if (expect != k.u1) {
 		strbuf_addstr(sb, " (the counts do not add up: ");
 		pack_num(sb, expect);
 		strbuf_addstr(sb, " expected; see the data warnings)");
@@ -469,27 +411,49 @@ static int summary_warnings(struct pack *pk)
 	return rc;
 }
 
-static int team_note(struct pack *pk)
+static int team_score_text(struct pack *pk)
 {
+	const struct pst_review_team *t = &pk->r->teams[pk->team];
 	struct strbuf *sb = pack_cell(pk, 0);
 
-	if (pk->team == PST_REVIEW_NO_TEAM)
-		return PST_OK;
-	strbuf_addf(sb, "This pack is for the team %s. The summary covers the whole organisation; the other "
-	            "sections hold only this team's findings and alerts.", pack_team_name(pk, pk->team));
+	strbuf_addf(sb, "This pack is for the team %s: its figures are the team's own; the organisation's are "
+	            "labelled so. The team's resources hold ", t->name);
+	pack_pp(sb, t->share_pct, false);
+	strbuf_addstr(sb, " percentage points of the organisation's secure score of ");
+	pack_pct(sb, pk->r->score_now);
+	strbuf_addstr(sb, " (");
+	pack_pp(sb, t->share_pct_prev, false);
+	strbuf_addstr(sb, " at ");
+	pack_date(sb, pk->r->t0);
+	strbuf_addstr(sb, "); fixing all its unhealthy resources would add ");
+	pack_pp(sb, t->gain_pct, false);
+	strbuf_addstr(sb, ".");
+	if (t->goal) {
+		strbuf_addch(sb, ' ');
+		goal_sentence(sb, t->goal);
+	}
 	return pack_say(pk, sb->buf);
+}
+
+static int org_trend(struct pack *pk)
+{
+	return pack_trend_chart(pk, "Secure score, last 12 months", 0, false);
 }
 
 int pack_summary(struct pack *pk)
 {
-	static int (*const steps[])(struct pack *) = {
-		team_note, summary_figures, score_text, trend_chart, changes_table, overdue_line, reconciliation,
-		league_table, goals_table, summary_warnings,
+	static int (*const org[])(struct pack *) = {
+		score_text, org_trend, changes_table, overdue_line, reconciliation, league_table, goals_table,
+		summary_warnings,
 	};
-	size_t i;
+	static int (*const team[])(struct pack *) = {
+		team_score_text, changes_table, overdue_line, reconciliation, league_table, summary_warnings,
+	};
+	int (*const *steps)(struct pack *) = pk->team == PST_REVIEW_NO_TEAM ? org : team;
+	size_t n = pk->team == PST_REVIEW_NO_TEAM ? PST_ARRAY_LEN(org) : PST_ARRAY_LEN(team), i;
 	int rc = pst_pdf_heading(pk->pdf, 1, "Executive summary", pk->err);
 
-	for (i = 0; i < PST_ARRAY_LEN(steps) && rc == PST_OK; i++)
+	for (i = 0; i < n && rc == PST_OK; i++)
 		rc = steps[i](pk);
 	return rc;
 }

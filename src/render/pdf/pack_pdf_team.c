@@ -35,7 +35,7 @@ static bool is_overdue(const struct pst_review_finding *f)
 static void fix_cells(struct pack *pk, const struct pst_review_finding *f)
 {
 	strbuf_addstr(pack_cell(pk, 0), f->recommendation);
-	strbuf_addstr(pack_cell(pk, 1), f->resource_id);
+	pack_resource(pack_cell(pk, 1), f->resource_id, f->resource_name, f->resource_group);
 	strbuf_addstr(pack_cell(pk, 2), pst_severity_name(f->severity));
 }
 
@@ -44,7 +44,7 @@ static void worse_cells(struct pack *pk, const struct pst_review_finding *f)
 	strbuf_addstr(pack_cell(pk, 0), f->cls == PST_CLASS_NEW_RESOURCE
 	              ? "Created insecure: fix the deployment template" : "Regressed: was healthy");
 	strbuf_addstr(pack_cell(pk, 1), f->recommendation);
-	strbuf_addstr(pack_cell(pk, 2), f->resource_id);
+	pack_resource(pack_cell(pk, 2), f->resource_id, f->resource_name, f->resource_group);
 	strbuf_addstr(pack_cell(pk, 3), pst_severity_name(f->severity));
 }
 
@@ -58,22 +58,22 @@ static void overdue_cells(struct pack *pk, const struct pst_review_finding *f)
 	pack_date(pack_cell(pk, 4), f->due_date);
 }
 
-/* Severity columns fit "Informational"; resource ids get the most room. */
+/* Severity columns fit "Informational"; resources are named by name and group (ids in the workbook). */
 #define SEV_W 64
 static const struct pst_pdf_col fix_cols[] = {
-	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
-	{"Resource", 3, 0, PST_PDF_LEFT, 0},
+	{"Recommendation", 3, 0, PST_PDF_LEFT, 0},
+	{"Resource (resource group)", 2, 0, PST_PDF_LEFT, 0},
 	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col worse_cols[] = {
 	{"What happened", 0, 96, PST_PDF_LEFT, 0},
-	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
-	{"Resource", 3, 0, PST_PDF_LEFT, 0},
+	{"Recommendation", 3, 0, PST_PDF_LEFT, 0},
+	{"Resource (resource group)", 2, 0, PST_PDF_LEFT, 0},
 	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 };
 static const struct pst_pdf_col overdue_cols[] = {
-	{"Recommendation", 2, 0, PST_PDF_LEFT, 0},
-	{"Resource", 3, 0, PST_PDF_LEFT, 0},
+	{"Recommendation", 3, 0, PST_PDF_LEFT, 0},
+	{"Resource (resource group)", 2, 0, PST_PDF_LEFT, 0},
 	{"Severity", 0, SEV_W, PST_PDF_LEFT, 0},
 	{"Age (days)", 0, 44, PST_PDF_RIGHT, 0},
 	{"Due", 0, 56, PST_PDF_LEFT, 0},

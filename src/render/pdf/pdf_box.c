@@ -1,7 +1,9 @@
 /* pdf_box.c: key figures and the boxed warnings list. */
 #include "pdf_int.h"
 
-#define FIG_H 72.0
+#include <string.h>
+
+#define FIG_H 80.0
 #define FIG_GAP 10.0
 #define PAD 8.0
 
@@ -13,10 +15,18 @@ static void figure_change(struct pst_pdf *pdf, const char *change, double x, dou
 	pdf_para_init(&p);
 	pdf_para_add(&p, pdf, &pdf_f_small, change, 0, w);
 	pdf_para_lines(&p, pdf, w);
-	pdf_para_limit(&p, pdf, 2, w);
+	pdf_para_limit(&p, pdf, 3, w);
 	for (i = 0; i < p.nlines; i++)
 		pdf_para_draw_line(pdf, &p, i, x, top - (double)i * pdf_f_small.leading, 0);
 	pdf_para_release(&p);
+}
+
+/* The caption in bold, or in small bold when bold does not fit (measured). */
+static const struct pdf_font *caption_font(const struct pst_pdf *pdf, const char *caption, double w)
+{
+	size_t len = caption ? strlen(caption) : 0;
+
+	return pdf_width(pdf, &pdf_f_bold, caption ? caption : "", len) <= w ? &pdf_f_bold : &pdf_f_small_bold;
 }
 
 static void figure(struct pst_pdf *pdf, const struct pst_pdf_figure *fig, double x, double w)
@@ -30,8 +40,8 @@ static void figure(struct pst_pdf *pdf, const struct pst_pdf_figure *fig, double
 	pdf_cut(pdf, &pdf_f_big, fig->value, inner, &sb);
 	pdf_show(pdf, page, &pdf_f_big, tx, top - PAD - 17.0, sb.buf);
 	strbuf_reset(&sb);
-	pdf_cut(pdf, &pdf_f_bold, fig->caption, inner, &sb);
-	pdf_show(pdf, page, &pdf_f_bold, tx, top - PAD - 34.0, sb.buf);
+	pdf_cut(pdf, caption_font(pdf, fig->caption, inner), fig->caption, inner, &sb);
+	pdf_show(pdf, page, caption_font(pdf, fig->caption, inner), tx, top - PAD - 34.0, sb.buf);
 	if (fig->change)
 		figure_change(pdf, fig->change, tx, top - PAD - 46.0, inner);
 	strbuf_release(&sb);

@@ -117,6 +117,11 @@ static void goal_label(struct pst_pdf *pdf, const struct plot *p, double g, cons
 	strbuf_release(&sb);
 }
 
+static double chart_h(const struct pst_line_chart *c)
+{
+	return c->height > 0 ? c->height : CHART_H;
+}
+
 static int has_data(const struct pst_line_chart *c)
 {
 	size_t i, k;
@@ -148,7 +153,7 @@ static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top
 	p.x0 = pdf->left + AXIS_W;
 	p.x1 = pdf->right - 6.0;
 	p.y1 = top - 18.0;
-	p.y0 = pdf->y - CHART_H + 42.0;
+	p.y0 = pdf->y - chart_h(c) + 42.0;
 	p.n = c->n;
 	y_axis(pdf, &p, c->y_title);
 	x_axis(pdf, &p, c->x_labels);
@@ -165,7 +170,7 @@ static void plot(struct pst_pdf *pdf, const struct pst_line_chart *c, double top
 int pst_pdf_line_chart(struct pst_pdf *pdf, const struct pst_line_chart *c, struct pst_error *err)
 {
 	int data = has_data(c);
-	double top, h = data ? CHART_H : NO_DATA_H;
+	double top, h = data ? chart_h(c) : NO_DATA_H;
 	int rc = pdf_need(pdf, h, err);
 
 	if (rc)

@@ -27,6 +27,7 @@ struct pdf_page {
 	HPDF_Page page;
 	long section; /* heading index of its level-1 section, -1 none, -2 contents */
 	int cover;
+	int band;     /* opens with a title band: no running header */
 };
 
 struct pdf_heading {

@@ -23,6 +23,7 @@ int pdf_new_page(struct pst_pdf *pdf, struct pst_error *err)
 	pg->page = page;
 	pg->section = pdf->section;
 	pg->cover = 0;
+	pg->band = 0;
 	pdf->y = pdf->top;
 	pdf->page_empty = 1;
 	return pdf_status(pdf, err);
@@ -137,6 +138,31 @@ int pst_pdf_cover(struct pst_pdf *pdf, const char *title, const char *subtitle,
 	return pdf_status(pdf, err);
 }
 
+int pst_pdf_title_band(struct pst_pdf *pdf, const char *title, const char *line, struct pst_error *err)
+{
+	double y = pdf->page_h - 44.0, w = pdf_text_width(pdf);
+	struct pdf_para p;
+	size_t i;
+	int rc = pdf_new_page(pdf, err);
+
+	if (rc)
+		return rc;
+	pdf->pages[pdf->npages - 1].band = 1;
+	pdf_rect_fill(pdf_page(pdf), pdf->left, y, w, 5.0, 0.2);
+	y = cover_title(pdf, title, &pdf_f_h1, y - pdf_f_h1.leading);
+	pdf_para_init(&p);
+	pdf_para_add(&p, pdf, &pdf_f_small, line ? line : "", 0, w);
+	pdf_para_lines(&p, pdf, w);
+	pdf_para_limit(&p, pdf, 3, w);
+	for (i = 0; i < p.nlines; i++, y -= pdf_f_small.leading)
+		pdf_para_draw_line(pdf, &p, i, pdf->left, y + 4.0, 0);
+	pdf_para_release(&p);
+	pdf_line(pdf_page(pdf), pdf->left, y, pdf->right, y, 0.5, 0.8);
+	pdf->y = y - 10.0;
+	pdf->page_empty = 0;
+	return pdf_status(pdf, err);
+}
+
 static const char *section_name(const struct pst_pdf *pdf, long section)
 {
 	if (section == -2)
@@ -181,7 +207,7 @@ void pdf_draw_running(struct pst_pdf *pdf)
 	for (i = 0; i < pdf->npages; i++) {
 		const struct pdf_page *pg = &pdf->pages[i];
 
-		if (!pg->cover)
+		if (!pg->cover && !pg->band)
 			draw_header(pdf, pg->page, pg->section);
 		draw_footer(pdf, pg->page, i + 1, pdf->npages);
 	}
@@ -207,5 +233,6 @@ int pdf_insert_page(struct pst_pdf *pdf, size_t at, struct pst_error *err)
 	pdf->pages[at].page = page;
 	pdf->pages[at].section = -2;
 	pdf->pages[at].cover = 0;
+	pdf->pages[at].band = 0;
 	return pdf_status(pdf, err);
 }
