@@ -120,6 +120,8 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 		cli->claims_file = v;
 	else if (strcmp(name, "--settings") == 0)
 		cli->settings_file = v;
+	else if (strcmp(name, "--out") == 0 && !*v)
+		return pst_fail(err, PST_EUSAGE, "--out: an empty folder name (use --out . for the current folder)");
 	else if (strcmp(name, "--out") == 0)
 		cli->out_dir = v;
 	else if (strcmp(name, "--org") == 0)

@@ -241,6 +241,20 @@ static void test_writers(void)
 	CHECK_STR(buf, "'=cmd(),\"a,b\",\"say \"\"hi\"\"\",0.6033,\n");
 	fclose(f);
 	free(buf);
+	/* issue 15: the guard applies after control characters are dropped */
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	pst_csvw_init(&cw, f);
+	pst_csvw_field(&cw, "\x01=1+2");
+	pst_csvw_field(&cw, "\x1b=HYPERLINK(1)");
+	pst_csvw_field(&cw, "\x7f+1");
+	pst_csvw_field(&cw, "\x01\x02");
+	pst_csvw_field(&cw, "\x01@SUM(1)");
+	pst_csvw_end(&cw);
+	fflush(f);
+	CHECK_STR(buf, "'=1+2,'=HYPERLINK(1),'+1,,'@SUM(1)\n");
+	fclose(f);
+	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
 	pst_jsonw_init(&jw, f);
