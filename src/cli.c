@@ -44,6 +44,17 @@ static int parse_time_opt(const char *name, const char *v, pst_time *out, struct
 	return PST_OK;
 }
 
+/* --generated-at: a time the outputs can carry, 1970 .. 9999. */
+static int parse_generated_at(const char *v, pst_time *out, struct pst_error *err)
+{
+	int rc = parse_time_opt("--generated-at", v, out, err);
+
+	if (rc == PST_OK && !pst_time_plausible_option(*out))
+		return pst_fail(err, PST_EUSAGE, "--generated-at: '%s' is outside 1970-01-01T00:00:00Z .. 9999-12-31T23:59:59Z",
+		                v);
+	return rc;
+}
+
 static int set_format(struct pst_cli *cli, const char *v, struct pst_error *err)
 {
 	if (strcmp(v, "text") == 0)
@@ -68,6 +79,8 @@ static int generated_at_default(struct pst_cli *cli, struct pst_error *err)
 	if (sde && *sde) {
 		if (!pst_parse_i64(sde, &secs) || secs < 0)
 			return pst_fail(err, PST_EUSAGE, "SOURCE_DATE_EPOCH: not a number of seconds: '%s'", sde);
+		if (secs > PST_TIME_MAX / 1000)
+			return pst_fail(err, PST_EUSAGE, "SOURCE_DATE_EPOCH: %s is after 9999-12-31T23:59:59Z", sde);
 		cli->generated_at = secs * 1000;
 	} else {
 		cli->generated_at = (pst_time)time(NULL) * 1000;
@@ -82,7 +95,7 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 	if (strcmp(name, "--to") == 0)
 		return parse_time_opt(name, v, &cli->to, err);
 	if (strcmp(name, "--generated-at") == 0)
-		return parse_time_opt(name, v, &cli->generated_at, err);
+		return parse_generated_at(v, &cli->generated_at, err);
 	if (strcmp(name, "--period") == 0) {
 		pst_time a, b;
 
@@ -107,6 +120,8 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 		cli->claims_file = v;
 	else if (strcmp(name, "--settings") == 0)
 		cli->settings_file = v;
+	else if (strcmp(name, "--out") == 0 && !*v)
+		return pst_fail(err, PST_EUSAGE, "--out: an empty folder name (use --out . for the current folder)");
 	else if (strcmp(name, "--out") == 0)
 		cli->out_dir = v;
 	else if (strcmp(name, "--org") == 0)

@@ -23,7 +23,14 @@
 
 struct pst_ingest_opts {
 	bool skip_bad;   /* a file that cannot be read is listed and skipped, not fatal */
+	pst_time now;    /* the generation time (--generated-at): a record's time more
+	                    than a day after it is implausible; <= 0: no such bound */
 };
+
+/* Record times outside [PST_PLAUSIBLE_FROM, now + 1 day] are warned about
+ * and marked rec->implausible: kept, but they do not choose the default
+ * period (timeline.h).  Defender for Cloud's exports began in 2015. */
+#define PST_PLAUSIBLE_FROM INT64_C(1420070400000) /* 2015-01-01T00:00:00Z */
 
 /* Reads every path.  Returns PST_OK, or the status of the first file that
  * failed (PST_EDATA unknown/corrupt, PST_ENOINPUT missing/unreadable,

@@ -111,6 +111,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
 
 struct pst_read_opts {
 	bool skip_bad;
+	pst_time now;   /* the generation time, for the plausibility window (ingest.h); <= 0: none */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
  * (ntimes may be 0: tables, series and timeline only). */

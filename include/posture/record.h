@@ -211,6 +211,12 @@ struct pst_record {
 	const char *tenant_id;
 	const char *id;              /* the ARM id of the record itself, if any */
 	struct pst_origin origin;
+	/* A time field that is present but not a valid time (statusChangeDate
+	 * "2026-02-30"): the reader names it, pst_emit warns and the next time
+	 * source applies.  NULL when none. */
+	const char *bad_time_field, *bad_time_value;
+	bool implausible;            /* observed before 2015 or after the generation time
+	                                (ingest.h): kept, but not used to choose periods */
 	union {
 		struct pst_assessment assessment;
 		struct pst_sub_assessment sub;

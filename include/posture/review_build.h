@@ -61,7 +61,10 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 
 /* A file-safe form of name in the review's arena: ASCII letters, digits,
  * '-' and '_' kept, accented Latin letters folded to their base letter,
- * other runs to one '-'; "team" when nothing is left. */
+ * other runs to one '-'; "team" when nothing is left.  At most
+ * PST_FILE_NAME_MAX bytes: a longer one is cut and ends in "-" and 8 hex
+ * digits of a hash of the whole name. */
+#define PST_FILE_NAME_MAX 64
 const char *pst_review_file_name(struct pst_review *r, const char *name);
 
 #endif

@@ -1,8 +1,11 @@
 /* report.c: `posture report`: the review pack of a month (a PDF and an
  * XLSX workbook), and with --split-by-team one pack per team with rows and
  * an index for mail merges. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "posture/cli.h"
 #include "posture/csvw.h"
 #include "posture/outfile.h"
@@ -50,55 +53,186 @@ static int render(struct report_run *rr, const struct pst_cli *cli, int kind, si
 	return pst_render_pdf(&rr->p.review, team, &pdf, path, err);
 }
 
-/* Both files of one pack; paths[k] gets each path written (or ""). */
-static int write_pack(struct report_run *rr, const struct pst_cli *cli, size_t team, struct strbuf *paths,
-                      struct pst_error *err)
+/* A message about a file in the temporary folder stage names it where it
+ * was going: DIR/... */
+static void unstage_msg(struct pst_error *err, const char *stage, const char *dir)
 {
-	const char *dir = cli->out_dir ? cli->out_dir : DEFAULT_OUT;
+	size_t n = strlen(stage);
+	struct strbuf sb = STRBUF_INIT;
+	const char *rest;
+
+	if (strncmp(err->msg, stage, n) != 0 || err->msg[n] != '/')
+		return;
+	rest = err->msg + n;
+	strbuf_addf(&sb, "%s%s", dir, rest);
+	pst_strlcpy(err->msg, sb.buf, sizeof(err->msg));
+	strbuf_release(&sb);
+}
+
+/* Both files of one pack under dir; paths[k] gets each path written. */
+static int write_pack(struct report_run *rr, const struct pst_cli *cli, const char *dir, size_t team,
+                      struct strbuf *paths, struct pst_error *err)
+{
 	const char *name = team == PST_REVIEW_NO_TEAM ? NULL : rr->p.review.teams[team].file_name;
 	int k, rc = PST_OK;
 
 	for (k = 0; k < OUT__COUNT && rc == PST_OK; k++) {
 		out_path(&paths[k], dir, rr->p.review.period, name, k);
 		rc = render(rr, cli, k, team, paths[k].buf, err);
-		if (rc == PST_OK)
-			strbuf_addf(&rr->written, "%s\n", paths[k].buf);
 	}
 	return rc;
 }
 
-static int write_split(struct report_run *rr, const struct pst_cli *cli, struct pst_error *err)
+static bool team_in_split(const struct pst_review *r, size_t t)
 {
-	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT}, ix = STRBUF_INIT;
-	struct pst_outfile of = {NULL, NULL, NULL};
+	int64_t all, open, overdue;
+
+	pst_review_counts(r, t, &all, &open, &overdue);
+	return all != 0;
+}
+
+/* index.csv and one folder per team, written in the private folder stage. */
+static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, const char *dir, const char *stage,
+                             struct pst_error *err)
+{
+	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT}, fin[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT};
+	struct strbuf ix = STRBUF_INIT;
+	struct pst_outfile of = PST_OUTFILE_INIT;
 	struct pst_csvw w;
 	size_t t;
-	int64_t all, open, overdue;
-	int rc;
+	int rc, k;
 
-	strbuf_addf(&ix, "%s/index.csv", cli->out_dir ? cli->out_dir : DEFAULT_OUT);
+	strbuf_addf(&ix, "%s/index.csv", stage);
 	rc = pst_outfile_open(&of, ix.buf, err);
 	if (rc == PST_OK) {
 		pst_csvw_init(&w, of.fp);
 		pst_text_report_index_head(&w);
 	}
 	for (t = 0; rc == PST_OK && t < rr->p.review.nteams; t++) {
-		pst_review_counts(&rr->p.review, t, &all, &open, &overdue);
-		if (!all)
+		if (!team_in_split(&rr->p.review, t))
 			continue;
-		rc = write_pack(rr, cli, t, paths, err);
+		rc = write_pack(rr, cli, stage, t, paths, err);
+		for (k = 0; k < OUT__COUNT; k++)
+			out_path(&fin[k], dir, rr->p.review.period, rr->p.review.teams[t].file_name, k);
 		if (rc == PST_OK)
-			pst_text_report_index_row(&w, &rr->p.review, t, paths[OUT_PDF].buf, paths[OUT_XLSX].buf);
+			pst_text_report_index_row(&w, &rr->p.review, t, fin[OUT_PDF].buf, fin[OUT_XLSX].buf);
 	}
 	if (rc == PST_OK)
 		rc = pst_outfile_commit(&of, err);
 	else
 		pst_outfile_abort(&of);
+	for (k = 0; k < OUT__COUNT; k++) {
+		strbuf_release(&paths[k]);
+		strbuf_release(&fin[k]);
+	}
+	strbuf_release(&ix);
+	return rc;
+}
+
+/* Moves stage/NAME to dir/NAME, an older dir/NAME set aside into stage
+ * (removed with it). */
+static int move_in(const char *stage, const char *dir, const char *name, struct pst_error *err)
+{
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT, old = STRBUF_INIT;
+	struct stat st;
+	int rc = PST_OK;
+
+	strbuf_addf(&from, "%s/%s", stage, name);
+	strbuf_addf(&to, "%s/%s", dir, name);
+	strbuf_addf(&old, "%s/.old-%s", stage, name);
+	if (lstat(to.buf, &st) == 0 && S_ISDIR(st.st_mode) && rename(to.buf, old.buf) != 0)
+		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot replace: %s", to.buf, strerror(errno));
+	if (rc == PST_OK && rename(from.buf, to.buf) != 0)
+		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot rename into place: %s", to.buf, strerror(errno));
+	strbuf_release(&from);
+	strbuf_release(&to);
+	strbuf_release(&old);
+	return rc;
+}
+
+/* The split set into place: the old index.csv goes first and the new one
+ * comes last, so a set with an index is always complete. */
+static int publish_split(struct report_run *rr, const char *dir, const char *stage, struct pst_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t t;
+	int rc = PST_OK, k;
+
+	strbuf_addf(&sb, "%s/index.csv", dir);
+	if (unlink(sb.buf) != 0 && errno != ENOENT)
+		rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot replace: %s", sb.buf, strerror(errno));
+	for (t = 0; rc == PST_OK && t < rr->p.review.nteams; t++) {
+		if (!team_in_split(&rr->p.review, t))
+			continue;
+		rc = move_in(stage, dir, rr->p.review.teams[t].file_name, err);
+		for (k = 0; rc == PST_OK && k < OUT__COUNT; k++) {
+			out_path(&sb, dir, rr->p.review.period, rr->p.review.teams[t].file_name, k);
+			strbuf_addf(&rr->written, "%s\n", sb.buf);
+		}
+	}
 	if (rc == PST_OK)
-		strbuf_addf(&rr->written, "%s\n", ix.buf);
+		rc = move_in(stage, dir, "index.csv", err);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s/index.csv", dir);
+	if (rc == PST_OK && pst_fsync_dir(sb.buf) != 0)
+		rc = pst_fail(err, PST_EIO, "%s: cannot sync the folder: %s", dir, strerror(errno));
+	if (rc == PST_OK)
+		strbuf_addf(&rr->written, "%s/index.csv\n", dir);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* --split-by-team: every pack and index.csv are written into a private
+ * temporary folder in DIR, then moved into place: the set is complete or
+ * absent, whatever stops the run. */
+static int write_split(struct report_run *rr, const struct pst_cli *cli, struct pst_error *err)
+{
+	const char *dir = cli->out_dir ? cli->out_dir : DEFAULT_OUT;
+	char *stage = NULL;
+	int rc = pst_outfile_mkdtemp(dir, &stage, err);
+
+	if (rc == PST_OK)
+		rc = write_split_stage(rr, cli, dir, stage, err);
+	if (rc && stage)
+		unstage_msg(err, stage, dir);
+	if (rc == PST_OK)
+		rc = publish_split(rr, dir, stage, err);
+	if (stage)
+		pst_rmtree(stage, 4);
+	free(stage);
+	return rc;
+}
+
+/* The PDF and the workbook, written in a private temporary folder and
+ * moved into place together: a failed run leaves neither. */
+static int write_main(struct report_run *rr, const struct pst_cli *cli, struct pst_error *err)
+{
+	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT}, sb = STRBUF_INIT;
+	const char *dir = cli->out_dir ? cli->out_dir : DEFAULT_OUT;
+	char *stage = NULL;
+	int rc, k;
+
+	pst_outfile_clean_stale(dir);
+	rc = pst_outfile_mkdtemp(dir, &stage, err);
+	if (rc == PST_OK)
+		rc = write_pack(rr, cli, stage, PST_REVIEW_NO_TEAM, paths, err);
+	if (rc && stage)
+		unstage_msg(err, stage, dir);
+	for (k = 0; rc == PST_OK && k < OUT__COUNT; k++) {
+		out_path(&sb, dir, rr->p.review.period, NULL, k);
+		if (rename(paths[k].buf, sb.buf) != 0)
+			rc = pst_fail(err, PST_ECANTCREAT, "%s: cannot rename into place: %s", sb.buf, strerror(errno));
+		else
+			strbuf_addf(&rr->written, "%s\n", sb.buf);
+	}
+	if (rc == PST_OK && pst_fsync_dir(sb.buf) != 0)
+		rc = pst_fail(err, PST_EIO, "%s: cannot sync the folder: %s", dir, strerror(errno));
+	if (stage)
+		pst_rmtree(stage, 2);
+	free(stage);
 	strbuf_release(&paths[0]);
 	strbuf_release(&paths[1]);
-	strbuf_release(&ix);
+	strbuf_release(&sb);
 	return rc;
 }
 
@@ -120,7 +254,6 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
 		.allow_partial = cli->allow_partial};
-	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT};
 	struct report_run rr;
 	int rc;
 
@@ -128,7 +261,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	strbuf_init(&rr.written);
 	rc = pst_pipeline_run(&rr.p, &rq, err);
 	if (rc == PST_OK)
-		rc = write_pack(&rr, cli, PST_REVIEW_NO_TEAM, paths, err);
+		rc = write_main(&rr, cli, err);
 	if (rc == PST_OK && cli->split_by_team)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
@@ -138,8 +271,6 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	}
 	if (rc == PST_OK && cli->strict && rr.p.review.warnings.n)
 		rc = PST_WARN;
-	strbuf_release(&paths[0]);
-	strbuf_release(&paths[1]);
 	strbuf_release(&rr.written);
 	pst_pipeline_release(&rr.p);
 	return rc;

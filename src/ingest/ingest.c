@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "posture/strbuf.h"
+#include "posture/utf8.h"
+
+static void pick_time(struct pst_file_ctx *fc, struct pst_record *rec);
 
 void pst_set_format(struct pst_file_ctx *fc, enum pst_format f, const char *detail)
 {
@@ -124,10 +127,49 @@ static void fill_subscription(struct pst_file_ctx *fc, struct pst_record *rec)
 	}
 }
 
+/* The warning for a time field present but invalid: names the field, the
+ * value and the source that applies instead. */
+static void warn_bad_time(struct pst_file_ctx *fc, const struct pst_record *rec, bool fell_back)
+{
+	const char *v = rec->bad_time_value;
+	size_t len = strlen(v), cut = pst_utf8_cut(v, len, 80);
+
+	pst_warn(fc, &rec->origin, "%s: not a valid time: '%.*s%s': %s%s", rec->bad_time_field, (int)cut, v,
+	         cut < len ? "..." : "", fell_back ? "the time is taken from the " : "ignored",
+	         fell_back ? (rec->time_src == PST_TS_FILENAME ? "file name" : "file's modification time") : "");
+}
+
 static void fill_time(struct pst_file_ctx *fc, struct pst_record *rec)
 {
-	if (rec->observed != PST_TIME_NONE)
+	bool preset = rec->observed != PST_TIME_NONE;
+
+	if (!preset)
+		pick_time(fc, rec);
+	if (rec->bad_time_field && rec->bad_time_value)
+		warn_bad_time(fc, rec, !preset && rec->time_src >= PST_TS_FILENAME &&
+		                           rec->type == PST_REC_ASSESSMENT && rec->snapshot == PST_SNAP_STREAM);
+}
+
+/* Before 2015 (any source) or more than a day after the generation time (a
+ * time in the data, not the file's own modification time). */
+static void check_plausible(struct pst_file_ctx *fc, struct pst_record *rec)
+{
+	pst_time now = fc->opts ? fc->opts->now : 0;
+	char t[PST_TIME_BUF], g[PST_TIME_BUF];
+	bool early = rec->observed < PST_PLAUSIBLE_FROM;
+
+	if (!early && (now <= 0 || rec->time_src == PST_TS_MTIME || rec->observed <= now + PST_MS_PER_DAY))
 		return;
+	rec->implausible = true;
+	pst_time_format(rec->observed, t, sizeof(t));
+	pst_time_format(now, g, sizeof(g));
+	pst_warn(fc, &rec->origin, "implausible time %s (from %s): %s%s: the record is kept, but does not choose the "
+	         "default period", t, pst_time_src_name(rec->time_src), early ? "before 2015" : "more than a day after "
+	         "the generation time ", early ? "" : g);
+}
+
+static void pick_time(struct pst_file_ctx *fc, struct pst_record *rec)
+{
 	if (rec->type == PST_REC_ASSESSMENT && rec->snapshot == PST_SNAP_STREAM &&
 	    rec->u.assessment.status_change != PST_TIME_NONE) {
 		rec->observed = rec->u.assessment.status_change;
@@ -164,6 +206,7 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 {
 	rec->origin.path = fc->path;
 	fill_time(fc, rec);
+	check_plausible(fc, rec);
 	fill_subscription(fc, rec);
 	count_record(fc->rep, rec);
 	return fc->fn ? fc->fn(fc->fn_ctx, rec, err) : PST_OK;

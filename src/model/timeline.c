@@ -114,7 +114,8 @@ static void note_file(struct pst_timeline *tl, uint32_t file, uint32_t sub, pst_
 void pst_timeline_note(struct pst_timeline *tl, const struct pst_record *rec, uint32_t file, uint32_t sub)
 {
 	tl->records++;
-	widen(&tl->tmin, &tl->tmax, rec->observed);
+	if (!rec->implausible)
+		widen(&tl->tmin, &tl->tmax, rec->observed);
 	if (rec->action == PST_ACT_DELETE)
 		tl->deletes++;
 	if (rec->snapshot == PST_SNAP_STREAM) {

@@ -74,7 +74,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
  * needs. */
 static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad};
+	struct pst_read_opts opts = {rq->skip_bad, rq->generated_at};
 	pst_time *times;
 	size_t n;
 	int rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
@@ -95,8 +95,8 @@ static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_requ
  * needed), then the estate with the states at T0 and T1 (T1 only for teams). */
 static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad};
-	struct pst_ingest_opts io = {rq->skip_bad};
+	struct pst_read_opts opts = {rq->skip_bad, rq->generated_at};
+	struct pst_ingest_opts io = {rq->skip_bad, rq->generated_at};
 	pst_time times[2];
 	int rc;
 

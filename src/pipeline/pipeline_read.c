@@ -16,7 +16,7 @@ static int estate_sink(void *ctx, const struct pst_record *rec, struct pst_error
 int pst_pipeline_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
                       size_t ntimes, const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->now : 0};
 	int rc;
 
 	pst_estate_begin(e, times, ntimes);
@@ -51,7 +51,7 @@ static int scan_sink(void *ctx, const struct pst_record *rec, struct pst_error *
 int pst_pipeline_scan(struct pst_timeline *tl, const char *const *paths, size_t npaths,
                       const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->now : 0};
 	struct pst_sources ing;
 	struct scan_ctx c;
 	int rc;

@@ -32,15 +32,21 @@ static bool looks_like_formula(const char *s)
 
 void pst_csvw_field(struct pst_csvw *w, const char *s)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, clean = STRBUF_INIT;
 	const char *p;
 
 	sep(w);
 	if (!s || !*s)
 		return;
-	if (looks_like_formula(s))
+	/* Sanitized first (control characters go), then guarded: "\x01=1+2"
+	 * must not come out as a formula. */
+	pst_utf8_sanitize(&clean, s, strlen(s));
+	if (looks_like_formula(strbuf_cstr(&clean)))
 		strbuf_addch(&sb, '\'');
-	pst_utf8_sanitize(&sb, s, strlen(s));
+	strbuf_addstr(&sb, strbuf_cstr(&clean));
+	strbuf_release(&clean);
+	if (!sb.len)
+		return;
 	if (!needs_quotes(sb.buf)) {
 		fputs(sb.buf, w->fp);
 	} else {

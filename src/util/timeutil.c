@@ -80,9 +80,10 @@ static bool valid_ymd(int y, int m, int d)
 	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+/* A leap second (60) only at the end of a minute's 59th minute: hh:59:60. */
 static bool valid_hms(int h, int mi, int s)
 {
-	return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60;
+	return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && (s <= 59 || (s == 60 && mi == 59));
 }
 
 /* ".123", ",1234567": milliseconds, extra digits dropped. */
@@ -105,7 +106,8 @@ static int fraction_ms(struct cur *c)
 	return ms;
 }
 
-/* "Z", "+hh:mm", "-hhmm", "+hh" or nothing: offset in minutes. */
+/* "Z", "+hh:mm", "-hhmm", "+hh" or nothing: offset in minutes, at most
+ * 14 hours either way (the widest zone in use, Kiribati's +14:00). */
 static bool zone(struct cur *c, int *minutes)
 {
 	int sign, h = 0, m = 0;
@@ -119,11 +121,10 @@ static bool zone(struct cur *c, int *minutes)
 	c->p++;
 	if (!num(c, 2, 2, &h))
 		return false;
-	lit(c, ':');
-	if (c->p < c->end)
-		num(c, 2, 2, &m);
+	if (lit(c, ':') ? !num(c, 2, 2, &m) : (c->p < c->end && !num(c, 2, 2, &m)))
+		return false;
 	*minutes = sign * (h * 60 + m);
-	return h <= 23 && m <= 59;
+	return m <= 59 && h * 60 + m <= PST_MAX_ZONE_MINUTES;
 }
 
 static bool parse_iso(struct cur *c, pst_time *out)
@@ -302,26 +303,35 @@ char *pst_time_format(pst_time t, char *buf, size_t size)
 	int64_t days, y, rem;
 	unsigned m, d;
 
-	if (size)
-		buf[0] = '\0';
+	if (!size)
+		return buf;
+	memset(buf, 0, size);
 	if (t == PST_TIME_NONE)
 		return buf;
 	days = floor_days(t);
 	rem = (t - days * PST_MS_PER_DAY) / 1000;
 	pst_civil_from_days(days, &y, &m, &d);
-	if (y < 0 || y > 9999)
-		return buf;
-	snprintf(buf, size, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m, d, (int)(rem / 3600),
-	         (int)(rem / 60 % 60), (int)(rem % 60));
+	/* Years outside 0000..9999 in ISO 8601's expanded form (+10000-01-01):
+	 * the text always holds a whole date and time. */
+	snprintf(buf, size, y < 0 || y > 9999 ? "%+05lld-%02u-%02uT%02d:%02d:%02dZ" : "%04lld-%02u-%02uT%02d:%02d:%02dZ",
+	         (long long)y, m, d, (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
 	return buf;
+}
+
+bool pst_time_plausible_option(pst_time t)
+{
+	return t != PST_TIME_NONE && t >= 0 && t <= PST_TIME_MAX;
 }
 
 char *pst_date_format(pst_time t, char *buf, size_t size)
 {
 	char tmp[PST_TIME_BUF];
+	char *tee;
 
 	pst_time_format(t, tmp, sizeof(tmp));
-	tmp[10] = '\0';
+	tee = strchr(tmp, 'T');
+	if (tee)
+		*tee = '\0';
 	snprintf(buf, size, "%s", tmp);
 	return buf;
 }

@@ -49,6 +49,39 @@ static void test_time_shapes(void)
 	CHECK_INT(parse("2026-10-31Tjunk"), PST_TIME_NONE);
 }
 
+/* Issue 15: invalid dates, zones, leap seconds; the formatter always
+ * writes a whole value. */
+static void test_time_hardening(void)
+{
+	char buf[PST_TIME_BUF];
+
+	CHECK_INT(parse("0000-00-00"), PST_TIME_NONE);
+	CHECK_INT(parse("2026-02-30"), PST_TIME_NONE);
+	CHECK_INT(parse("2026-10-31T06:00:00+99:99"), PST_TIME_NONE);
+	CHECK_INT(parse("2026-10-31T06:00:00+14:01"), PST_TIME_NONE);
+	CHECK_INT(parse("2026-10-31T06:00:00-15:00"), PST_TIME_NONE);
+	CHECK_INT(parse("2026-10-31T06:00:00+02:6"), PST_TIME_NONE);
+	CHECK_STR(fmt(parse("2026-10-31T14:00:00+14:00")), "2026-10-31T00:00:00Z");
+	CHECK_STR(fmt(parse("2026-10-31T00:00:00-14:00")), "2026-10-31T14:00:00Z");
+	CHECK_INT(parse("2026-10-31T06:30:60Z"), PST_TIME_NONE);
+	CHECK_INT(parse("10/31/2026 6:30:60 AM"), PST_TIME_NONE);
+	CHECK_STR(fmt(parse("2016-12-31T23:59:60Z")), "2017-01-01T00:00:00Z");
+	CHECK_STR(fmt(parse("9999-12-31T23:59:60Z")), "+10000-01-01T00:00:00Z");
+	CHECK_STR(fmt(PST_TIME_MAX), "9999-12-31T23:59:59Z");
+	CHECK_STR(fmt(PST_TIME_MAX + 1), "+10000-01-01T00:00:00Z");
+	CHECK_STR(fmt(pst_time_make(-1, 12, 31, 0, 0, 0)), "-0001-12-31T00:00:00Z");
+	CHECK_STR(pst_date_format(PST_TIME_MAX + 1, buf, sizeof(buf)), "+10000-01-01");
+	memset(buf, 'x', sizeof(buf));
+	pst_time_format(PST_TIME_NONE, buf, sizeof(buf));
+	CHECK_STR(buf, "");
+	CHECK_STR(buf + 11, "");
+	CHECK(!pst_time_plausible_option(-1));
+	CHECK(pst_time_plausible_option(0));
+	CHECK(pst_time_plausible_option(PST_TIME_MAX));
+	CHECK(!pst_time_plausible_option(PST_TIME_MAX + 1));
+	CHECK(!pst_time_plausible_option(PST_TIME_NONE));
+}
+
 static void test_time_names(void)
 {
 	pst_time t;
@@ -208,6 +241,20 @@ static void test_writers(void)
 	CHECK_STR(buf, "'=cmd(),\"a,b\",\"say \"\"hi\"\"\",0.6033,\n");
 	fclose(f);
 	free(buf);
+	/* issue 15: the guard applies after control characters are dropped */
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	pst_csvw_init(&cw, f);
+	pst_csvw_field(&cw, "\x01=1+2");
+	pst_csvw_field(&cw, "\x1b=HYPERLINK(1)");
+	pst_csvw_field(&cw, "\x7f+1");
+	pst_csvw_field(&cw, "\x01\x02");
+	pst_csvw_field(&cw, "\x01@SUM(1)");
+	pst_csvw_end(&cw);
+	fflush(f);
+	CHECK_STR(buf, "'=1+2,'=HYPERLINK(1),'+1,,'@SUM(1)\n");
+	fclose(f);
+	free(buf);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
 	pst_jsonw_init(&jw, f);
@@ -233,6 +280,7 @@ int main(void)
 {
 	RUN(test_time_shapes);
 	RUN(test_time_names);
+	RUN(test_time_hardening);
 	RUN(test_months);
 	RUN(test_sha256);
 	RUN(test_utf8);

@@ -380,8 +380,10 @@ static void test_misuse(const char *dir)
 	free(path);
 }
 
-/* A close that fails while writing (the temporary name points at
- * /dev/full) reports libxlsxwriter's error and leaves no file. */
+/* A link planted at the old predictable temporary name (.NAME.tmp-PID,
+ * here to /dev/full) is never written through: the temporary file has an
+ * unpredictable name in a private folder (issue 15).  The full disk itself
+ * is tested in tests/sh/test_outputs.sh. */
 static void test_failed_close(const char *dir)
 {
 	struct pst_xlsx_options opt = {.created = 0};
@@ -400,12 +402,12 @@ static void test_failed_close(const char *dir)
 	CHECK_INT(pst_xlsx_book_open(&book, path, &opt, &err), PST_OK);
 	CHECK_INT(pst_xlsx_sheet_add(book, "S", &s, &err), PST_OK);
 	CHECK_INT(pst_xlsx_keyfig(s, "x", 1, NULL, &err), PST_OK);
-	CHECK_INT(pst_xlsx_book_close(book, &err), PST_EIO);
-	CHECK(strstr(err.msg, "cannot write the workbook") != NULL);
-	CHECK(!exists(path));
-	CHECK(!exists(tmp.buf));
+	CHECK_INT(pst_xlsx_book_close(book, &err), PST_OK);
+	CHECK(exists(path));
+	CHECK(exists(tmp.buf)); /* the planted link is left alone */
 done:
 	unlink(tmp.buf);
+	unlink(path);
 	strbuf_release(&tmp);
 	free(path);
 }

@@ -84,6 +84,27 @@ static char safe_char(const unsigned char *p, size_t *adv)
 	return '-';
 }
 
+/* A long name is cut to PST_FILE_NAME_MAX bytes, ending in "-" and 8 hex
+ * digits of a hash (FNV-1a) of the whole team name: files stay within the
+ * file system's limits and names that share a beginning stay apart. */
+static void cap_name(struct strbuf *sb, const char *name)
+{
+	uint32_t h = 2166136261u;
+	const unsigned char *p;
+	char tail[16];
+
+	if (sb->len <= PST_FILE_NAME_MAX)
+		return;
+	for (p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	snprintf(tail, sizeof(tail), "-%08x", (unsigned)h);
+	sb->len = PST_FILE_NAME_MAX - strlen(tail);
+	while (sb->len && sb->buf[sb->len - 1] == '-')
+		sb->len--;
+	sb->buf[sb->len] = '\0';
+	strbuf_addstr(sb, tail);
+}
+
 const char *pst_review_file_name(struct pst_review *r, const char *name)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -100,6 +121,7 @@ const char *pst_review_file_name(struct pst_review *r, const char *name)
 	}
 	while (sb.len && sb.buf[sb.len - 1] == '-')
 		sb.buf[--sb.len] = '\0';
+	cap_name(&sb, name ? name : "");
 	out = pst_review_str(r, sb.len ? strbuf_cstr(&sb) : "team");
 	strbuf_release(&sb);
 	return out;

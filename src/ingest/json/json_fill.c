@@ -82,6 +82,12 @@ const char *pst_json_fill_assessment(struct pst_jtmp *t, const cJSON *obj, struc
 	a->cause = pst_jstr(st, "cause");
 	a->status_description = pst_jstr(st, "description");
 	a->status_change = pst_jtime(st, "statusChangeDate");
+	if (a->status_change == PST_TIME_NONE && pst_jget(st, "statusChangeDate") &&
+	    !cJSON_IsNull(pst_jget(st, "statusChangeDate"))) {
+		rec->bad_time_field = "statusChangeDate";
+		rec->bad_time_value = cJSON_IsString(pst_jget(st, "statusChangeDate"))
+		                          ? pst_jget(st, "statusChangeDate")->valuestring : "(not a string)";
+	}
 	a->first_eval = pst_jtime(st, "firstEvaluationDate");
 	a->severity = pst_severity_parse(pst_jstr(md, "severity"));
 	a->category = pst_jfirst(md, "categories");

@@ -142,6 +142,10 @@ bool pst_rows_compliance(struct row_ctx *c);
 const char *row_cell(struct row_ctx *c, enum pst_col k);
 /* A time cell (warns and returns PST_TIME_NONE if it does not parse). */
 pst_time row_time(struct row_ctx *c, enum pst_col k);
+/* statusChangeDate from column k, else from the Properties path (may be
+ * NULL): a value present but not a time is named in c->rec.bad_time_* for
+ * pst_emit's warning, and PST_TIME_NONE returned. */
+pst_time row_status_change(struct row_ctx *c, enum pst_col k, const char *path);
 /* A number cell, NAN / -1 when absent (warns when it does not parse). */
 double row_num(struct row_ctx *c, enum pst_col k);
 int64_t row_count(struct row_ctx *c, enum pst_col k);

@@ -102,7 +102,7 @@ static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 	a->severity = pst_severity_parse(row_cell(c, PST_COL_SEVERITY));
 	a->cause = row_cell(c, PST_COL_NOT_APPLICABLE_REASON);
 	a->first_eval = row_time(c, PST_COL_FIRST_EVALUATION_DATE);
-	a->status_change = row_time(c, PST_COL_STATUS_CHANGE_DATE);
+	a->status_change = row_status_change(c, PST_COL_STATUS_CHANGE_DATE, NULL);
 	a->resource_name = row_cell(c, PST_COL_RESOURCE_NAME);
 	id_type_group(c, a, row_cell(c, PST_COL_RESOURCE_TYPE), row_cell(c, PST_COL_RESOURCE_GROUP));
 	a->subscription_name = row_cell(c, PST_COL_SUBSCRIPTION_NAME);
@@ -161,7 +161,7 @@ static void recommendation_texts(struct row_ctx *c, struct pst_assessment *a)
 	a->description = row_pick(c, PST_COL_DESCRIPTION, "metadata.description");
 	a->remediation = row_pick(c, PST_COL_REMEDIATION_DESCRIPTION, "metadata.remediationDescription");
 	a->first_eval = row_pick_time(c, PST_COL_FIRST_EVALUATION_DATE, "status.firstEvaluationDate");
-	a->status_change = row_pick_time(c, PST_COL_STATUS_CHANGE_DATE, "status.statusChangeDate");
+	a->status_change = row_status_change(c, PST_COL_STATUS_CHANGE_DATE, "status.statusChangeDate");
 	a->policy_definition_id = row_pick(c, PST_COL_POLICY_DEFINITION_ID, "metadata.policyDefinitionId");
 	a->portal_link = row_pick(c, PST_COL_RECOMMENDATION_LINK, "links.azurePortal");
 	a->resource_name = row_pstr(c, "resourceDetails.resourceName");

@@ -223,6 +223,27 @@ pst_time row_pick_time(struct row_ctx *c, enum pst_col k, const char *path)
 	return s && parse_time(s, &t) ? t : PST_TIME_NONE;
 }
 
+pst_time row_status_change(struct row_ctx *c, enum pst_col k, const char *path)
+{
+	const char *s = row_cell(c, k);
+	pst_time t;
+
+	if (s && parse_time(s, &t))
+		return t;
+	if (s) {
+		c->rec.bad_time_field = pst_row_column_name(k);
+		c->rec.bad_time_value = s;
+	}
+	s = path ? row_pstr(c, path) : NULL;
+	if (s && parse_time(s, &t))
+		return t;
+	if (s) {
+		c->rec.bad_time_field = path;
+		c->rec.bad_time_value = s;
+	}
+	return PST_TIME_NONE;
+}
+
 double row_pick_num(struct row_ctx *c, enum pst_col k, const char *path)
 {
 	double v = row_num(c, k);

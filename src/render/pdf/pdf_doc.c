@@ -1,6 +1,7 @@
 /* pdf_doc.c: creating, finishing and saving a struct pst_pdf. */
 #include "pdf_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -200,17 +201,46 @@ size_t pst_pdf_page_count(const struct pst_pdf *pdf)
 	return pdf->npages;
 }
 
+/* The document, rendered into libharu's memory stream, copied to our own
+ * temporary file: libharu never opens a file by name, and a full disk or a
+ * refused write is one message naming the file and strerror (PST_EIO). */
+static int copy_stream(struct pst_pdf *pdf, FILE *fp, const char *path, struct pst_error *err)
+{
+	HPDF_BYTE buf[65536];
+	HPDF_UINT32 n;
+	HPDF_STATUS st;
+
+	do {
+		n = sizeof(buf);
+		st = HPDF_ReadFromStream(pdf->doc, buf, &n);
+		if (st != HPDF_OK && st != HPDF_STREAM_EOF)
+			return pst_fail(err, PST_ESOFTWARE, "%s: cannot write the PDF: libharu: %s (0x%04X)", path,
+			                hpdf_error_name(st), (unsigned)st);
+		if (n && fwrite(buf, 1, n, fp) != n)
+			return pst_fail(err, PST_EIO, "%s: write error: %s", path, strerror(errno));
+	} while (st != HPDF_STREAM_EOF && n);
+	return PST_OK;
+}
+
 static int write_file(struct pst_pdf *pdf, const char *path, struct pst_error *err)
 {
 	struct pst_outfile of;
-	int rc = pst_outfile_open_name(&of, path, err);
+	int rc = pst_outfile_open(&of, path, err);
 
 	if (rc)
 		return rc;
-	HPDF_SaveToFile(pdf->doc, of.tmp_path);
+	HPDF_SaveToStream(pdf->doc);
 	if (pdf->failed) {
 		pst_outfile_abort(&of);
-		return pst_fail(err, PST_ECANTCREAT, "%s: cannot write the PDF: %s", path, pdf->herr.msg);
+		return pst_fail(err, PST_ESOFTWARE, "%s: cannot write the PDF: %s", path, pdf->herr.msg);
+	}
+	HPDF_ResetStream(pdf->doc);
+	rc = copy_stream(pdf, of.fp, path, err);
+	if (rc == PST_OK && pdf->failed)
+		rc = pst_fail(err, PST_ESOFTWARE, "%s: cannot write the PDF: %s", path, pdf->herr.msg);
+	if (rc) {
+		pst_outfile_abort(&of);
+		return rc;
 	}
 	return pst_outfile_commit(&of, err);
 }

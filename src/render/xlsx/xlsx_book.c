@@ -1,7 +1,10 @@
 /* xlsx_book.c: the workbook: temporary file, properties, styles, sheet names. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "xlsx_int.h"
 
 #define HEADER_FILL 0xD9E1F2
@@ -145,8 +148,35 @@ static int finish_sheets(struct pst_xlsx_book *book, struct pst_error *err)
 	return rc;
 }
 
+/* workbook_close with libxlsxwriter's own "[ERROR] ..." lines kept off
+ * standard error (the caller reports one message naming the file and the
+ * system error); *saved_errno is errno as the library left it. */
+static lxw_error quiet_close(lxw_workbook *wb, int *saved_errno)
+{
+	int keep, devnull;
+	lxw_error e;
+
+	fflush(stderr);
+	keep = dup(STDERR_FILENO);
+	devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (keep >= 0 && devnull >= 0)
+		dup2(devnull, STDERR_FILENO);
+	errno = 0;
+	e = workbook_close(wb);
+	*saved_errno = e ? errno : 0;
+	fflush(stderr);
+	if (keep >= 0 && devnull >= 0)
+		dup2(keep, STDERR_FILENO);
+	if (keep >= 0)
+		close(keep);
+	if (devnull >= 0)
+		close(devnull);
+	return e;
+}
+
 int pst_xlsx_book_close(struct pst_xlsx_book *book, struct pst_error *err)
 {
+	int saved_errno;
 	lxw_error e;
 	int rc = xlsx_usable(book, err);
 
@@ -156,10 +186,12 @@ int pst_xlsx_book_close(struct pst_xlsx_book *book, struct pst_error *err)
 		pst_xlsx_book_abort(book);
 		return rc;
 	}
-	e = workbook_close(book->wb);
+	e = quiet_close(book->wb, &saved_errno);
 	book->wb = NULL;
 	if (e) {
-		rc = pst_fail(err, PST_EIO, "%s: cannot write the workbook: %s", book->of.final_path, lxw_strerror(e));
+		rc = pst_fail(err, e == LXW_ERROR_CREATING_XLSX_FILE ? PST_ECANTCREAT : PST_EIO,
+		              "%s: cannot write the workbook: %s", book->of.final_path,
+		              saved_errno ? strerror(saved_errno) : lxw_strerror(e));
 		pst_outfile_abort(&book->of);
 	} else {
 		rc = pst_outfile_commit(&book->of, err);
