@@ -22,7 +22,8 @@ static const struct opt_def options[] = {
 	{"--settings", PST_OPT_SETTINGS, true},
 	{"--generated-at", 0, true},          {"--skip-bad", 0, false},
 	{"--strict", 0, false},               {"-q", 0, false},
-	{"--quiet", 0, false},                {"--help", 0, false},
+	{"--quiet", 0, false},                {"--verbose", 0, false},
+	{"--help", 0, false},
 	{"-h", 0, false},
 };
 
@@ -136,6 +137,8 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 		cli->strict = true;
 	else if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0)
 		cli->quiet = true;
+	else if (strcmp(name, "--verbose") == 0)
+		cli->verbose = true;
 	return PST_OK;
 }
 

@@ -10,6 +10,7 @@
 	"  --skip-bad         list unreadable or unknown files and go on (else exit 65/66)\n" \
 	"  --strict           exit 1 when the data carries warnings\n" \
 	"  -q, --quiet        no progress or warnings on stderr\n" \
+	"  --verbose          every warning on stderr (else three of each kind and a count)\n" \
 	"  -h, --help         this text\n" \
 	"Exit codes: 0 ok, 1 warnings (--strict), 64 usage, 65 bad input data,\n" \
 	"  66 input missing, 73 cannot create output, 74 I/O error.\n"

@@ -43,6 +43,7 @@ struct pst_cli {
 	bool format_given;
 	bool split_by_team;
 	bool quiet;
+	bool verbose;               /* --verbose: every warning on stderr, not three of each kind */
 	bool strict;
 	bool skip_bad;
 	bool allow_partial;         /* --allow-partial: render a period the data does not cover, saying so */

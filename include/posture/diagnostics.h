@@ -55,6 +55,9 @@ enum pst_diag_code {
 
 /* "bad_record", "subscription_missing", "unused_team_rule", ... */
 const char *pst_diag_code_name(enum pst_diag_code c);
+/* What a code means to a reader: "Subscription missing from the last
+ * export", ... (a capital first, no full stop). */
+const char *pst_diag_code_label(enum pst_diag_code c);
 /* The group a code is reported under: "rejected", "ingest", "completeness",
  * "teams", "score". */
 const char *pst_diag_code_group(enum pst_diag_code c);

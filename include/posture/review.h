@@ -265,6 +265,56 @@ struct pst_review_source {
 	const char *error;              /* or "" */
 };
 
+/* A group of input files (by format or by folder) and what it holds. */
+struct pst_review_source_group {
+	const char *label;              /* "portal-csv"; a folder relative to the manifest's root, "." for it */
+	uint64_t files, bytes, records;
+};
+
+/* The input as one line of evidence (review_build_quality.c): the manifest
+ * text is one `sha256sum` line per file with a SHA-256 ("HASH  PATH\n",
+ * sha256sum's escaping for a backslash or newline in a path), the lines in
+ * byte order (`LC_ALL=C sort`); sha256 is the SHA-256 of that text, which is
+ * the file `sources.sha256` written beside the pack: `sha256sum
+ * sources.sha256` gives it, `sha256sum -c sources.sha256` checks every file. */
+#define PST_REVIEW_LARGEST 20   /* largest files listed in the PDF */
+#define PST_REVIEW_FOLDERS 20   /* folder groups at most (the deepest level that fits) */
+#define PST_MANIFEST_NAME "sources.sha256"
+struct pst_review_manifest {
+	uint64_t files, bytes;          /* every file read, failed ones included */
+	uint64_t hashed;                /* files in the text (those with a SHA-256) */
+	const char *text;               /* the lines; "" when none */
+	size_t text_len;
+	const char *sha256;             /* hex, of text */
+	const char *root;               /* the folder every path is under, "" when none is shared */
+	struct pst_review_source_group *formats; /* by format name */
+	size_t nformats;
+	struct pst_review_source_group *folders; /* by folder under root, at the deepest level with at most
+	                                            PST_REVIEW_FOLDERS groups; in name order */
+	size_t nfolders;
+	size_t *largest;                /* indexes into review.sources, biggest first, ties by path */
+	size_t nlargest;
+};
+
+/* Warnings of one kind (code), in the order of the codes. */
+#define PST_REVIEW_EXAMPLES 3
+struct pst_review_warning_kind {
+	enum pst_diag_code code;
+	uint64_t count;
+	size_t first[PST_REVIEW_EXAMPLES]; /* indexes into review.warnings.items */
+	size_t nfirst;
+};
+
+/* A subscription with a problem: out of scope at T1, named by warnings, or
+ * with exported and recomputed scores apart.  Most serious first. */
+struct pst_review_sub_problem {
+	size_t sub;                     /* index into review.subscriptions */
+	bool out_of_scope;              /* not covered at T1 */
+	uint64_t warnings;              /* warnings naming it */
+	uint64_t score_checks;          /* its score rows whose exported and recomputed values differ */
+	const char *problems;           /* one sentence: "out of scope since 2026-10-24; 2 warnings (record_drop)" */
+};
+
 struct pst_review {
 	/* Cover and scope */
 	const char *org;
@@ -330,8 +380,13 @@ struct pst_review {
 	                                   score, team rules, files skipped (diagnostics.h) */
 	struct pst_diags rejected;      /* the first rejected records, each with its file;
 	                                   rejected.count[PST_DIAG_REJECTED] counts them all */
-	struct pst_review_source *sources;
+	struct pst_review_source *sources;  /* by path */
 	size_t nsources;
+	struct pst_review_manifest manifest;
+	struct pst_review_warning_kind *warning_kinds; /* kinds with warnings, in code order */
+	size_t nwarning_kinds;
+	struct pst_review_sub_problem *sub_problems;   /* most serious first */
+	size_t nsub_problems;
 
 	/* The score as `posture score` lists it (every team of the rules) */
 	struct pst_review_score score;
@@ -360,6 +415,11 @@ void *pst_review_alloc(struct pst_review *r, size_t size);
 #define PST_REVIEW_NEW(r, type, n) ((type *)pst_review_alloc((r), sizeof(type) * (n)))
 /* A copy of s in the arena, sanitized to valid UTF-8; "" for NULL. */
 const char *pst_review_str(struct pst_review *r, const char *s);
+
+/* Fills r->manifest, r->warning_kinds and r->sub_problems from the
+ * sources, warnings, subscriptions and score rows already in r (review_index.c;
+ * the builder calls it last).  Manifest paths are the sources' (valid UTF-8). */
+void pst_review_index(struct pst_review *r);
 
 /* True when finding f is open at t1 (Unhealthy). */
 bool pst_review_finding_open(const struct pst_review_finding *f);

@@ -15,10 +15,14 @@
 enum pst_outfmt { PST_OUT_TEXT, PST_OUT_CSV, PST_OUT_JSON };
 
 /* The one form of warnings on standard error, one line each:
- *   posture: warning: CODE: PLACE: MESSAGE */
-void pst_text_warnings(FILE *fp, const struct pst_diags *d);
+ *   posture: warning: CODE: PLACE: MESSAGE
+ * in the list's order.  Unless verbose, at most PST_TEXT_EXAMPLES of each
+ * kind (code), the last followed by
+ *   posture: warning: CODE: and N more of this kind (M in all; --verbose lists every one) */
+#define PST_TEXT_EXAMPLES 3
+void pst_text_warnings(FILE *fp, const struct pst_diags *d, bool verbose);
 /* The same for the warnings keep() is true of. */
-void pst_text_warnings_if(FILE *fp, const struct pst_diags *d, bool (*keep)(const struct pst_diag *));
+void pst_text_warnings_if(FILE *fp, const struct pst_diags *d, bool (*keep)(const struct pst_diag *), bool verbose);
 
 /* `posture diff`: the classified findings of r (text_diff.c). */
 void pst_text_diff(FILE *out, const struct pst_review *r, enum pst_outfmt fmt);
@@ -43,6 +47,10 @@ void pst_text_report_index_head(struct pst_csvw *w);
 void pst_text_report_index_row(struct pst_csvw *w, const struct pst_review *r, size_t team, const char *pdf,
                                const char *xlsx);
 void pst_text_report_summary(FILE *out, const struct pst_review *r, const char *written);
+
+/* `posture report`: sources.sha256 at path, r->manifest.text as it is
+ * (the bytes its manifest hash is over), written atomically. */
+int pst_text_manifest_write(const struct pst_review *r, const char *path, struct pst_error *err);
 
 /* `posture inspect`: every file read and the totals (text or JSON). */
 void pst_text_inspect(FILE *out, const struct pst_sources *ing, enum pst_outfmt fmt);

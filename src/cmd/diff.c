@@ -29,7 +29,7 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK) {
 		pst_text_diff(out, &p.review, cli->format);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			pst_text_warnings(stderr, &p.review.warnings);
+			pst_text_warnings(stderr, &p.review.warnings, cli->verbose);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && p.review.warnings.n)

@@ -83,6 +83,20 @@ static int write_pack(struct report_run *rr, const struct pst_cli *cli, const ch
 	return rc;
 }
 
+/* sources.sha256 once, beside the whole pack (team packs name it). */
+static int write_manifest(struct report_run *rr, const struct pst_cli *cli, struct pst_error *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&path, "%s/" PST_MANIFEST_NAME, cli->out_dir ? cli->out_dir : DEFAULT_OUT);
+	rc = pst_text_manifest_write(&rr->p.review, path.buf, err);
+	if (rc == PST_OK)
+		strbuf_addf(&rr->written, "%s\n", path.buf);
+	strbuf_release(&path);
+	return rc;
+}
+
 static bool team_in_split(const struct pst_review *r, size_t t)
 {
 	int64_t all, open, overdue;
@@ -262,10 +276,12 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	rc = pst_pipeline_run(&rr.p, &rq, err);
 	if (rc == PST_OK)
 		rc = write_main(&rr, cli, err);
+	if (rc == PST_OK)
+		rc = write_manifest(&rr, cli, err);
 	if (rc == PST_OK && cli->split_by_team)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
-		pst_text_warnings(stderr, &rr.p.review.warnings);
+		pst_text_warnings(stderr, &rr.p.review.warnings, cli->verbose);
 		pst_text_report_summary(out, &rr.p.review, strbuf_cstr(&rr.written));
 		rc = pst_close_stream(out, "standard output", err);
 	}

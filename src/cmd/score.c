@@ -30,7 +30,7 @@ int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK) {
 		pst_text_score(out, &p.review, cli->format);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)
-			pst_text_warnings_if(stderr, &p.review.warnings, pst_text_score_warning);
+			pst_text_warnings_if(stderr, &p.review.warnings, pst_text_score_warning, cli->verbose);
 		rc = pst_close_stream(out, "standard output", err);
 	}
 	if (rc == PST_OK && cli->strict && pst_text_score_warnings(&p.review))

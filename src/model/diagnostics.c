@@ -5,31 +5,37 @@
 #include "posture/diagnostics.h"
 
 static const struct {
-	const char *name, *group;
+	const char *name, *group, *label;
 } codes[PST_DC__COUNT] = {
-	[PST_DC_BAD_RECORD] = {"bad_record", "rejected"},
-	[PST_DC_READ_WARNING] = {"read_warning", "ingest"},
-	[PST_DC_FILE_SKIPPED] = {"file_skipped", "ingest"},
-	[PST_DC_NO_DATA] = {"no_data", "completeness"},
-	[PST_DC_SUBSCRIPTION_MISSING] = {"subscription_missing", "completeness"},
-	[PST_DC_CSV_ROW_CAP] = {"csv_row_cap", "completeness"},
-	[PST_DC_RECORD_DROP] = {"record_drop", "completeness"},
-	[PST_DC_CONFLICT] = {"conflicting_duplicates", "completeness"},
-	[PST_DC_REJECTED] = {"rejected_records", "rejected"},
-	[PST_DC_RECONCILE] = {"reconciliation", "completeness"},
-	[PST_DC_PARTIAL] = {"partial_period", "completeness"},
-	[PST_DC_FIRST_MONTH] = {"first_month", "completeness"},
-	[PST_DC_NO_TEAM_RULES] = {"no_team_rules", "teams"},
-	[PST_DC_UNUSED_TEAM_RULE] = {"unused_team_rule", "teams"},
-	[PST_DC_SCORE_DIFFERS] = {"score_differs", "score"},
-	[PST_DC_SCORE_WEIGHTS] = {"score_weights", "score"},
-	[PST_DC_SCORE_UNMAPPED] = {"score_unmapped", "score"},
-	[PST_DC_GOAL] = {"goal", "score"},
+	[PST_DC_BAD_RECORD] = {"bad_record", "rejected", "Rejected record"},
+	[PST_DC_READ_WARNING] = {"read_warning", "ingest", "Remark of a reader"},
+	[PST_DC_FILE_SKIPPED] = {"file_skipped", "ingest", "File skipped"},
+	[PST_DC_NO_DATA] = {"no_data", "completeness", "No data at one end of the period"},
+	[PST_DC_SUBSCRIPTION_MISSING] = {"subscription_missing", "completeness",
+	                                 "Subscription missing from the last export"},
+	[PST_DC_CSV_ROW_CAP] = {"csv_row_cap", "completeness", "Portal CSV at a row cap"},
+	[PST_DC_RECORD_DROP] = {"record_drop", "completeness", "Findings fell by more than 20%"},
+	[PST_DC_CONFLICT] = {"conflicting_duplicates", "completeness", "Conflicting duplicates"},
+	[PST_DC_REJECTED] = {"rejected_records", "rejected", "Records rejected while reading"},
+	[PST_DC_RECONCILE] = {"reconciliation", "completeness", "Counts that do not reconcile"},
+	[PST_DC_PARTIAL] = {"partial_period", "completeness", "Period not covered by the data"},
+	[PST_DC_FIRST_MONTH] = {"first_month", "completeness", "First month of the data"},
+	[PST_DC_NO_TEAM_RULES] = {"no_team_rules", "teams", "No team rules"},
+	[PST_DC_UNUSED_TEAM_RULE] = {"unused_team_rule", "teams", "Team rule that matched nothing"},
+	[PST_DC_SCORE_DIFFERS] = {"score_differs", "score", "Exported and recomputed scores differ"},
+	[PST_DC_SCORE_WEIGHTS] = {"score_weights", "score", "Weights taken from counts"},
+	[PST_DC_SCORE_UNMAPPED] = {"score_unmapped", "score", "Findings of no known control"},
+	[PST_DC_GOAL] = {"goal", "score", "Goal that cannot be measured"},
 };
 
 const char *pst_diag_code_name(enum pst_diag_code c)
 {
 	return (unsigned)c < PST_DC__COUNT ? codes[c].name : "unknown";
+}
+
+const char *pst_diag_code_label(enum pst_diag_code c)
+{
+	return (unsigned)c < PST_DC__COUNT ? codes[c].label : "Unknown";
 }
 
 const char *pst_diag_code_group(enum pst_diag_code c)

@@ -61,7 +61,11 @@ mkdir -p "$TMP/cap"
 { head -n 1 "$P"; i=0; while [ $i -lt 1075 ]; do sed -n '2,13p' "$P" | sed "s/stdata1/st$i/g; s/vm\([0-9]\)/vm\1x$i/g"; i=$((i + 1)); done; } \
 	>"$TMP/cap/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv"
 out=$("$POSTURE" diff --period 2026-10 "$C/ce" "$TMP/cap")
-check_contains "row cap warning" "$out" "12900 rows: at the portal's ~13,000-row cap"
+check_contains "row cap warning: the file's own rows, both caps" "$out" "12900 rows in this file: at the ~13,000 rows where older portal exports stop (the cap is 25,000 today)"
+# two capped files: each named with its own count, never summed
+cp "$TMP/cap/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv" "$TMP/cap/AzureSecurityCenterRecommendations_2026-10-30T00_00_00Z.csv"
+out=$("$POSTURE" diff --period 2026-10 --format csv "$C/ce" "$TMP/cap" 2>&1 >/dev/null)
+check_eq "row cap warning per file" "$(printf '%s\n' "$out" | grep -c 'csv_row_cap: .*/cap/AzureSecurityCenterRecommendations_2026-10-3[01]T00_00_00Z.csv: 12900 rows in this file')" 2
 
 # settings: allowances from --settings; bad files name the line
 printf 'overdue_days_high = 365\n' >"$TMP/long.conf"

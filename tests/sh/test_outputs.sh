@@ -38,7 +38,7 @@ mkdir -p "$TMP/stale/.posture-tmp-$dead-AbCdEf/x"; : >"$TMP/stale/.posture-tmp-$
 "$POSTURE" report -q $G --out "$TMP/stale" "$S" 2>"$TMP/e"
 check_eq "stale: exit" "$?" 0
 check_eq "stale: what killed runs left is removed, a live run's file kept" "$(ls -A "$TMP/stale" | tr '\n' ' ')" \
-	".keep.tmp-$$ posture-review-2026-10.pdf posture-review-2026-10.xlsx "
+	".keep.tmp-$$ posture-review-2026-10.pdf posture-review-2026-10.xlsx sources.sha256 "
 
 # ---- a 220-character team name in --split-by-team ----
 long=$(printf 'Platform%.0s' $(seq 1 27))x
@@ -55,7 +55,7 @@ check_eq "long team name: no temporary folder left" "$(ls -A "$TMP/long" | grep 
 "$POSTURE" report -q $G --teams "$TMP/long.conf" --split-by-team --out "$TMP/long" "$S" 2>"$TMP/e"
 check_eq "split again: exit" "$?" 0
 check_eq "split again: the same set" "$(ls -A "$TMP/long" | tr '\n' ' ')" \
-	"$dir index.csv posture-review-2026-10.pdf posture-review-2026-10.xlsx "
+	"$dir index.csv posture-review-2026-10.pdf posture-review-2026-10.xlsx sources.sha256 "
 
 # ---- full and read-only disks (a small tmpfs; needs root) ----
 if [ "$(id -u)" != 0 ] || ! mkdir -p "$TMP/full" || ! mount -t tmpfs -o size=200k tmpfs "$TMP/full" 2>/dev/null; then
@@ -76,7 +76,7 @@ else
 	"$POSTURE" report -q $G --split-by-team --out "$TMP/full/o" "$S" >"$TMP/o" 2>"$TMP/e"
 	check_eq "disk full in the split set: exit 74" "$?" 74
 	check_eq "disk full in the split set: the main pack, no index, nothing temporary" \
-		"$(ls -A "$TMP/full/o" | tr '\n' ' ')" "posture-review-2026-10.pdf posture-review-2026-10.xlsx "
+		"$(ls -A "$TMP/full/o" | tr '\n' ' ')" "posture-review-2026-10.pdf posture-review-2026-10.xlsx sources.sha256 "
 	mkdir "$TMP/full/ro"; mount -o remount,ro "$TMP/full"
 	"$POSTURE" report -q $G --out "$TMP/full/ro" "$S" >"$TMP/o" 2>"$TMP/e"
 	check_eq "read-only folder: exit 73" "$?" 73

@@ -23,7 +23,7 @@ import csv, datetime, re, sys, zipfile
 import openpyxl
 
 SHEETS = ["Summary", "Teams", "Changes", "Open items", "Controls", "Alerts", "Compliance", "Data quality",
-          "Sources"]
+          "Subscriptions", "Sources"]
 CHANGES = ["Class", "Resource ID", "Assessment key", "Recommendation", "Severity", "Subscription ID",
            "Subscription", "Resource group", "Resource type", "Status before", "Cause before", "Status after",
            "Cause after", "Age (days)", "First seen", "Due date", "Overdue", "Owner", "Portal link", "Team",
@@ -39,7 +39,10 @@ HEADERS = {
                  "Unhealthy", "Not applicable", "Top team"],
     "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],
     "Compliance": ["Standard", "Control", "State", "Passed", "Failed", "Skipped"],
-    "Data quality": ["Kind", "Message", "File", "Line", "Record"],
+    "Data quality": ["Kind", "Message", "File", "Line", "Record", "Code", "Of this kind"],
+    "Subscriptions": ["Subscription", "Id", "In scope at the end", "Missing since", "Score before (%)",
+                      "Score now (%)", "Weight", "Warnings naming it", "Score checks differing", "Problem",
+                      "Has a problem"],
     "Sources": ["File", "Format", "Size (bytes)", "SHA-256", "assessment", "sub_assessment", "assessment_metadata",
                 "governance_assignment", "secure_score", "score_control", "control_definition", "alert",
                 "compliance", "Records", "Rejected", "Failed", "Error"],

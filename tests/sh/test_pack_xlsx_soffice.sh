@@ -18,7 +18,7 @@ office --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,tr
 	--outdir "$TMP/csv" "$TMP/all.xlsx"
 check_eq "soffice converts the workbook" "$?" 0
 check_eq "one CSV per sheet" "$(cd "$TMP/csv" && ls | tr '\n' '|')" \
-	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Summary.csv|all-Teams.csv|"
+	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Subscriptions.csv|all-Summary.csv|all-Teams.csv|"
 check_eq "Changes rows" "$(wc -l <"$TMP/csv/all-Changes.csv")" "$(wc -l <"$TMP/diff.csv")"
 # Class, resource id, key and severity, and the statuses, row by row as in diff csv.
 cmp_cols() { "$PY" -c '

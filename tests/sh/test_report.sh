@@ -70,7 +70,7 @@ mkdir -p "$TMP/split-fail"; : >"$TMP/split-fail/Equipe-reseau"
 check_eq "team folder is a file: exit 73" $? 73
 check_eq "team folder is a file: no index, no temporary file" \
 	"$(cd "$TMP/split-fail" && ls -A | tr '\n' ' ')" \
-	"Equipe-reseau posture-review-2026-03.pdf posture-review-2026-03.xlsx "
+	"Equipe-reseau posture-review-2026-03.pdf posture-review-2026-03.xlsx sources.sha256 "
 
 # ---- the sample estate ----
 A="$TMP/a"
@@ -122,7 +122,7 @@ done
 # Default period of the samples (they end on 2026-10-31).
 "$POSTURE" report -q --out "$TMP/def" $GEN "$S" 2>/dev/null
 check_eq "samples: default period" "$(ls "$TMP/def" | tr '\n' ' ')" \
-	"posture-review-2026-10.pdf posture-review-2026-10.xlsx "
+	"posture-review-2026-10.pdf posture-review-2026-10.xlsx sources.sha256 "
 
 # Split per team.
 "$POSTURE" report -q --split-by-team --period $P --out "$TMP/s" $GEN "$S" 2>/dev/null

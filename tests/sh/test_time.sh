@@ -24,5 +24,5 @@ check_eq "SOURCE_DATE_EPOCH=253402300799 (the last second of 9999): accepted" "$
 "$POSTURE" report --generated-at 2026-11-01T00:00:00Z --allow-partial --out "$TMP/out" "$D" >"$TMP/o" 2>"$TMP/e"
 check_eq "report with a record in 9999: exit" "$?" 0
 check_eq "report with a record in 9999: the September pack" "$(ls "$TMP/out" | tr '\n' ' ')" \
-	"posture-review-2026-09.pdf posture-review-2026-09.xlsx "
+	"posture-review-2026-09.pdf posture-review-2026-09.xlsx sources.sha256 "
 summary

@@ -692,6 +692,7 @@ static inline void rfx_build(struct pst_review *r, const struct rfx_params *p)
 	if (p->warnings)
 		rfx_warnings(r);
 	rfx_sources(r, p, &g);
+	pst_review_index(r);
 }
 
 #endif

@@ -139,6 +139,7 @@ static inline void xfx_facts(const struct pst_review *r, size_t team, FILE *fp)
 	fprintf(fp, "%s|Alerts|%zu\n", form, xfx_count_alerts(r, team));
 	fprintf(fp, "%s|Compliance|%zu\n", form, r->ncompliance);
 	fprintf(fp, "%s|Data quality|%zu\n", form, r->warnings.n + r->rejected.n + (r->rejected.count[PST_DIAG_REJECTED] > r->rejected.n));
+	fprintf(fp, "%s|Subscriptions|%zu\n", form, r->nsubscriptions);
 	fprintf(fp, "%s|Sources|%zu\n", form, r->nsources);
 }
 

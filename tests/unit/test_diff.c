@@ -128,10 +128,12 @@ static void test_age_and_overdue(void)
 	CHECK_INT(it->due, fx_time("2026-08-31T06:00:00Z")); /* High: 30 days */
 	CHECK(it->overdue);
 	CHECK_INT(r.d.overdue, 1);
-	it = find(&r.d, ST, "k1");                    /* regressed: age and due are for still_open */
-	CHECK_INT(it->age_days, -1);
-	CHECK_INT(it->due, PST_TIME_NONE);
-	CHECK(!it->overdue);
+	it = find(&r.d, ST, "k1");                    /* regressed: aged from when it turned, in the period */
+	CHECK_INT(it->cls, PST_CLASS_REGRESSED);
+	CHECK(it->first_seen > fx_time(T0) && it->first_seen <= fx_time(T1));
+	CHECK_INT(it->age_days, (fx_time(T1) - it->first_seen) / PST_MS_PER_DAY);
+	CHECK(it->due != PST_TIME_NONE && it->due > it->first_seen);
+	CHECK_INT(it->overdue, it->due < fx_time(T1));
 	it = find(&r.d, B1, "k1");                    /* out_of_scope: nothing known at T1 */
 	CHECK_INT(it->status_to, PST_ST_UNKNOWN);
 	run_release(&r);

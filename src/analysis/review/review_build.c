@@ -265,6 +265,7 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 		rb_sources(&c);
 		rb_claims(&c);
 		rb_score(&c);
+		pst_review_index(r);
 		rb_resources(&c);
 	}
 	free(c.team_ix);

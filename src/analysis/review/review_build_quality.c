@@ -1,6 +1,7 @@
 /* review_build_quality.c: data quality and evidence: the warnings (diff
  * completeness, score, team rules, files that failed), the first rejected
- * records, and every input file read. */
+ * records, and every input file read (their kinds, the manifest and the
+ * subscriptions with a problem: pst_review_index). */
 #include <stdlib.h>
 #include <string.h>
 #include "review_build_int.h"
@@ -49,6 +50,7 @@ void rb_quality(struct rb_ctx *c)
 	skipped_files(c);
 	rejected(c);
 }
+
 
 static void source(struct pst_review *r, struct pst_review_source *s, const struct pst_source *f)
 {

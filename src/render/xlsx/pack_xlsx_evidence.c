@@ -1,7 +1,9 @@
-/* pack_xlsx_evidence.c: the Alerts, Compliance, Data quality and Sources sheets. */
+/* pack_xlsx_evidence.c: the Alerts, Compliance, Data quality, Subscriptions and Sources sheets. */
 #include "pack_xlsx_int.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define FMT_DATETIME "yyyy-mm-dd hh:mm"
 
@@ -79,39 +81,67 @@ int xpk_compliance(const struct xpk *p, struct pst_error *err)
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
 
-/* Warnings, then the rejected records listed, in one table. */
+/* Warnings by kind (every one, the kinds in code order), then the score
+ * checks and the rejected records listed, in one table. */
 static const struct pst_xlsx_column quality_cols[] = {
 	{"Kind", PST_XLSX_TEXT, NULL, 0},
 	{"Message", PST_XLSX_TEXT, NULL, 80},
 	{"File", PST_XLSX_TEXT, NULL, 30},
 	{"Line", PST_XLSX_INTEGER, NULL, 0},
 	{"Record", PST_XLSX_INTEGER, NULL, 0},
+	{"Code", PST_XLSX_TEXT, NULL, 0},
+	{"Of this kind", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 };
 
-static int quality_row(struct pst_xlsx_table *t, const char *kind, const char *msg, const struct pst_diag *rej,
-                       struct pst_error *err)
+struct quality_kind {
+	const char *label, *code;
+	uint64_t count;
+};
+
+static int quality_row(struct pst_xlsx_table *t, const struct quality_kind *k, const char *msg,
+                       const struct pst_diag *rej, struct pst_error *err)
 {
 	struct xpk_row w;
 
 	xpk_row_begin(&w, t, err);
-	xpk_text(&w, kind);
+	xpk_text(&w, k->label);
 	xpk_text(&w, msg);
 	if (rej) {
 		xpk_text(&w, rej->file);
 		xpk_count(&w, (int64_t)rej->line, rej->line > 0);
 		xpk_int(&w, (int64_t)rej->index);
+	} else {
+		xpk_text(&w, "");
+		xpk_count(&w, 0, false);
+		xpk_count(&w, 0, false);
 	}
+	xpk_text(&w, k->code);
+	xpk_count(&w, (int64_t)k->count, k->count > 0);
 	return xpk_row_end(&w);
 }
 
-static int warning_row(struct pst_xlsx_table *t, const struct pst_diag *d, struct pst_error *err)
+static int warning_row(struct pst_xlsx_table *t, const struct pst_review_warning_kind *k, const struct pst_diag *d,
+                       struct pst_error *err)
 {
+	struct quality_kind q = {pst_diag_code_label(k->code), pst_diag_code_name(k->code), k->count};
 	struct strbuf text = STRBUF_INIT;
 	int rc;
 
 	pst_diag_text(d, &text);
-	rc = quality_row(t, pst_diag_code_group(d->code), strbuf_cstr(&text), NULL, err);
+	rc = quality_row(t, &q, strbuf_cstr(&text), NULL, err);
 	strbuf_release(&text);
+	return rc;
+}
+
+static int kind_rows(struct pst_xlsx_table *t, const struct pst_review *r, const struct pst_review_warning_kind *k,
+                     struct pst_error *err)
+{
+	size_t i;
+	int rc = PST_OK;
+
+	for (i = 0; i < r->warnings.n && rc == PST_OK; i++)
+		if (r->warnings.items[i].code == k->code)
+			rc = warning_row(t, k, &r->warnings.items[i], err);
 	return rc;
 }
 
@@ -124,7 +154,9 @@ static int score_check_row(struct pst_xlsx_table *t, const struct pst_review_sco
 	snprintf(msg, sizeof(msg), "%s %s%s%s%s: exported %.2f%%, recomputed %.2f%% (%s)", x->scope,
 	         x->subscription_id, *x->control ? ", control \"" : "", x->control, *x->control ? "\"" : "",
 	         100 * x->exp_pct, 100 * x->rec_pct, pst_time_format(x->at, when, sizeof(when)));
-	return quality_row(t, "score check", msg, NULL, err);
+	struct quality_kind q = {"Score check", "score_check", 0};
+
+	return quality_row(t, &q, msg, NULL, err);
 }
 
 /* Says how many rejected records are not listed, if any. */
@@ -137,24 +169,79 @@ static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct ps
 		return PST_OK;
 	snprintf(msg, sizeof(msg), "%llu records rejected in all; the first %zu are listed",
 	         (unsigned long long)rej->count[PST_DIAG_REJECTED], rej->n);
-	return quality_row(t, "rejected", msg, NULL, err);
+	return quality_row(t, &(struct quality_kind){"Rejected records", "rejected", rej->count[PST_DIAG_REJECTED]}, msg,
+	                   NULL, err);
 }
 
 int xpk_quality(const struct xpk *p, struct pst_error *err)
 {
+	const struct pst_review *r = p->r;
+	struct quality_kind rej = {pst_diag_code_label(PST_DC_BAD_RECORD), pst_diag_code_name(PST_DC_BAD_RECORD),
+	                           r->rejected.count[PST_DIAG_REJECTED]};
 	struct pst_xlsx_table *t;
 	size_t i;
 	int rc = pst_xlsx_table_begin(p->book, "Data quality", quality_cols, PST_ARRAY_LEN(quality_cols), &t, err);
 
-	for (i = 0; i < p->r->warnings.n && rc == PST_OK; i++)
-		rc = warning_row(t, &p->r->warnings.items[i], err);
-	for (i = 0; i < p->r->score.nrows && rc == PST_OK; i++)
-		if (p->r->score.rows[i].differs)
-			rc = score_check_row(t, &p->r->score.rows[i], err);
-	for (i = 0; i < p->r->rejected.n && rc == PST_OK; i++)
-		rc = quality_row(t, "rejected record", p->r->rejected.items[i].msg, &p->r->rejected.items[i], err);
+	for (i = 0; i < r->nwarning_kinds && rc == PST_OK; i++)
+		rc = kind_rows(t, r, &r->warning_kinds[i], err);
+	for (i = 0; i < r->score.nrows && rc == PST_OK; i++)
+		if (r->score.rows[i].differs)
+			rc = score_check_row(t, &r->score.rows[i], err);
+	for (i = 0; i < r->rejected.n && rc == PST_OK; i++)
+		rc = quality_row(t, &rej, r->rejected.items[i].msg, &r->rejected.items[i], err);
 	if (rc == PST_OK)
 		rc = unlisted_row(p, t, err);
+	return rc ? rc : pst_xlsx_table_end(t, err);
+}
+
+/* Every subscription, with its problem (blank when none) flagged. */
+static const struct pst_xlsx_column sub_cols[] = {
+	{"Subscription", PST_XLSX_TEXT, NULL, 0},
+	{"Id", PST_XLSX_TEXT, NULL, 38},
+	{"In scope at the end", PST_XLSX_BOOL, NULL, 0},
+	{"Missing since", PST_XLSX_DATE, NULL, 0},
+	{"Score before (%)", PST_XLSX_NUMBER, PST_XLSX_FMT_SCORE, 0},
+	{"Score now (%)", PST_XLSX_NUMBER, PST_XLSX_FMT_SCORE, 0},
+	{"Weight", PST_XLSX_NUMBER, NULL, 0},
+	{"Warnings naming it", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Score checks differing", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Problem", PST_XLSX_TEXT, NULL, 60},
+	{"Has a problem", PST_XLSX_FLAG, NULL, 0},
+};
+
+static int sub_row(struct pst_xlsx_table *t, const struct pst_review_subscription *s,
+                   const struct pst_review_sub_problem *pr, struct pst_error *err)
+{
+	struct xpk_row w;
+
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, s->name);
+	xpk_text(&w, s->id);
+	xpk_bool(&w, s->covered_t1);
+	xpk_date(&w, s->missing_since);
+	xpk_number(&w, s->previous);
+	xpk_number(&w, s->covered_t1 ? s->percentage : NAN);
+	xpk_number(&w, s->weight);
+	xpk_int(&w, pr ? (int64_t)pr->warnings : 0);
+	xpk_int(&w, pr ? (int64_t)pr->score_checks : 0);
+	xpk_text(&w, pr ? pr->problems : "");
+	xpk_bool(&w, pr != NULL);
+	return xpk_row_end(&w);
+}
+
+int xpk_subscriptions(const struct xpk *p, struct pst_error *err)
+{
+	const struct pst_review *r = p->r;
+	const struct pst_review_sub_problem **pr = xcalloc(r->nsubscriptions + 1, sizeof(*pr));
+	struct pst_xlsx_table *t;
+	size_t i;
+	int rc = pst_xlsx_table_begin(p->book, "Subscriptions", sub_cols, PST_ARRAY_LEN(sub_cols), &t, err);
+
+	for (i = 0; i < r->nsub_problems; i++)
+		pr[r->sub_problems[i].sub] = &r->sub_problems[i];
+	for (i = 0; i < r->nsubscriptions && rc == PST_OK; i++)
+		rc = sub_row(t, &r->subscriptions[i], pr[i], err);
+	free(pr);
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
 

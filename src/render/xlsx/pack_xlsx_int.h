@@ -46,6 +46,7 @@ int xpk_open_items(const struct xpk *p, struct pst_error *err);
 int xpk_alerts(const struct xpk *p, struct pst_error *err);     /* pack_xlsx_evidence.c */
 int xpk_compliance(const struct xpk *p, struct pst_error *err);
 int xpk_quality(const struct xpk *p, struct pst_error *err);
+int xpk_subscriptions(const struct xpk *p, struct pst_error *err);
 int xpk_sources(const struct xpk *p, struct pst_error *err);
 
 #endif
