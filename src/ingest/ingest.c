@@ -244,12 +244,7 @@ static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
 
 static int read_avro_file(struct pst_file_ctx *fc, struct pst_error *err)
 {
-	int rc;
-
 	pst_set_format(fc, PST_FMT_AVRO_CAPTURE, NULL);
-	rc = pst_file_sha256(fc->path, fc->rep->sha256, &fc->rep->size, err);
-	if (rc)
-		return rc;
 	fc->in = NULL;
 	fc->nhead = 0;
 	return pst_read_avro(fc, err);
