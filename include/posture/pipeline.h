@@ -7,11 +7,12 @@
  * pst_pipeline_run goes through these steps, stopping at the first failure:
  *   1. the configuration files (settings, team rules, goals, claims): a bad
  *      one fails before any export is read;
- *   2. the times T0 and T1 (pst_pipeline_times: from --from, --to, --period
- *      or the command's default rule, reading the inputs once for the
- *      timeline when a default is needed);
- *   3. the estate, with a state at each time the analyses need (the score
- *      series needs the timeline first: the inputs are read again);
+ *   2. the estate, read in one pass over the inputs: tables, series,
+ *      timeline and the per-finding history (history.h);
+ *   3. the times T0 and T1 (pst_pipeline_times: from --from, --to, --period
+ *      or the command's default rule, on the timeline just read), then a
+ *      state at each time the analyses need (T0, T1, the score series'
+ *      points), made from the history, which is then freed;
  *   4. the analyses the request wants (PST_WANT_*), then the review.
  * A command makes one call and hands the results to its renderers.
  *
