@@ -27,8 +27,8 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_LIBS) 2>/dev/null || echo -lcjs
 ifneq ($(SANITIZE),)
 SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
-ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS) -pthread $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) -pthread $(LDFLAGS)
 LIBS        = $(PKG_LIBS) -lhpdf -lm
 
 # Every .c under src/ belongs to the library, but for main.c and the generator
