@@ -45,6 +45,7 @@ struct pst_cli {
 	bool quiet;
 	bool strict;
 	bool skip_bad;
+	unsigned jobs;              /* --jobs N: reader threads; 0 = the online CPUs */
 	bool allow_partial;         /* --allow-partial: render a period the data does not cover, saying so */
 	pst_time generated_at;      /* --generated-at, else SOURCE_DATE_EPOCH, else now */
 };
