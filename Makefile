@@ -13,22 +13,22 @@ PKG_CONFIG ?= pkg-config
 VERSION   = 0.1.0
 
 # Debian packages: to build, to run the tests, and to fuzz.
-BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev fonts-dejavu-core
+BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev libssl-dev fonts-dejavu-core
 TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin libreoffice-calc-nogui man-db
 FUZZ_PKGS  = clang libclang-rt-14-dev
 
-PKGS_LIBS  = libcjson xlsxwriter zlib avro-c
+PKGS_LIBS  = libcjson xlsxwriter zlib avro-c libcrypto
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 CSTD      = -std=c11 -pedantic -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT      ?= -O2 -g
 DEFS      = -DPOSTURE_VERSION='"$(VERSION)"' -DPOSTURE_DATADIR='"$(DATADIR)"'
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS_LIBS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_LIBS) 2>/dev/null || echo -lcjson -lxlsxwriter -lz -lavro)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS_LIBS) 2>/dev/null || echo -lcjson -lxlsxwriter -lz -lavro -lcrypto)
 ifneq ($(SANITIZE),)
 SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
-ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(SAN_FLAGS) -pthread $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) -pthread $(LDFLAGS)
 LIBS        = $(PKG_LIBS) -lhpdf -lm
 
 # Every .c under src/ belongs to the library, but for main.c and the generator

@@ -22,6 +22,7 @@ static const struct opt_def options[] = {
 	{"--settings", PST_OPT_SETTINGS, true},
 	{"--generated-at", 0, true},          {"--skip-bad", 0, false},
 	{"--strict", 0, false},               {"-q", 0, false},
+	{"--jobs", 0, true},
 	{"--quiet", 0, false},                {"--verbose", 0, false},
 	{"--help", 0, false},
 	{"-h", 0, false},
@@ -107,6 +108,14 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 	}
 	if (strcmp(name, "--format") == 0)
 		return set_format(cli, v, err);
+	if (strcmp(name, "--jobs") == 0) {
+		int64_t n;
+
+		if (!pst_parse_i64(v, &n) || n < 1 || n > 64)
+			return pst_fail(err, PST_EUSAGE, "--jobs: expected a number of threads from 1 to 64, not '%s'", v);
+		cli->jobs = (unsigned)n;
+		return PST_OK;
+	}
 	if (strcmp(name, "--paper") == 0) {
 		if (strcmp(v, "a4") != 0 && strcmp(v, "letter") != 0)
 			return pst_fail(err, PST_EUSAGE, "--paper: expected a4 or letter, not '%s'", v);

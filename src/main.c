@@ -8,6 +8,7 @@
 	"Common options:\n" \
 	"  --generated-at T   time stamped on outputs (else SOURCE_DATE_EPOCH, else now)\n" \
 	"  --skip-bad         list unreadable or unknown files and go on (else exit 65/66)\n" \
+	"  --jobs N           files read by N threads (default: the online CPUs); same output\n" \
 	"  --strict           exit 1 when the data carries warnings\n" \
 	"  -q, --quiet        no progress or warnings on stderr\n" \
 	"  --verbose          every warning on stderr (else three of each kind and a count)\n" \

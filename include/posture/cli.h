@@ -46,6 +46,7 @@ struct pst_cli {
 	bool verbose;               /* --verbose: every warning on stderr, not three of each kind */
 	bool strict;
 	bool skip_bad;
+	unsigned jobs;              /* --jobs N: reader threads; 0 = the online CPUs */
 	bool allow_partial;         /* --allow-partial: render a period the data does not cover, saying so */
 	pst_time generated_at;      /* --generated-at, else SOURCE_DATE_EPOCH, else now */
 };

@@ -11,7 +11,10 @@
  * The findings live in states (state.h), one per requested time T, each
  * folded from every assessment record observed at or before T, then cut by
  * the snapshots (timeline.h): a key of subscription X whose last record is
- * older than the latest full snapshot of X complete at T is gone.
+ * older than the latest full snapshot of X complete at T is gone.  While
+ * reading, every assessment record goes into the per-finding history
+ * (history.h); the states are made from it after the read, so that the
+ * times can be chosen from what was read (one pass over the inputs).
  *
  * The small series the score and report stages need are kept whole, as
  * arrays of compact structs (scores and controls: one record per
@@ -31,6 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "posture/common.h"
+#include "posture/history.h"
 #include "posture/sources.h"
 #include "posture/record.h"
 #include "posture/state.h"
@@ -132,6 +136,7 @@ struct pst_estate {
 	struct pst_state *states;                  /* one per requested time, in the order given */
 	size_t nstates;
 	struct pst_timeline timeline;
+	struct pst_history history;                /* until pst_estate_drop_history */
 	struct pst_sources sources;                /* what was read: files, counts, diagnostics */
 	size_t gov_compact_at, tc_compact_at;      /* sizes that trigger the next compaction */
 	uint64_t assessments_read;                 /* assessment records seen */
@@ -142,12 +147,16 @@ void pst_estate_init(struct pst_estate *e);
 void pst_estate_release(struct pst_estate *e);
 
 /* Building the estate from records (the pipeline feeds them, pipeline.h):
- * begin with the times of the states wanted, add each record (tables,
- * series, timeline, and every state whose time is >= the record's), then
- * finish (snapshot cuts, sorting). */
+ * begin with the times of the states wanted (may be none), add each record
+ * (tables, series, timeline, history), then finish (the states made from
+ * the history and cut by the snapshots, sorting).  After finish, more
+ * states can be added at other times (a time already held is skipped);
+ * pst_estate_drop_history frees the history when no more are needed. */
 void pst_estate_begin(struct pst_estate *e, const pst_time *times, size_t ntimes);
 void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t file);
 void pst_estate_finish(struct pst_estate *e);
+void pst_estate_add_states(struct pst_estate *e, const pst_time *times, size_t ntimes);
+void pst_estate_drop_history(struct pst_estate *e);
 
 /* Lookups.  Strings are borrowed; NULL when absent. */
 const char *pst_estate_resource_id(const struct pst_estate *e, uint32_t resource);

@@ -40,4 +40,39 @@ int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t n
                      const struct pst_ingest_opts *opts, pst_record_fn fn, void *ctx,
                      struct pst_error *err);
 
+/* ---- the same in two steps, for reading files in parallel (pipeline) ----
+ *
+ * pst_ingest_list walks paths as pst_ingest_paths does, adding an entry to
+ * ing for every file (and every path that failed, as pst_ingest_paths
+ * would) but reading none: *jobs (owned by the caller, free()) gets one job
+ * per file to read, in reading order.  It returns what the walk returned
+ * (a failure stops the walk there, unless opts->skip_bad).
+ * pst_ingest_job_read reads one job's file into its entry of ing, calling
+ * fn for each record; jobs of one ing may be read at once by several
+ * threads (each its own reader state), as long as ing gains no entries.
+ * pst_ingest_job_done then, in reading order and one thread, adds the
+ * file's counts to ing's totals and settles its status as pst_ingest_paths
+ * would (PST_OK for a failure under skip_bad). */
+struct pst_ingest_job {
+	size_t source;          /* index into ing->files */
+	pst_time mtime;
+	uint64_t size;
+};
+
+struct pst_avro_reader;
+struct pst_ingest_reader {  /* what one thread keeps across files: zero it first; */
+	struct pst_avro_reader *avro; /* pst_ingest_reader_release, in that thread, frees it
+	                                 and the thread's JSON arena */
+};
+
+int pst_ingest_list(struct pst_sources *ing, const char *const *paths, size_t npaths,
+                    const struct pst_ingest_opts *opts, struct pst_ingest_job **jobs, size_t *njobs,
+                    struct pst_error *err);
+int pst_ingest_job_read(struct pst_sources *ing, const struct pst_ingest_job *job,
+                        const struct pst_ingest_opts *opts, pst_record_fn fn, void *ctx,
+                        struct pst_ingest_reader *rd, struct pst_error *err);
+int pst_ingest_job_done(struct pst_sources *ing, const struct pst_ingest_job *job, const struct pst_ingest_opts *opts,
+                        int rc, struct pst_error *err);
+void pst_ingest_reader_release(struct pst_ingest_reader *rd);
+
 #endif

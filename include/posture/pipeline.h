@@ -7,11 +7,12 @@
  * pst_pipeline_run goes through these steps, stopping at the first failure:
  *   1. the configuration files (settings, team rules, goals, claims): a bad
  *      one fails before any export is read;
- *   2. the times T0 and T1 (pst_pipeline_times: from --from, --to, --period
- *      or the command's default rule, reading the inputs once for the
- *      timeline when a default is needed);
- *   3. the estate, with a state at each time the analyses need (the score
- *      series needs the timeline first: the inputs are read again);
+ *   2. the estate, read in one pass over the inputs: tables, series,
+ *      timeline and the per-finding history (history.h);
+ *   3. the times T0 and T1 (pst_pipeline_times: from --from, --to, --period
+ *      or the command's default rule, on the timeline just read), then a
+ *      state at each time the analyses need (T0, T1, the score series'
+ *      points), made from the history, which is then freed;
  *   4. the analyses the request wants (PST_WANT_*), then the review.
  * A command makes one call and hands the results to its renderers.
  *
@@ -64,6 +65,7 @@ struct pst_pipeline_request {
 	const char *goals_file;
 	const char *claims_file;    /* PST_WANT_VERIFY */
 	bool skip_bad;
+	unsigned jobs;              /* reader threads (--jobs); 0: the online CPUs */
 	bool allow_partial;         /* go on where the period is not covered (else PST_EDATA) */
 	/* for the review */
 	const char *org;
@@ -112,11 +114,16 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
 struct pst_read_opts {
 	bool skip_bad;
 	pst_time now;   /* the generation time, for the plausibility window (ingest.h); <= 0: none */
+	unsigned jobs;   /* reader threads; 0 or 1: read in the calling thread */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
- * (ntimes may be 0: tables, series and timeline only). */
+ * (ntimes may be 0: tables, series and timeline only).  With opts->jobs > 1
+ * that many threads read the files, and e is built from their records in
+ * the order one reader gives: the same estate for any number. */
 int pst_pipeline_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
                       size_t ntimes, const struct pst_read_opts *opts, struct pst_error *err);
+/* The reader threads for --jobs N: N, or for 0 the online CPUs (at most 64). */
+unsigned pst_pipeline_jobs(unsigned asked);
 /* Reads paths for the timeline only (no tables, no states). */
 int pst_pipeline_scan(struct pst_timeline *tl, const char *const *paths, size_t npaths,
                       const struct pst_read_opts *opts, struct pst_error *err);

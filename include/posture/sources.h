@@ -75,5 +75,8 @@ void pst_sources_init(struct pst_sources *s);
 void pst_sources_release(struct pst_sources *s);
 /* A new report for path, at the end of s->files (tmin/tmax none). */
 struct pst_source *pst_sources_add(struct pst_sources *s, const char *path);
+/* Drops the entries from n on (their record totals were never added; a
+ * failed one is taken out of failed_files). */
+void pst_sources_truncate(struct pst_sources *s, size_t n);
 
 #endif

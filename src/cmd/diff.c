@@ -18,6 +18,7 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.settings_file = cli->settings_file,
 		.teams_file = cli->teams_file,
 		.skip_bad = cli->skip_bad,
+		.jobs = cli->jobs,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
 		.allow_partial = cli->allow_partial};

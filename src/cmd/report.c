@@ -264,6 +264,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.teams_file = cli->teams_file,
 		.goals_file = cli->goals_file,
 		.skip_bad = cli->skip_bad,
+		.jobs = cli->jobs,
 		.org = cli->org,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,

@@ -17,6 +17,7 @@ int pst_cmd_teams(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.want = PST_WANT_TEAMS,
 		.teams_file = cli->teams_file,
 		.skip_bad = cli->skip_bad,
+		.jobs = cli->jobs,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
 		.allow_partial = cli->allow_partial};

@@ -19,6 +19,7 @@ int pst_cmd_verify(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.teams_file = cli->teams_file,
 		.claims_file = cli->claims_file,
 		.skip_bad = cli->skip_bad,
+		.jobs = cli->jobs,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
 		.allow_partial = cli->allow_partial};

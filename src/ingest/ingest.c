@@ -2,6 +2,7 @@
  * hands it to a reader, and keeps the per-file report.  pst_emit completes
  * each record (time by precedence, subscription) before the sink sees it. */
 #include "ingest_int.h"
+#include "json/json_arena.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -287,12 +288,7 @@ static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
 
 static int read_avro_file(struct pst_file_ctx *fc, struct pst_error *err)
 {
-	int rc;
-
 	pst_set_format(fc, PST_FMT_AVRO_CAPTURE, NULL);
-	rc = pst_file_sha256(fc->path, fc->rep->sha256, &fc->rep->size, err);
-	if (rc)
-		return rc;
 	fc->in = NULL;
 	fc->nhead = 0;
 	return pst_read_avro(fc, err);
@@ -340,6 +336,8 @@ struct walk {
 	pst_record_fn fn;
 	void *ctx;
 	struct pst_avro_reader *avro;
+	struct pst_ingest_job **jobs;   /* pst_ingest_list: files listed, not read */
+	size_t *njobs, jobs_alloc;
 };
 
 static int file_failed(struct walk *w, struct pst_source *r, int rc, struct pst_error *err)
@@ -362,30 +360,65 @@ static void add_totals(struct pst_sources *ing, const struct pst_source *r)
 	ing->warnings += r->warnings;
 }
 
-static int walk_file(struct walk *w, const char *path, const struct stat *st, struct pst_error *err)
+int pst_ingest_job_read(struct pst_sources *ing, const struct pst_ingest_job *job,
+                        const struct pst_ingest_opts *opts, pst_record_fn fn, void *ctx,
+                        struct pst_ingest_reader *rd, struct pst_error *err)
 {
 	struct pst_file_ctx fc;
-	struct pst_source *r = pst_sources_add(w->ing, path);
-	size_t idx = w->ing->nfiles - 1;
-	int rc;
+	struct pst_source *r = &ing->files[job->source];
 
 	memset(&fc, 0, sizeof(fc));
 	fc.path = r->path;
 	fc.rep = r;
-	fc.opts = w->opts;
-	fc.fn = w->fn;
-	fc.fn_ctx = w->ctx;
-	fc.avro = &w->avro;
-	fc.mtime = (pst_time)st->st_mtime * 1000;
-	if (!pst_time_from_name(path, &fc.name_time))
+	fc.opts = opts;
+	fc.fn = fn;
+	fc.fn_ctx = ctx;
+	fc.avro = &rd->avro;
+	fc.mtime = job->mtime;
+	if (!pst_time_from_name(r->path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
-	r->size = (uint64_t)st->st_size;
-	rc = read_file(&fc, err);
-	r = &w->ing->files[idx]; /* the array does not move while reading, but be safe */
-	add_totals(w->ing, r);
+	r->size = job->size;
+	return read_file(&fc, err);
+}
+
+int pst_ingest_job_done(struct pst_sources *ing, const struct pst_ingest_job *job, const struct pst_ingest_opts *opts,
+                        int rc, struct pst_error *err)
+{
+	struct walk w;
+	struct pst_source *r = &ing->files[job->source];
+
+	memset(&w, 0, sizeof(w));
+	w.ing = ing;
+	w.opts = opts;
+	add_totals(ing, r);
 	if (rc && err->status != rc)
 		err->status = rc;
-	return rc ? file_failed(w, r, rc, err) : PST_OK;
+	return rc ? file_failed(&w, r, rc, err) : PST_OK;
+}
+
+void pst_ingest_reader_release(struct pst_ingest_reader *rd)
+{
+	pst_avro_reader_free(rd->avro);
+	rd->avro = NULL;
+	pst_jarena_release();
+}
+
+static int walk_file(struct walk *w, const char *path, const struct stat *st, struct pst_error *err)
+{
+	struct pst_source *r = pst_sources_add(w->ing, path);
+	struct pst_ingest_job job = {w->ing->nfiles - 1, (pst_time)st->st_mtime * 1000, (uint64_t)st->st_size};
+	struct pst_ingest_reader rd = {w->avro};
+	int rc;
+
+	(void)r;
+	if (w->jobs) {
+		PST_GROW(*w->jobs, w->jobs_alloc, *w->njobs + 1);
+		(*w->jobs)[(*w->njobs)++] = job;
+		return PST_OK;
+	}
+	rc = pst_ingest_job_read(w->ing, &job, w->opts, w->fn, w->ctx, &rd, err);
+	w->avro = rd.avro;
+	return pst_ingest_job_done(w->ing, &job, w->opts, rc, err);
 }
 
 static int walk_path(struct walk *w, const char *path, struct pst_error *err);
@@ -448,13 +481,34 @@ int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t n
 	size_t i;
 	int rc = PST_OK;
 
+	memset(&w, 0, sizeof(w));
 	w.ing = ing;
 	w.opts = opts ? opts : &defaults;
 	w.fn = fn;
 	w.ctx = ctx;
-	w.avro = NULL;
 	for (i = 0; i < npaths && rc == PST_OK; i++)
 		rc = walk_path(&w, paths[i], err);
 	pst_avro_reader_free(w.avro);
+	return rc;
+}
+
+int pst_ingest_list(struct pst_sources *ing, const char *const *paths, size_t npaths,
+                    const struct pst_ingest_opts *opts, struct pst_ingest_job **jobs, size_t *njobs,
+                    struct pst_error *err)
+{
+	static const struct pst_ingest_opts defaults;
+	struct walk w;
+	size_t i;
+	int rc = PST_OK;
+
+	memset(&w, 0, sizeof(w));
+	w.ing = ing;
+	w.opts = opts ? opts : &defaults;
+	*jobs = NULL;
+	*njobs = 0;
+	w.jobs = jobs;
+	w.njobs = njobs;
+	for (i = 0; i < npaths && rc == PST_OK; i++)
+		rc = walk_path(&w, paths[i], err);
 	return rc;
 }

@@ -13,6 +13,7 @@ void pst_estate_init(struct pst_estate *e)
 	pst_strpool_init(&e->text, false);
 	pst_strpool_init(&e->tenants, true);
 	pst_timeline_init(&e->timeline);
+	pst_history_init(&e->history);
 	pst_sources_init(&e->sources);
 }
 
@@ -40,6 +41,7 @@ void pst_estate_release(struct pst_estate *e)
 	free(e->alerts);
 	free(e->compliance);
 	pst_timeline_release(&e->timeline);
+	pst_history_release(&e->history);
 	pst_sources_release(&e->sources);
 	memset(e, 0, sizeof(*e));
 }

@@ -149,7 +149,6 @@ static void fold_finding(struct pst_estate *e, const struct pst_record *rec, uin
 {
 	const struct pst_assessment *a = &rec->u.assessment;
 	struct pst_finding f;
-	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	f.resource = res;
@@ -163,11 +162,7 @@ static void fold_finding(struct pst_estate *e, const struct pst_record *rec, uin
 		f.flags |= PST_FND_DELETED;
 	if (rec->snapshot != PST_SNAP_STREAM)
 		f.flags |= PST_FND_SNAPSHOT;
-	f.first_unhealthy = (a->status == PST_ST_UNHEALTHY && !(f.flags & PST_FND_DELETED)) ? rec->observed
-	                                                                                    : PST_TIME_NONE;
-	for (i = 0; i < e->nstates; i++)
-		if (rec->observed <= e->states[i].at)
-			pst_state_put(&e->states[i], &f);
+	pst_history_add(&e->history, &f);
 }
 
 static uint32_t add_assessment(struct pst_estate *e, const struct pst_record *rec)

@@ -190,28 +190,58 @@ static bool cut(void *ctx, const struct pst_finding *f)
 	return c->cutoff[sub] != PST_TIME_NONE && f->observed < c->cutoff[sub];
 }
 
-/* Removes what the snapshots complete at each state's time replaced. */
-static void cut_states(struct pst_estate *e)
+/* Removes from s what the snapshots complete at its time replaced;
+ * cutoff has room for every subscription. */
+static void cut_state(const struct pst_estate *e, struct pst_state *s, pst_time *cutoff)
 {
-	size_t nsubs = pst_strpool_count(&e->subs), i, s;
-	pst_time *cutoff = xcalloc(nsubs, sizeof(*cutoff));
+	size_t nsubs = pst_strpool_count(&e->subs), i;
 	struct cut_ctx ctx;
 
 	ctx.e = e;
 	ctx.cutoff = cutoff;
-	for (i = 0; i < e->nstates; i++) {
-		cutoff[0] = PST_TIME_NONE;
-		for (s = 1; s < nsubs; s++)
-			cutoff[s] = pst_timeline_cutoff(&e->timeline, (uint32_t)s, e->states[i].at);
-		pst_state_filter(&e->states[i], cut, &ctx);
+	cutoff[0] = PST_TIME_NONE;
+	for (i = 1; i < nsubs; i++)
+		cutoff[i] = pst_timeline_cutoff(&e->timeline, (uint32_t)i, s->at);
+	pst_state_filter(s, cut, &ctx);
+}
+
+/* States first..nstates made from the history and cut by the snapshots. */
+static void make_states(struct pst_estate *e, size_t first)
+{
+	pst_time *cutoff = xcalloc(pst_strpool_count(&e->subs) + 1, sizeof(*cutoff));
+	size_t i;
+
+	for (i = first; i < e->nstates; i++) {
+		pst_history_state(&e->history, &e->states[i]);
+		cut_state(e, &e->states[i], cutoff);
 	}
 	free(cutoff);
+}
+
+void pst_estate_add_states(struct pst_estate *e, const pst_time *times, size_t ntimes)
+{
+	size_t first = e->nstates, i, j;
+
+	e->states = xrealloc(e->states, (e->nstates + ntimes + 1) * sizeof(*e->states));
+	for (i = 0; i < ntimes; i++) {
+		for (j = 0; j < e->nstates && e->states[j].at != times[i]; j++)
+			;
+		if (j == e->nstates)
+			pst_state_init(&e->states[e->nstates++], times[i], &e->text);
+	}
+	make_states(e, first);
+}
+
+void pst_estate_drop_history(struct pst_estate *e)
+{
+	pst_history_release(&e->history);
 }
 
 void pst_estate_finish(struct pst_estate *e)
 {
 	pst_timeline_finish(&e->timeline);
-	cut_states(e);
+	pst_history_finish(&e->history);
+	make_states(e, 0);
 	pst_estate_compact_gov(e);
 	pst_estate_compact_type_controls(e);
 	sort_unique(e->scores, &e->nscores, sizeof(*e->scores), cmp_score);

@@ -41,6 +41,17 @@ void pst_sources_release(struct pst_sources *s)
 	pst_sources_init(s);
 }
 
+void pst_sources_truncate(struct pst_sources *s, size_t n)
+{
+	while (s->nfiles > n) {
+		struct pst_source *r = &s->files[--s->nfiles];
+
+		if (r->failed && s->failed_files)
+			s->failed_files--;
+		source_release(r);
+	}
+}
+
 struct pst_source *pst_sources_add(struct pst_sources *s, const char *path)
 {
 	struct pst_source *r;

@@ -69,49 +69,38 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
 	return NULL;
 }
 
-/* Steps 2 and 3 for the score: the estate read once without states for the
- * timeline and the exported scores, then again with the states the series
- * needs. */
-static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
-{
-	struct pst_read_opts opts = {rq->skip_bad, rq->generated_at};
-	pst_time *times;
-	size_t n;
-	int rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
-
-	if (rc == PST_OK)
-		rc = pst_pipeline_times(rq, &p->e.timeline, &p->t0, &p->t1, p->period, err);
-	if (rc != PST_OK)
-		return rc;
-	times = pst_score_view_state_times(&p->e, p->t0, p->t1, &n);
-	pst_estate_release(&p->e);
-	pst_estate_init(&p->e);
-	rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, times, n, &opts, err);
-	free(times);
-	return rc;
-}
-
-/* Steps 2 and 3 otherwise: the times (a timeline scan when a default is
- * needed), then the estate with the states at T0 and T1 (T1 only for teams). */
+/* Steps 2 and 3, in one pass over the inputs: the estate read once (its
+ * tables, timeline and per-finding history), the times from its timeline,
+ * then the states at the times the analyses need, made from the history:
+ * T0 and T1 (T1 only for teams), and for the score the series' points. */
 static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad, rq->generated_at};
+	struct pst_read_opts opts = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .jobs = pst_pipeline_jobs(rq->jobs)};
 	struct pst_ingest_opts io = {rq->skip_bad, rq->generated_at};
-	pst_time times[2];
+	pst_time times[2], *st;
+	size_t n;
 	int rc;
 
 	if (wants(rq, PST_WANT_SOURCES))
 		return pst_ingest_paths(&p->e.sources, rq->paths, rq->npaths, &io, NULL, NULL, err);
-	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
-		return read_for_score(p, rq, err);
-	rc = pst_pipeline_times(rq, NULL, &p->t0, &p->t1, p->period, err);
+	rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
+	if (rc == PST_OK)
+		rc = pst_pipeline_times(rq, &p->e.timeline, &p->t0, &p->t1, p->period, err);
+	if (rc != PST_OK)
+		return rc;
 	times[0] = p->t0;
 	times[1] = p->t1;
-	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY))
-		rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, times, 2, &opts, err);
-	else if (rc == PST_OK)
-		rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, &times[1], 1, &opts, err);
-	return rc;
+	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW)) {
+		st = pst_score_view_state_times(&p->e, p->t0, p->t1, &n);
+		pst_estate_add_states(&p->e, st, n);
+		free(st);
+	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {
+		pst_estate_add_states(&p->e, times, 2);
+	} else {
+		pst_estate_add_states(&p->e, &times[1], 1);
+	}
+	pst_estate_drop_history(&p->e);
+	return PST_OK;
 }
 
 /* The diff of T0 and T1; in the first month of the data (nothing at or

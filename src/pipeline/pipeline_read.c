@@ -1,5 +1,7 @@
 /* pipeline_read.c: the inputs read into the estate, or into a timeline
  * only (pipeline.h). */
+#include <unistd.h>
+#include "pipeline_int.h"
 #include "posture/ingest.h"
 #include "posture/pipeline.h"
 #include "posture/strpool.h"
@@ -20,7 +22,10 @@ int pst_pipeline_load(struct pst_estate *e, const char *const *paths, size_t npa
 	int rc;
 
 	pst_estate_begin(e, times, ntimes);
-	rc = pst_ingest_paths(&e->sources, paths, npaths, &io, estate_sink, e, err);
+	if (opts && opts->jobs > 1)
+		rc = pl_pool_load(e, paths, npaths, opts, err);
+	else
+		rc = pst_ingest_paths(&e->sources, paths, npaths, &io, estate_sink, e, err);
 	pst_estate_finish(e);
 	return rc;
 }
@@ -65,4 +70,14 @@ int pst_pipeline_scan(struct pst_timeline *tl, const char *const *paths, size_t 
 	pst_strpool_release(&c.subs);
 	pst_sources_release(&ing);
 	return rc;
+}
+
+unsigned pst_pipeline_jobs(unsigned asked)
+{
+	long n;
+
+	if (asked)
+		return asked;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 1 ? (unsigned)(n < 64 ? n : 64) : 1;
 }

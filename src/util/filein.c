@@ -11,10 +11,10 @@ int pst_filein_open(struct pst_filein *in, const char *path, struct pst_error *e
 
 	memset(in, 0, sizeof(*in));
 	in->path = path;
-	pst_sha256_init(&in->sha);
 	in->fp = fopen(path, "rb");
 	if (!in->fp)
 		return pst_fail(err, PST_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
+	pst_sha256_init(&in->sha);
 	n = fread(in->peekbuf, 1, 2, in->fp);
 	if (ferror(in->fp)) {
 		pst_filein_close(in);
@@ -147,6 +147,7 @@ void pst_filein_close(struct pst_filein *in)
 	in->fp = NULL;
 	free(in->raw);
 	in->raw = NULL;
+	pst_sha256_release(&in->sha);
 }
 
 int pst_file_sha256(const char *path, char hex[PST_SHA256_HEX], uint64_t *size, struct pst_error *err)

@@ -1,111 +1,36 @@
-/* sha256.c: SHA-256 after FIPS 180-4. */
+/* sha256.c: SHA-256 through libcrypto's EVP interface (sha256.h). */
 #include "posture/sha256.h"
 
-#include <string.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
 
-static const uint32_t K[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
-};
-
-static uint32_t ror(uint32_t x, unsigned n)
+static void crypto_failed(const char *what)
 {
-	return (x >> n) | (x << (32 - n));
-}
-
-#define CH(x, y, z) (((x) & (y)) ^ (~(x) & (z)))
-#define MAJ(x, y, z) (((x) & (y)) ^ ((x) & (z)) ^ ((y) & (z)))
-#define S0(x) (ror(x, 2) ^ ror(x, 13) ^ ror(x, 22))
-#define S1(x) (ror(x, 6) ^ ror(x, 11) ^ ror(x, 25))
-#define G0(x) (ror(x, 7) ^ ror(x, 18) ^ ((x) >> 3))
-#define G1(x) (ror(x, 17) ^ ror(x, 19) ^ ((x) >> 10))
-
-static void compress(uint32_t h[8], const uint8_t b[64])
-{
-	uint32_t w[64], a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-	unsigned i;
-
-	for (i = 0; i < 16; i++)
-		w[i] = (uint32_t)b[4 * i] << 24 | (uint32_t)b[4 * i + 1] << 16 |
-		       (uint32_t)b[4 * i + 2] << 8 | b[4 * i + 3];
-	for (; i < 64; i++)
-		w[i] = G1(w[i - 2]) + w[i - 7] + G0(w[i - 15]) + w[i - 16];
-	for (i = 0; i < 64; i++) {
-		uint32_t t1 = hh + S1(e) + CH(e, f, g) + K[i] + w[i];
-		uint32_t t2 = S0(a) + MAJ(a, bb, c);
-
-		hh = g;
-		g = f;
-		f = e;
-		e = d + t1;
-		d = c;
-		c = bb;
-		bb = a;
-		a = t1 + t2;
-	}
-	h[0] += a;
-	h[1] += bb;
-	h[2] += c;
-	h[3] += d;
-	h[4] += e;
-	h[5] += f;
-	h[6] += g;
-	h[7] += hh;
+	fprintf(stderr, "posture: out of memory (libcrypto: %s)\n", what);
+	exit(71);
 }
 
 void pst_sha256_init(struct pst_sha256 *c)
 {
-	static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-	                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-
-	memcpy(c->h, iv, sizeof(iv));
-	c->total = 0;
-	c->used = 0;
+	c->ctx = EVP_MD_CTX_new();
+	if (!c->ctx || EVP_DigestInit_ex(c->ctx, EVP_sha256(), NULL) != 1)
+		crypto_failed("SHA-256 init");
 }
 
 void pst_sha256_update(struct pst_sha256 *c, const void *data, size_t len)
 {
-	const uint8_t *p = data;
-
-	c->total += len;
-	if (c->used) {
-		size_t n = 64 - c->used < len ? 64 - c->used : len;
-
-		memcpy(c->block + c->used, p, n);
-		c->used += n;
-		p += n;
-		len -= n;
-		if (c->used < 64)
-			return;
-		compress(c->h, c->block);
-		c->used = 0;
-	}
-	for (; len >= 64; p += 64, len -= 64)
-		compress(c->h, p);
-	memcpy(c->block, p, len);
-	c->used = len;
+	if (len && EVP_DigestUpdate(c->ctx, data, len) != 1)
+		crypto_failed("SHA-256 update");
 }
 
 void pst_sha256_final(struct pst_sha256 *c, uint8_t out[32])
 {
-	uint64_t bits = c->total * 8;
-	uint8_t pad = 0x80, zero = 0, len[8];
-	unsigned i;
+	unsigned n = 0;
 
-	pst_sha256_update(c, &pad, 1);
-	while (c->used != 56)
-		pst_sha256_update(c, &zero, 1);
-	for (i = 0; i < 8; i++)
-		len[i] = (uint8_t)(bits >> (56 - 8 * i));
-	pst_sha256_update(c, len, 8);
-	for (i = 0; i < 32; i++)
-		out[i] = (uint8_t)(c->h[i / 4] >> (24 - 8 * (i % 4)));
+	if (EVP_DigestFinal_ex(c->ctx, out, &n) != 1 || n != 32)
+		crypto_failed("SHA-256 final");
+	pst_sha256_release(c);
 }
 
 void pst_sha256_hex(struct pst_sha256 *c, char out[PST_SHA256_HEX])
@@ -120,4 +45,10 @@ void pst_sha256_hex(struct pst_sha256 *c, char out[PST_SHA256_HEX])
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[64] = '\0';
+}
+
+void pst_sha256_release(struct pst_sha256 *c)
+{
+	EVP_MD_CTX_free(c->ctx);
+	c->ctx = NULL;
 }

@@ -55,24 +55,42 @@ bool pst_utf8_valid(const char *s, size_t len, size_t *bad_at)
 	return true;
 }
 
+/* The end of the run from i of bytes that pass unchanged: printable
+ * ASCII, tab, newline and valid multi-byte sequences. */
+static size_t clean_run(const unsigned char *p, size_t i, size_t len)
+{
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t n;
+
+		if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n') {
+			i++;
+			continue;
+		}
+		n = c >= 0x80 ? seq_len(p + i, len - i) : 0;
+		if (n < 2)
+			break;
+		i += n;
+	}
+	return i;
+}
+
 void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, run;
 
 	strbuf_grow(sb, len);
 	while (i < len) {
-		size_t n = seq_len(p + i, len - i);
-
-		if (!n) {
+		run = clean_run(p, i, len);
+		if (run > i)
+			strbuf_add(sb, s + i, run - i);
+		i = run;
+		if (i == len)
+			break;
+		if (p[i] >= 0x80) /* an invalid sequence: one replacement character a byte */
 			strbuf_add(sb, "\xEF\xBF\xBD", 3);
-			i++;
-		} else if (n == 1 && (p[i] < 0x20 || p[i] == 0x7F) && p[i] != '\t' && p[i] != '\n') {
-			i++;
-		} else {
-			strbuf_add(sb, s + i, n);
-			i += n;
-		}
+		i++; /* else a control byte: dropped */
 	}
 }
 

@@ -11,7 +11,7 @@ set -e
 B=${BUILD:-build}
 P=$B/posture
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$B/ndjson2avro" tests/tools/ndjson2avro.c \
-	"$B/libgen.a" "$B/libposture.a" -lcjson -lxlsxwriter -lz -lavro -lhpdf -lm
+	"$B/libgen.a" "$B/libposture.a" -lcjson -lxlsxwriter -lz -lavro -lcrypto -lhpdf -lm -pthread
 T=${BENCH_TMP:-$(mktemp -d)}
 [ -n "$BENCH_TMP" ] || trap 'rm -rf "$T"' EXIT
 mkdir -p "$T"

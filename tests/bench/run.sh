@@ -1,7 +1,9 @@
 #!/bin/sh
 # make bench: speed and memory of posture, each next to a peer measured in
 # the same run on the same files (figures as ratios, since the machine's
-# speed varies).  Scale with BENCH_SUBS / BENCH_RESOURCES (default 300 /
+# speed varies).  First tests/bench/peers.sh: posture diff and report beside
+# the cJSON floor and DuckDB on two CE snapshots (BENCH_ONLY=peers stops
+# there).  Scale with BENCH_SUBS / BENCH_RESOURCES (default 300 /
 # 12000: ~0.5 GB of CE events) and BENCH_JSON_MB (default 256).  The full
 # sizes of the issues: BENCH_SUBS=1500 BENCH_RESOURCES=60000 BENCH_JSON_MB=1024.
 set -eu
@@ -24,6 +26,10 @@ measure() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 mb() { du -sm "$1" | cut -f1; }
+
+BUILD=$BUILD sh tests/bench/peers.sh
+[ "${BENCH_ONLY:-}" = peers ] && exit 0
+echo
 
 echo "== estate: ${BENCH_SUBS:-300} subscriptions, ${BENCH_RESOURCES:-12000} resources, 1 month, CE NDJSON + portal CSV"
 measure "estate-gen" "$GEN" --out "$W/estate" --subscriptions "${BENCH_SUBS:-300}" \

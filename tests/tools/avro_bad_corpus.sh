@@ -6,7 +6,7 @@
 set -e
 B=${BUILD:-build}
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$B/ndjson2avro" tests/tools/ndjson2avro.c \
-	"$B/libgen.a" "$B/libposture.a" -lcjson -lxlsxwriter -lz -lavro -lhpdf -lm
+	"$B/libgen.a" "$B/libposture.a" -lcjson -lxlsxwriter -lz -lavro -lcrypto -lhpdf -lm -pthread
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 VM=/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm1
 for i in 1 2 3 4 5 6 7 8; do

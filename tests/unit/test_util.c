@@ -131,6 +131,12 @@ static void test_sha256(void)
 	pst_sha256_hex(&c, hex);
 	/* one hundred thousand 'a' */
 	CHECK_STR(hex, "6d1cf22d7cc09b085dfc25ee1a1f3ae0265804c607bc2074ad253bcc82fd81ee");
+	CHECK(c.ctx == NULL); /* final freed libcrypto's context */
+	pst_sha256_init(&c);
+	pst_sha256_update(&c, "abandoned", 9);
+	pst_sha256_release(&c); /* an abandoned context: freed, and release again is a no-op */
+	pst_sha256_release(&c);
+	CHECK(c.ctx == NULL);
 }
 
 static void test_utf8(void)

@@ -18,6 +18,8 @@ struct pst_avro_reader {
 	int body_idx;
 	int enqueued_idx;            /* -1 if the schema has no EnqueuedTimeUtc string */
 	unsigned long schemas_parsed;
+	char sha256[PST_SHA256_HEX]; /* of the file read last, "" if none */
+	uint64_t size;
 };
 
 struct pst_avro_reader *pst_avro_reader_new(void)
@@ -261,13 +263,27 @@ static int read_blocks(struct pst_avro_reader *r, const struct pst_avro_sink *si
 int pst_avro_read_file(struct pst_avro_reader *r, const char *path, const struct pst_avro_sink *sink,
                        struct pst_error *err)
 {
-	int rc = pst_ocf_open(&r->ocf, path, err);
+	int rc = pst_ocf_open(&r->ocf, path, err), hrc;
 
-	if (rc)
-		return rc;
-	rc = use_schema(r, path, err);
+	r->sha256[0] = '\0';
+	r->size = 0;
+	if (rc == PST_OK)
+		rc = use_schema(r, path, err);
 	if (rc == PST_OK)
 		rc = read_blocks(r, sink, err);
+	if (rc == PST_OK || rc == PST_EDATA) {
+		struct pst_error herr;
+
+		hrc = pst_ocf_finish(&r->ocf, r->sha256, &r->size, rc ? &herr : err);
+		if (rc == PST_OK)
+			rc = hrc;
+	}
 	pst_ocf_close(&r->ocf);
 	return rc;
+}
+
+const char *pst_avro_reader_sha256(const struct pst_avro_reader *r, uint64_t *size)
+{
+	*size = r->size;
+	return r->sha256;
 }

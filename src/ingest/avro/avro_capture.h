@@ -54,6 +54,9 @@ void pst_avro_reader_free(struct pst_avro_reader *r); /* NULL is fine */
  * PST_ENOINPUT, PST_EIO; or the status sink->event returned. */
 int pst_avro_read_file(struct pst_avro_reader *r, const char *path, const struct pst_avro_sink *sink,
                        struct pst_error *err);
+/* The SHA-256 (hex) and size of the file read last, computed on the bytes
+ * as they were read ("" when it could not be opened or read). */
+const char *pst_avro_reader_sha256(const struct pst_avro_reader *r, uint64_t *size);
 /* The codec of the file read last. */
 enum pst_ocf_codec pst_avro_reader_codec(const struct pst_avro_reader *r);
 /* How many schemas r has parsed so far (files with the schema of the file

@@ -22,6 +22,7 @@ void pst_ocf_close(struct pst_ocf *o)
 	if (o->fp)
 		fclose(o->fp);
 	o->fp = NULL;
+	pst_sha256_release(&o->sha);
 }
 
 void pst_ocf_release(struct pst_ocf *o)
@@ -76,6 +77,7 @@ static int read_exact(struct pst_ocf *o, void *buf, size_t n, bool *short_read, 
 {
 	size_t got = fread(buf, 1, n, o->fp);
 
+	pst_sha256_update(&o->sha, buf, got);
 	o->pos += got;
 	*short_read = got < n;
 	if (got < n && ferror(o->fp))
@@ -102,7 +104,8 @@ static int read_long(struct pst_ocf *o, int64_t *out, bool *eof, struct pst_erro
 			return n ? damaged(o, at, "file ends inside a number", err) : PST_OK;
 		}
 		o->pos++;
-		buf[n++] = (unsigned char)c;
+		buf[n] = (unsigned char)c;
+		pst_sha256_update(&o->sha, buf + n++, 1);
 	} while ((c & 0x80) && n < VARINT_MAX);
 	if (!pst_avro_get_long(&p, buf + n, out))
 		return damaged(o, at, "bad variable-length number", err);
@@ -234,9 +237,29 @@ int pst_ocf_open(struct pst_ocf *o, const char *path, struct pst_error *err)
 	o->fp = fopen(path, "rb");
 	if (!o->fp)
 		return pst_fail(err, PST_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
+	pst_sha256_init(&o->sha);
 	rc = read_header(o, err);
-	if (rc)
+	if (rc && rc != PST_EDATA)
 		pst_ocf_close(o);
+	return rc;
+}
+
+int pst_ocf_finish(struct pst_ocf *o, char hex[PST_SHA256_HEX], uint64_t *size, struct pst_error *err)
+{
+	unsigned char buf[16384];
+	bool short_read = false;
+	int rc = PST_OK;
+
+	hex[0] = '\0';
+	if (!o->fp)
+		return PST_OK;
+	while (rc == PST_OK && !short_read)
+		rc = read_exact(o, buf, sizeof(buf), &short_read, err);
+	if (rc == PST_OK) {
+		pst_sha256_hex(&o->sha, hex);
+		*size = o->pos;
+	}
+	pst_ocf_close(o);
 	return rc;
 }
 

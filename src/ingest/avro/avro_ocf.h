@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <zlib.h>
 #include "posture/common.h"
+#include "posture/sha256.h"
 #include "posture/strbuf.h"
 
 #define PST_OCF_MAX_BLOCK (64u * 1024u * 1024u)
@@ -40,6 +41,7 @@ struct pst_ocf {
 	bool zs_live;
 	uint64_t bad_at;          /* after PST_EDATA from pst_ocf_next: where, */
 	const char *bad_what;     /* and what (a static string) */
+	struct pst_sha256 sha;    /* of the bytes read so far, while a file is open */
 };
 
 /* One block of records; data is borrowed until the next pst_ocf_next. */
@@ -55,12 +57,17 @@ void pst_ocf_init(struct pst_ocf *o);
 void pst_ocf_release(struct pst_ocf *o);
 /* Opens path and reads its header.  PST_ENOINPUT if it cannot be opened,
  * PST_EDATA (err "path: offset N: ...") if it is not a readable container,
- * naming an unsupported codec. */
+ * naming an unsupported codec (the file then stays open for pst_ocf_finish). */
 int pst_ocf_open(struct pst_ocf *o, const char *path, struct pst_error *err);
 /* Reads the next block; *end = true at a clean end of file.  PST_EDATA when
  * the block is damaged (truncated, bad sizes, wrong sync marker, corrupt
  * deflate data): the file cannot be read further.  PST_EIO on read errors. */
 int pst_ocf_next(struct pst_ocf *o, struct pst_ocf_block *b, bool *end, struct pst_error *err);
+/* Reads the rest of the open file for its hash and closes it: hex gets the
+ * SHA-256 of the file as stored, *size its length (hex "" if no file is
+ * open).  After pst_ocf_open failed with PST_EDATA the file is still open
+ * for this; PST_EIO on a read error. */
+int pst_ocf_finish(struct pst_ocf *o, char hex[PST_SHA256_HEX], uint64_t *size, struct pst_error *err);
 /* Closes the file; keeps the buffers for the next one. */
 void pst_ocf_close(struct pst_ocf *o);
 /* "null", "deflate" */

@@ -111,6 +111,7 @@ int pst_read_avro(struct pst_file_ctx *fc, struct pst_error *err)
 	fc->fn = glue_sink;
 	fc->fn_ctx = &g;
 	rc = pst_avro_read_file(*r, fc->path, &sink, err);
+	pst_strlcpy(fc->rep->sha256, pst_avro_reader_sha256(*r, &fc->rep->size), sizeof(fc->rep->sha256));
 	fc->fn = g.fn;
 	fc->fn_ctx = g.fn_ctx;
 	pst_set_format(fc, PST_FMT_AVRO_CAPTURE, pst_ocf_codec_name(pst_avro_reader_codec(*r)));

@@ -3,6 +3,8 @@
  * beyond cJSON's limit, a record larger than the element cap). */
 #include "json_read.h"
 
+#include "json_arena.h"
+
 #include <string.h>
 
 /* Line and column of byte k of the element that starts at start. */
@@ -158,13 +160,13 @@ int pst_jreader_element(struct pst_jreader *r, const struct pst_jpos *start, boo
 	src.in_list = in_list && !r->mem; /* an event body is not a full list */
 	src.enqueued = r->enqueued;
 	r->index++;
+	pst_jarena_begin(); /* the element's tree from the arena, dropped at end */
 	root = pst_jreader_parse(r, start, &src.at, too_big);
-	if (!root)
-		return PST_OK;
-	if (!cJSON_IsObject(root))
+	if (root && !cJSON_IsObject(root))
 		pst_reject(r->fc, &src.at, "the record is %s, not an object", json_type_name(root));
-	else
+	else if (root)
 		rc = pst_jreader_object(r, root, &src, err);
 	cJSON_Delete(root);
+	pst_jarena_end();
 	return rc;
 }

@@ -72,6 +72,7 @@ static const char *number_text(struct pst_jtmp *t, double d)
 
 const char *pst_jcell(struct pst_jtmp *t, const cJSON *v)
 {
+	const char *copy;
 	char *json;
 
 	if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
@@ -79,9 +80,9 @@ const char *pst_jcell(struct pst_jtmp *t, const cJSON *v)
 	json = cJSON_PrintUnformatted(v);
 	if (!json)
 		return NULL;
-	PST_GROW(t->items, t->alloc, t->n + 1);
-	t->items[t->n++] = json;
-	return json;
+	copy = pst_jtmp_strndup(t, json, strlen(json)); /* cJSON's memory may be the arena's (json_arena.h) */
+	cJSON_free(json);
+	return copy;
 }
 
 const char *pst_jtext(struct pst_jtmp *t, const cJSON *o, const char *key)

@@ -4,6 +4,7 @@
  * pst_row (cells as text; nested values as their JSON text) for the shared
  * row normalizers; the rows array is streamed one row at a time. */
 #include "json_read.h"
+#include "json_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,7 @@ static int row_array(struct pst_jreader *r, const struct pst_jpos *start, void *
 	r->index++;
 	if (r->la.table == PST_TABLE_UNKNOWN)
 		return PST_OK;
+	pst_jarena_begin(); /* the row's tree from the arena (json_arena.h) */
 	cells = pst_jreader_parse(r, start, &at, r->sc.too_big);
 	if (cells && !cJSON_IsArray(cells))
 		pst_reject(r->fc, &at, "a Log Analytics row that is not an array");
@@ -162,6 +164,7 @@ static int row_array(struct pst_jreader *r, const struct pst_jpos *start, void *
 		rc = emit_row(r, r->la.table, &row, &at, err);
 	}
 	cJSON_Delete(cells);
+	pst_jarena_end();
 	pst_jtmp_release(&t);
 	return rc;
 }

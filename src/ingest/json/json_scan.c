@@ -2,6 +2,7 @@
 #include "json_scan.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,7 +247,18 @@ static int structure_byte(struct pst_jscan *s, struct vstate *v, unsigned char c
 static size_t string_run(const unsigned char *p, size_t i, size_t n)
 {
 	static const unsigned char stop[256] = {['"'] = 1, ['\\'] = 1, ['\n'] = 1};
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+	uint64_t w, q, b, l;
 
+	/* eight bytes at a time while none of them is a quote, backslash or newline */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		q = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		l = w ^ (ones * '\n');
+		if (((q - ones) & ~q & high) | ((b - ones) & ~b & high) | ((l - ones) & ~l & high))
+			break;
+	}
 	while (i < n && !stop[p[i]])
 		i++;
 	return i;
