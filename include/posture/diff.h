@@ -43,6 +43,8 @@ struct pst_diff_item {
 	const char *subscription_name;
 	const char *resource_group, *resource_name, *resource_type;
 	enum pst_severity severity;
+	enum pst_risk risk;             /* at T1, else at T0; PST_RISK_UNKNOWN when not exported */
+	const char *risk_factors;       /* or NULL */
 	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
 	                                                  for out_of_scope: not exported) */
 	const char *cause_from, *cause_to;
@@ -57,7 +59,8 @@ struct pst_diff_item {
 
 struct pst_diff {
 	pst_time t0, t1;
-	struct pst_diff_item *items;    /* sorted: class, severity desc, subscription, resource, key */
+	struct pst_diff_item *items;    /* sorted: class, risk rank desc (pst_risk_rank), severity
+	                                   desc, subscription, resource, key */
 	size_t n, items_alloc;
 	size_t counts[PST_CLASS__COUNT];
 	uint64_t unhealthy_t0, unhealthy_t1, closed, opened, overdue;

@@ -59,6 +59,8 @@ struct pst_review_finding {
 	const char *owner;              /* governance owner, or "" */
 	const char *portal_link;        /* with scheme, or "" */
 	pst_time first_seen;            /* still_open: first evaluated or seen Unhealthy; else NONE */
+	enum pst_risk risk;             /* risk level (API 2025-05-04), PST_RISK_UNKNOWN when not exported */
+	const char *risk_factors;       /* "" when none */
 };
 
 /* A point of a score series. */
@@ -290,6 +292,12 @@ struct pst_review {
 	 * exemption_ended, became_applicable (status_to Unhealthy). */
 	struct pst_review_finding *findings;
 	size_t nfindings;
+	/* The open findings in "what to fix first" order (pst_review_fix_cmp):
+	 * indexes into findings.  Every fix-first list (overdue, open items)
+	 * walks it. */
+	size_t *fix_order;
+	size_t nfix_order;
+	bool has_risk;                  /* some finding carries a risk level: the risk columns are shown */
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -358,6 +366,7 @@ enum pst_fcol {
 	PST_FCOL_FIRST_SEEN, PST_FCOL_DUE_DATE, PST_FCOL_OVERDUE, PST_FCOL_OWNER, PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,
 	PST_FCOL_CSV, /* the columns above are those of the diff CSV; the workbook adds: */
 	PST_FCOL_RESOURCE_NAME = PST_FCOL_CSV, PST_FCOL_CONTROL, PST_FCOL_DUE_FROM,
+	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
 	PST_FCOL__COUNT
 };
 
@@ -382,6 +391,16 @@ struct pst_fcell {
 };
 void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c,
                     struct pst_fcell *out);
+/* Whether column c is shown for r: the risk columns only when r->has_risk,
+ * so that outputs without risk data stay as they were. */
+bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c);
+/* What to fix first: risk rank (pst_risk_rank: the risk level, else the one
+ * derived from severity) desc, then severity desc, then age desc (unknown
+ * last); 0 when equal (the caller breaks ties by diff order). */
+int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_review_finding *b);
+/* Fills r->fix_order from r->findings (ties in findings order). */
+void pst_review_order_fixes(struct pst_review *r);
+
 /* The name of a review team index (PST_TEAM_UNASSIGNED's name for none). */
 const char *pst_review_team_name(const struct pst_review *r, size_t team);
 

@@ -159,6 +159,8 @@ static void fold_finding(struct pst_estate *e, const struct pst_record *rec, uin
 	f.status_change = a->status_change;
 	f.cause = text(e, a->cause);
 	f.status = (uint8_t)a->status;
+	f.risk = (uint8_t)a->risk;
+	f.risk_factors = text(e, a->risk_factors);
 	if (rec->action == PST_ACT_DELETE)
 		f.flags |= PST_FND_DELETED;
 	if (rec->snapshot != PST_SNAP_STREAM)

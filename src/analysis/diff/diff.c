@@ -129,6 +129,12 @@ static void set_resource(const struct diff_ctx *c, struct pst_diff_item *it)
 	it->resource_type = pst_estate_text(e, r->type);
 }
 
+static void set_risk(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f)
+{
+	it->risk = f ? (enum pst_risk)f->risk : PST_RISK_UNKNOWN;
+	it->risk_factors = f ? pst_estate_text(c->e, f->risk_factors) : NULL;
+}
+
 static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_class cls,
                      const struct pst_finding *f0, const struct pst_finding *f1, const struct pst_finding *any)
 {
@@ -147,6 +153,7 @@ static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_clas
 	it->status_to = f1 ? (enum pst_status_code)f1->status : PST_ST_UNKNOWN;
 	it->cause_from = f0 ? pst_estate_text(c->e, f0->cause) : NULL;
 	it->cause_to = f1 ? pst_estate_text(c->e, f1->cause) : NULL;
+	set_risk(c, it, f1 && f1->risk ? f1 : f0);
 	it->first_seen = it->due = PST_TIME_NONE;
 	it->age_days = -1;
 	set_age(c, it, f1);
@@ -211,6 +218,8 @@ static int cmp_item(const void *pa, const void *pb)
 	const struct pst_diff_item *a = pa, *b = pb;
 	int c = (int)a->cls - (int)b->cls;
 
+	if (!c)
+		c = (int)pst_risk_rank(b->risk, b->severity) - (int)pst_risk_rank(a->risk, a->severity);
 	if (!c)
 		c = (int)b->severity - (int)a->severity;
 	if (!c)

@@ -38,6 +38,9 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	f->due_from_governance = it->due_exported;
 	f->overdue = it->overdue;
 	f->owner = pst_review_str(r, it->owner);
+	f->risk = it->risk;
+	f->risk_factors = pst_review_str(r, it->risk_factors);
+	r->has_risk |= it->risk != PST_RISK_UNKNOWN;
 	strbuf_reset(sb);
 	pst_diff_portal_link(sb, it);
 	f->portal_link = pst_review_str(r, strbuf_cstr(sb));
@@ -53,4 +56,5 @@ void rb_findings(struct rb_ctx *c)
 	for (i = 0; i < c->d->n; i++)
 		finding(c, &c->r->findings[i], &c->d->items[i], &sb);
 	strbuf_release(&sb);
+	pst_review_order_fixes(c->r);
 }

@@ -55,6 +55,17 @@ static void assessment_resource(struct pst_jtmp *t, const cJSON *rd, struct pst_
 	a->source = pst_jstr(rd, "source");
 }
 
+/* properties.risk (API 2025-05-04); risk may sit on any status. */
+static void assessment_risk(struct pst_jtmp *t, const cJSON *risk, struct pst_assessment *a)
+{
+	if (!risk)
+		return;
+	a->risk = pst_risk_parse(pst_jstr(risk, "level"));
+	a->risk_factors = pst_jjoin(t, risk, "riskFactors", ", ");
+	a->contextual_risk = pst_jbool(risk, "isContextualRisk");
+	a->attack_paths = pst_jstr_list(t, risk, "attackPathsReferences");
+}
+
 static const char *assessment_check(const struct pst_assessment *a, const char *code)
 {
 	if (!a->resource_id)
@@ -89,6 +100,7 @@ const char *pst_json_fill_assessment(struct pst_jtmp *t, const cJSON *obj, struc
 	a->description = pst_jstr(md, "description");
 	a->remediation = pst_jstr(md, "remediationDescription");
 	a->policy_definition_id = pst_jstr(md, "policyDefinitionId");
+	assessment_risk(t, pst_jobj(p, "risk"), a);
 	return assessment_check(a, code);
 }
 

@@ -73,6 +73,8 @@
 	X(RESOURCE_ID, "ResourceId") \
 	X(RESOURCE_NAME, "resourceName") \
 	X(RESOURCE_TYPE, "resourceType") \
+	X(RISK_FACTORS, "riskFactors") \
+	X(RISK_LEVEL, "riskLevel") \
 	X(SECURE_SCORES_SUBSCRIPTION_ID, "SecureScoresSubscriptionId") \
 	X(SEVERITY, "severity") \
 	X(SKIPPED_RESOURCES, "SkippedResources") \

@@ -172,7 +172,7 @@ static const enum pst_fcol json_cols[] = {
 	PST_FCOL_SEVERITY,    PST_FCOL_SUBSCRIPTION_ID, PST_FCOL_STATUS_FROM,   PST_FCOL_STATUS_TO,
 	PST_FCOL_CAUSE_TO,    PST_FCOL_AGE_DAYS,       PST_FCOL_OVERDUE,        PST_FCOL_CAUSE_FROM,
 	PST_FCOL_RESOURCE_GROUP, PST_FCOL_FIRST_SEEN,  PST_FCOL_DUE_DATE,       PST_FCOL_OWNER,
-	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,
+	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,         PST_FCOL_RISK_LEVEL,     PST_FCOL_RISK_FACTORS,
 };
 
 static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const struct pst_review_finding *f,
@@ -181,6 +181,8 @@ static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const str
 	const char *key = pst_fcol_info(c)->key;
 	struct pst_fcell v;
 
+	if (!pst_fcol_shown(r, c))
+		return;
 	pst_fcol_value(r, f, c, &v);
 	switch (pst_fcol_info(c)->type) {
 	case PST_FT_COUNT:
