@@ -56,6 +56,8 @@ int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_revi
 		return ra > rb ? -1 : 1;
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
+	if (a->age_days != b->age_days)
+		return a->age_days > b->age_days ? -1 : 1;
 	return 0;
 }
 

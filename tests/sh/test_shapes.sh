@@ -40,13 +40,13 @@ for name in ("Open items", "Changes"):
     ri, rf, res = h.index("Risk level"), h.index("Risk factors"), h.index("Resource ID")
     print(name, " ".join("%s:%s:%s" % (r[res].rsplit("/", 1)[1], r[ri], r[rf]) for r in rows[1:]))
 PYEOF
-check_eq "risk: workbook Open items in fix-first order with risk columns" "$(sed -n 1p "$TMP/risk.xl")" \
-	"Open items vm2:Critical:Exposure to the Internet, Sensitive Data vm3:None:None vm5:None:None vm4:High:Critical Resource vm1:Low:None"
+check_eq "risk: workbook Open items in fix-first order (risk, severity, age) with risk columns" "$(sed -n 1p "$TMP/risk.xl")" \
+	"Open items vm2:Critical:Exposure to the Internet, Sensitive Data vm5:None:None vm3:None:None vm4:High:Critical Resource vm1:Low:None"
 check_eq "risk: workbook Changes with risk columns" "$(sed -n 2p "$TMP/risk.xl")" \
 	"Changes vm2:Critical:Exposure to the Internet, Sensitive Data vm3:None:None vm5:None:None vm4:High:Critical Resource vm1:Low:None"
 pdftotext -layout "$TMP/risk/posture-review-2026-10.pdf" "$TMP/risk.txt" 2>/dev/null
 overdue=$(sed -n '/Overdue items/,/Top open recommendations/p' "$TMP/risk.txt" | grep -o 'virtualMachines/vm[0-9]' | tr '\n' ' ')
-check_eq "risk: PDF overdue items in fix-first order" "$overdue" \
-	"virtualMachines/vm2 virtualMachines/vm3 virtualMachines/vm5 virtualMachines/vm4 virtualMachines/vm1 "
+check_eq "risk: PDF overdue items in fix-first order (risk, severity, age)" "$overdue" \
+	"virtualMachines/vm2 virtualMachines/vm5 virtualMachines/vm3 virtualMachines/vm4 virtualMachines/vm1 "
 
 summary
