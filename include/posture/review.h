@@ -61,6 +61,7 @@ struct pst_review_finding {
 	pst_time first_seen;            /* still_open: first evaluated or seen Unhealthy; else NONE */
 	enum pst_risk risk;             /* risk level (API 2025-05-04), PST_RISK_UNKNOWN when not exported */
 	const char *risk_factors;       /* "" when none */
+	const char *renamed_from;       /* the old assessment key it was carried over from (aliases.h), or "" */
 };
 
 /* A point of a score series. */
@@ -298,6 +299,7 @@ struct pst_review {
 	size_t *fix_order;
 	size_t nfix_order;
 	bool has_risk;                  /* some finding carries a risk level: the risk columns are shown */
+	bool has_renamed;               /* some finding was carried over from a renamed recommendation */
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -367,6 +369,7 @@ enum pst_fcol {
 	PST_FCOL_CSV, /* the columns above are those of the diff CSV; the workbook adds: */
 	PST_FCOL_RESOURCE_NAME = PST_FCOL_CSV, PST_FCOL_CONTROL, PST_FCOL_DUE_FROM,
 	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
+	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
 	PST_FCOL__COUNT
 };
 
@@ -392,7 +395,8 @@ struct pst_fcell {
 void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c,
                     struct pst_fcell *out);
 /* Whether column c is shown for r: the risk columns only when r->has_risk,
- * so that outputs without risk data stay as they were. */
+ * renamed_from only when r->has_renamed, so that outputs without these
+ * data stay as they were. */
 bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c);
 /* What to fix first: risk rank (pst_risk_rank: the risk level, else the one
  * derived from severity) desc, then severity desc, then age desc (unknown

@@ -49,4 +49,68 @@ overdue=$(sed -n '/Overdue items/,/Top open recommendations/p' "$TMP/risk.txt" |
 check_eq "risk: PDF overdue items in fix-first order (risk, severity, age)" "$overdue" \
 	"virtualMachines/vm2 virtualMachines/vm5 virtualMachines/vm3 virtualMachines/vm4 virtualMachines/vm1 "
 
+# ---- renamed recommendations (aliases) ----
+# 050ac097 -> a4899b81 (templates/aliases.conf, azure-policy#1595) on the
+# subscription; c0000001 -> c0000002 detected (same display name on st1 and
+# st2); d0000001 -> d0000002 on vm1 only with the user's own alias file.
+A="$S/alias"
+fields='
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s:%s:%s:%s" % (f["class"], f["resource_id"].rsplit("/", 1)[1], f["assessment_key"][:8],
+      f["renamed_from"] and f["renamed_from"][:8], f["age_days"]) for f in d["findings"]))
+print(d["reconciliation"]["unhealthy_from"], d["reconciliation"]["closed"], d["reconciliation"]["opened"],
+      d["reconciliation"]["unhealthy_to"])
+for w in d["warnings"]:
+    if w["code"] == "recommendation_renamed": print(w["message"])
+'
+"$POSTURE" diff --period 2026-10 --format json "$A" >"$TMP/alias.json"
+check_eq "alias: diff exit" $? 0
+"$PY" -c "$fields" "$TMP/alias.json" >"$TMP/alias.out"
+check_eq "alias: still_open with the age of the old key (273 days since 2026-02-01), renamed_from; detected alias" \
+	"$(sed -n 1p "$TMP/alias.out")" \
+	"remediated:st2:c0000002:c0000001:None recommendation_removed:vm1:d0000001:None:None still_open:44444444-dddd-4444-8ddd-444444444444:a4899b81:050ac097:273 still_open:st1:c0000002:c0000001:214 new_recommendation:vm1:d0000002:None:None"
+check_eq "alias: the counts reconcile" "$(sed -n 2p "$TMP/alias.out")" "4 2 1 3"
+check_contains "alias: listed with its source" "$(cat "$TMP/alias.out")" \
+	"recommendation renamed: 1 finding of 050ac097-3dda-4d24-ab6d-82568e7a50cf (Blocked accounts with owner permissions on Azure resources should be removed) carried over to a4899b81-b689-4e0d-aa29-45983ab8b7fc (Blocked accounts with owner permissions on Azure resources should be removed), age kept (alias templates/aliases.conf:"
+check_contains "alias: detected one listed" "$(cat "$TMP/alias.out")" \
+	"2 findings of c0000001-0c0c-4d4d-8e8e-000000000001 (Storage accounts should restrict network access using virtual network rules) carried over to c0000002-0c0c-4d4d-8e8e-000000000002 (Storage accounts should restrict network access using virtual network rules), age kept (detected: the same display name on the same resources in one snapshot round)"
+check_contains "alias: text names the old key" "$("$POSTURE" diff --period 2026-10 "$A")" \
+	"team Identity Team, renamed from 050ac097-3dda-4d24-ab6d-82568e7a50cf"
+# the user's own aliases: --aliases FILE, or aliases = FILE in the settings
+"$POSTURE" diff --period 2026-10 --format json --aliases "$S/alias-user.conf" "$A" >"$TMP/alias2.json"
+"$PY" -c "$fields" "$TMP/alias2.json" >"$TMP/alias2.out"
+check_eq "alias: --aliases carries vm1 over (still_open, age since 2026-05-01)" "$(sed -n 1p "$TMP/alias2.out")" \
+	"remediated:st2:c0000002:c0000001:None still_open:44444444-dddd-4444-8ddd-444444444444:a4899b81:050ac097:273 still_open:st1:c0000002:c0000001:214 still_open:vm1:d0000002:d0000001:184"
+check_eq "alias: --aliases counts reconcile" "$(sed -n 2p "$TMP/alias2.out")" "4 1 0 3"
+check_contains "alias: user alias source" "$(cat "$TMP/alias2.out")" "alias-user.conf:2: vendor note 42)"
+printf 'aliases = %s\n' "$S/alias-user.conf" >"$TMP/report.conf"
+"$POSTURE" diff --period 2026-10 --format json --settings "$TMP/report.conf" "$A" >"$TMP/alias3.json"
+check_files_eq "alias: aliases = FILE in the settings as --aliases" "$TMP/alias3.json" "$TMP/alias2.json"
+# a bad alias file names its line and exits 65 before any export is read
+printf '# x\nalias 050ac097 a4899b81\n' >"$TMP/bad.conf"
+err=$("$POSTURE" diff --period 2026-10 --aliases "$TMP/bad.conf" "$A" 2>&1); check_eq "alias: bad file exit" $? 65
+check_eq "alias: bad file message" "$err" "posture: $TMP/bad.conf:2: expected '->' between the old and the new key, got 'a4899b81'"
+printf 'alias k1 -> K1\n' >"$TMP/bad.conf"
+err=$("$POSTURE" diff --period 2026-10 --aliases "$TMP/bad.conf" "$A" 2>&1); check_eq "alias: to itself exit" $? 65
+check_contains "alias: to itself message" "$err" "bad.conf:1: an alias from a key to itself (k1)"
+"$POSTURE" diff --period 2026-10 --aliases "$TMP/none.conf" "$A" >/dev/null 2>&1; check_eq "alias: missing file exit" $? 66
+# without a renaming nothing says renamed
+check_eq "no renaming: no renamed_from key" "$(grep -c renamed "$TMP/norisk.json")" 0
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/alias" "$A" 2>/dev/null
+check_eq "alias: report exit" $? 0
+pdftotext -layout "$TMP/alias/posture-review-2026-10.pdf" "$TMP/alias.txt" 2>/dev/null
+check_contains "alias: PDF Data quality lists the renaming" "$(tr -s ' \n' '  ' <"$TMP/alias.txt")" "recommendation renamed: 1 finding of"
+"$PY" - "$TMP/alias/posture-review-2026-10.xlsx" >"$TMP/alias.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Changes"].iter_rows(values_only=True))
+c = rows[0].index("Renamed from")
+print(sorted(r[c] for r in rows[1:] if r[c]))
+print(any("recommendation renamed" in str(v) for r in wb["Data quality"].iter_rows(values_only=True) for v in r))
+PYEOF
+check_eq "alias: workbook Renamed from column" "$(sed -n 1p "$TMP/alias.xl")" \
+	"['050ac097-3dda-4d24-ab6d-82568e7a50cf', 'c0000001-0c0c-4d4d-8e8e-000000000001', 'c0000001-0c0c-4d4d-8e8e-000000000001']"
+check_eq "alias: workbook Data quality lists the renaming" "$(sed -n 2p "$TMP/alias.xl")" True
+
 summary

@@ -41,6 +41,8 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	f->risk = it->risk;
 	f->risk_factors = pst_review_str(r, it->risk_factors);
 	r->has_risk |= it->risk != PST_RISK_UNKNOWN;
+	f->renamed_from = pst_review_str(r, it->renamed_from);
+	r->has_renamed |= it->renamed_from != NULL;
 	strbuf_reset(sb);
 	pst_diff_portal_link(sb, it);
 	f->portal_link = pst_review_str(r, strbuf_cstr(sb));

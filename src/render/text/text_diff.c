@@ -106,7 +106,13 @@ static void text_item(FILE *out, const struct pst_review *r, const struct pst_re
 	if (f->due_date != PST_TIME_NONE)
 		strbuf_addf(&sb, ", due %s%s", pst_date_format(f->due_date, due, sizeof(due)),
 		            f->overdue ? ", OVERDUE" : "");
-	strbuf_addf(&sb, ", team %s\n", pst_review_team_name(r, f->team));
+	strbuf_addf(&sb, ", team %s", pst_review_team_name(r, f->team));
+	if (*f->renamed_from)
+		strbuf_addf(&sb, ", renamed from %s", f->renamed_from);
+	if (*f->risk_factors || f->risk != PST_RISK_UNKNOWN)
+		strbuf_addf(&sb, ", risk %s%s%s", f->risk ? pst_risk_name(f->risk) : "unknown", *f->risk_factors ? ": " : "",
+		            f->risk_factors);
+	strbuf_addch(&sb, '\n');
 	pst_utf8_fputs(strbuf_cstr(&sb), out);
 	strbuf_release(&sb);
 }
@@ -173,6 +179,7 @@ static const enum pst_fcol json_cols[] = {
 	PST_FCOL_CAUSE_TO,    PST_FCOL_AGE_DAYS,       PST_FCOL_OVERDUE,        PST_FCOL_CAUSE_FROM,
 	PST_FCOL_RESOURCE_GROUP, PST_FCOL_FIRST_SEEN,  PST_FCOL_DUE_DATE,       PST_FCOL_OWNER,
 	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,         PST_FCOL_RISK_LEVEL,     PST_FCOL_RISK_FACTORS,
+	PST_FCOL_RENAMED_FROM,
 };
 
 static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const struct pst_review_finding *f,
