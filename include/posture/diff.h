@@ -43,6 +43,7 @@ struct pst_diff_item {
 	const char *subscription_id;    /* NULL if unknown */
 	const char *subscription_name;
 	const char *resource_group, *resource_name, *resource_type;
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... (pst_estate_resource_cloud) */
 	enum pst_severity severity;
 	enum pst_risk risk;             /* at T1, else at T0; PST_RISK_UNKNOWN when not exported */
 	const char *risk_factors;       /* or NULL */

@@ -109,7 +109,10 @@ struct pst_assessment {
 	const char *resource_type; /* "Microsoft.Compute/virtualMachines" where known */
 	const char *resource_group;
 	const char *subscription_name;
-	const char *source;        /* Azure, AWS, GCP */
+	const char *source;        /* resourceDetails.source: Azure, Aws, Gcp, GitHub, ... (any case), or NULL */
+	const char *account;       /* non-Azure: hierarchyId (AWS account, GCP project), nativeCloudAccountId */
+	const char *connector;     /* connectorId of the security connector */
+	const char *native_id;     /* nativeCloudUniqueIdentifier (an ARN), AwsResourceId, GcpResourceId, ... */
 	const char *portal_link;   /* as written (may lack a scheme) */
 	const char *description;
 	const char *remediation;

@@ -62,6 +62,16 @@ struct pst_review_finding {
 	enum pst_risk risk;             /* risk level (API 2025-05-04), PST_RISK_UNKNOWN when not exported */
 	const char *risk_factors;       /* "" when none */
 	const char *renamed_from;       /* the old assessment key it was carried over from (aliases.h), or "" */
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+};
+
+/* Findings by cloud (other clouds through their security connectors). */
+struct pst_review_cloud {
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+	int64_t resources;              /* with a finding at T1 (in scope) */
+	int64_t healthy, unhealthy;     /* findings at T1 (in scope), Healthy and Unhealthy */
+	double healthy_pct;             /* healthy / (healthy + unhealthy), 0..100; NAN none */
+	int64_t remediated, opened;     /* classified: verified fixes; opened in the period */
 };
 
 /* A point of a score series. */
@@ -300,6 +310,9 @@ struct pst_review {
 	size_t nfix_order;
 	bool has_risk;                  /* some finding carries a risk level: the risk columns are shown */
 	bool has_renamed;               /* some finding was carried over from a renamed recommendation */
+	bool has_clouds;                /* some finding is of another cloud than Azure: cloud columns and table */
+	struct pst_review_cloud *clouds;  /* findings by cloud (only with has_clouds): azure first, then by name */
+	size_t nclouds;
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -370,6 +383,7 @@ enum pst_fcol {
 	PST_FCOL_RESOURCE_NAME = PST_FCOL_CSV, PST_FCOL_CONTROL, PST_FCOL_DUE_FROM,
 	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
 	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
+	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
 	PST_FCOL__COUNT
 };
 

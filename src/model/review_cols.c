@@ -30,6 +30,7 @@ static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
 	[PST_FCOL_RISK_LEVEL] = {"risk_level", "Risk level", PST_FT_TEXT, 0},
 	[PST_FCOL_RISK_FACTORS] = {"risk_factors", "Risk factors", PST_FT_TEXT, 30},
 	[PST_FCOL_RENAMED_FROM] = {"renamed_from", "Renamed from", PST_FT_TEXT, 20},
+	[PST_FCOL_CLOUD] = {"cloud", "Cloud", PST_FT_TEXT, 0},
 };
 
 const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
@@ -48,6 +49,8 @@ bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c)
 		return r->has_risk;
 	if (c == PST_FCOL_RENAMED_FROM)
 		return r->has_renamed;
+	if (c == PST_FCOL_CLOUD)
+		return r->has_clouds;
 	return (unsigned)c < PST_FCOL__COUNT;
 }
 
@@ -132,6 +135,7 @@ static const char *text_of(const struct pst_review *r, const struct pst_review_f
 	case PST_FCOL_RISK_LEVEL: return pst_risk_name(f->risk);
 	case PST_FCOL_RISK_FACTORS: return f->risk_factors;
 	case PST_FCOL_RENAMED_FROM: return f->renamed_from;
+	case PST_FCOL_CLOUD: return f->cloud;
 	default: return NULL;
 	}
 }

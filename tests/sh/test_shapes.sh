@@ -113,4 +113,43 @@ check_eq "alias: workbook Renamed from column" "$(sed -n 1p "$TMP/alias.xl")" \
 	"['050ac097-3dda-4d24-ab6d-82568e7a50cf', 'c0000001-0c0c-4d4d-8e8e-000000000001', 'c0000001-0c0c-4d4d-8e8e-000000000001']"
 check_eq "alias: workbook Data quality lists the renaming" "$(sed -n 2p "$TMP/alias.xl")" True
 
+# ---- other clouds: resourceDetails.source (any case), connector ids ----
+# Azure vm1; AWS i-0abc and the logs bucket (Source "Aws" and "AWS", account
+# 544047870946), GCP vm7 ("GCP"), a GitHub repository; ids through the
+# security connectors, written with the docs' stray blanks after slashes.
+CL="$S/clouds" CRULES="$S/clouds-teams.conf"
+"$POSTURE" teams --teams "$CRULES" --format csv "$CL" >"$TMP/cteams.csv"
+check_eq "clouds: teams exit" $? 0
+check_eq "clouds: team rules cloud=, account=, connector= (and the blanks of the ids dropped)" \
+	"$(tail -n +2 "$TMP/cteams.csv" | awk -F, '{ n = split($1, p, "/"); print p[n] ":" $7 }' | tr '\n' ' ')" \
+	"vm1:Azure Team aws-ec2-instance-i-0abc-us-east-1:AWS Team aws-s3-bucket-logs-us-east-1:AWS Team gcp-compute-instance-vm7:GCP Team github-repository-repo1:DevOps "
+"$POSTURE" diff --period 2026-10 --teams "$CRULES" --format json "$CL" >"$TMP/clouds.json"
+check_eq "clouds: json findings carry their cloud" "$("$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(sorted("%s:%s:%s" % (f["resource_id"].rsplit("/", 1)[1], f["class"], f["cloud"]) for f in d["findings"])))
+' "$TMP/clouds.json")" \
+	"aws-ec2-instance-i-0abc-us-east-1:still_open:aws aws-s3-bucket-logs-us-east-1:remediated:aws gcp-compute-instance-vm7:regressed:gcp github-repository-repo1:still_open:github vm1:still_open:azure"
+check_eq "clouds: type from resourceDetails" \
+	"$("$POSTURE" diff --period 2026-10 --format csv "$CL" | grep -c ',ec2/instance,')" 1
+check_eq "no other cloud: no cloud key" "$(grep -c '"cloud"' "$TMP/norisk.json")" 0
+"$POSTURE" report -q --period 2026-10 --teams "$CRULES" $GEN --out "$TMP/clouds" "$CL" 2>/dev/null
+check_eq "clouds: report exit" $? 0
+pdftotext -layout "$TMP/clouds/posture-review-2026-10.pdf" "$TMP/clouds.txt" 2>/dev/null
+check_contains "clouds: PDF table" "$(cat "$TMP/clouds.txt")" "Findings by cloud"
+check_eq "clouds: PDF rows (cloud, resources, open, healthy, healthy %, fixes, opened)" \
+	"$(grep -E '^ *(azure|aws|gcp|github) +[0-9]' "$TMP/clouds.txt" | tr -s ' ' | sed 's/^ //' | tr '\n' ';')" \
+	"azure 1 1 0 0.00% 0 0;aws 2 1 1 50.00% 1 0;gcp 1 1 0 0.00% 0 1;github 1 1 0 0.00% 0 0;"
+"$PY" - "$TMP/clouds/posture-review-2026-10.xlsx" >"$TMP/clouds.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(";".join(" ".join(str(v) for v in r) for r in wb["Clouds"].iter_rows(values_only=True)))
+print(sorted(set(r[-1] for r in wb["Changes"].iter_rows(values_only=True))))
+PYEOF
+check_eq "clouds: workbook Clouds sheet" "$(sed -n 1p "$TMP/clouds.xl")" \
+	"Cloud Resources Open findings Healthy findings Healthy % Verified fixes Opened in the period;azure 1 1 0 0 0 0;aws 2 1 1 0.5 1 0;gcp 1 1 0 0 0 1;github 1 1 0 0 0 0"
+check_eq "clouds: workbook Changes Cloud column" "$(sed -n 2p "$TMP/clouds.xl")" "['Cloud', 'aws', 'azure', 'gcp', 'github']"
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/risk2" "$S/risk" 2>/dev/null
+check_eq "only Azure: no Clouds sheet" "$("$PY" -c 'import sys, openpyxl; print("Clouds" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
+
 summary

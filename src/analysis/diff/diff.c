@@ -134,6 +134,7 @@ static void set_resource(const struct diff_ctx *c, struct pst_diff_item *it)
 	it->resource_group = pst_estate_text(e, r->group);
 	it->resource_name = pst_estate_text(e, r->name);
 	it->resource_type = pst_estate_text(e, r->type);
+	it->cloud = pst_estate_resource_cloud(e, it->resource);
 }
 
 static void set_risk(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f)

@@ -1,5 +1,6 @@
 /* review_build_findings.c: one review finding per diff item, in diff order,
  * with its team, control, due date, owner and portal link. */
+#include <string.h>
 #include "posture/strbuf.h"
 #include "review_build_int.h"
 
@@ -43,6 +44,8 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	r->has_risk |= it->risk != PST_RISK_UNKNOWN;
 	f->renamed_from = pst_review_str(r, it->renamed_from);
 	r->has_renamed |= it->renamed_from != NULL;
+	f->cloud = pst_review_str(r, it->cloud ? it->cloud : "azure");
+	r->has_clouds |= strcmp(f->cloud, "azure") != 0;
 	strbuf_reset(sb);
 	pst_diff_portal_link(sb, it);
 	f->portal_link = pst_review_str(r, strbuf_cstr(sb));

@@ -46,6 +46,7 @@
 	X(ID, "Id") \
 	X(IS_SNAPSHOT, "IsSnapshot") \
 	X(MAX_SCORE, "MaxScore") \
+	X(NATIVE_CLOUD_ACCOUNT_ID, "nativeCloudAccountId") \
 	X(NESTED_RECOMMENDATION_ID, "NestedRecommendationId") \
 	X(NOT_APPLICABLE_REASON, "NotApplicableReason") \
 	X(NOT_APPLICABLE_RESOURCES, "NotApplicableResources") \

@@ -140,6 +140,7 @@ static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 	id_type_group(c, a, row_cell(c, PST_COL_RESOURCE_TYPE), row_cell(c, PST_COL_RESOURCE_GROUP));
 	a->subscription_name = row_cell(c, PST_COL_SUBSCRIPTION_NAME);
 	a->source = row_cell(c, PST_COL_CLOUD);
+	a->account = row_cell(c, PST_COL_NATIVE_CLOUD_ACCOUNT_ID);
 	a->portal_link = row_cell(c, PST_COL_AZURE_PORTAL_RECOMMENDATION_LINK);
 	a->owner = row_cell(c, PST_COL_OWNER);
 	a->due_date = row_time(c, PST_COL_DUE_DATE);
@@ -203,6 +204,9 @@ static void recommendation_texts(struct row_ctx *c, struct pst_assessment *a)
 	if (type)
 		a->resource_type = type; /* resourceDetails' own spelling wins, as in CE JSON */
 	a->source = row_pstr(c, "resourceDetails.source");
+	a->account = row_pstr(c, "resourceDetails.hierarchyId");
+	a->connector = row_pstr(c, "resourceDetails.connectorId");
+	a->native_id = row_pstr(c, "resourceDetails.nativeCloudUniqueIdentifier");
 	risk_of_row(c, a);
 }
 
