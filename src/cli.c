@@ -19,7 +19,7 @@ static const struct opt_def options[] = {
 	{"--split-by-team", PST_OPT_SPLIT, false},
 	{"--claims", PST_OPT_CLAIMS, true},   {"--goals", PST_OPT_GOALS, true},
 	{"--paper", PST_OPT_PAPER, true},     {"--org", PST_OPT_PAPER, true},
-	{"--settings", PST_OPT_SETTINGS, true},
+	{"--settings", PST_OPT_SETTINGS, true}, {"--aliases", PST_OPT_SETTINGS, true},
 	{"--generated-at", 0, true},          {"--skip-bad", 0, false},
 	{"--strict", 0, false},               {"-q", 0, false},
 	{"--jobs", 0, true},
@@ -130,6 +130,8 @@ static int apply(struct pst_cli *cli, const char *name, const char *v, struct ps
 		cli->claims_file = v;
 	else if (strcmp(name, "--settings") == 0)
 		cli->settings_file = v;
+	else if (strcmp(name, "--aliases") == 0)
+		cli->aliases_file = v;
 	else if (strcmp(name, "--out") == 0 && !*v)
 		return pst_fail(err, PST_EUSAGE, "--out: an empty folder name (use --out . for the current folder)");
 	else if (strcmp(name, "--out") == 0)

@@ -29,6 +29,7 @@ static const struct pst_command commands[] = {
 	 "  --teams FILE       team rules (default templates/teams.conf)\n"
 	 "  --goals FILE       score goals (default templates/goals.conf)\n"
 	 "  --settings FILE    report settings (default templates/report.conf)\n"
+	 "  --aliases FILE     renamed recommendations of your own (after templates/aliases.conf)\n"
 	 "  --split-by-team    one PDF and one XLSX per team, and an index\n"
 	 "  --paper a4|letter  page size (default a4)\n"
 	 "  --org NAME         organisation name on the cover\n" COMMON_HELP,
@@ -39,7 +40,8 @@ static const struct pst_command commands[] = {
 	 RANGE_HELP
 	 "  --format F         text (default), csv or json\n"
 	 "  --teams FILE       team rules, for the team column\n"
-	 "  --settings FILE    overdue allowances (default templates/report.conf)\n" COMMON_HELP,
+	 "  --settings FILE    overdue allowances (default templates/report.conf)\n"
+	 "  --aliases FILE     renamed recommendations of your own (after templates/aliases.conf)\n" COMMON_HELP,
 	 PST_OPT_RANGE | PST_OPT_FORMAT | PST_OPT_TEAMS | PST_OPT_SETTINGS, true, pst_cmd_diff},
 	{"inspect", "Show what was read: formats, records by type, subscriptions, times, warnings.",
 	 "  --format F         text (default) or json\n" COMMON_HELP, PST_OPT_FORMAT, true, pst_cmd_inspect},

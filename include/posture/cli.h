@@ -36,6 +36,7 @@ struct pst_cli {
 	const char *goals_file;
 	const char *claims_file;
 	const char *settings_file;
+	const char *aliases_file;   /* --aliases FILE: renamed recommendations of the user's own */
 	const char *out_dir;
 	const char *paper;          /* "a4" (default) or "letter" */
 	const char *org;

@@ -50,6 +50,8 @@ enum pst_diag_code {
 	PST_DC_SCORE_WEIGHTS,        /* weights taken from counts */
 	PST_DC_SCORE_UNMAPPED,       /* findings whose control is unknown */
 	PST_DC_GOAL,                 /* a goal that cannot be measured */
+	/* renamed recommendations (aliases.h) */
+	PST_DC_RENAMED,              /* an old key's findings carried over to its new key */
 	PST_DC__COUNT
 };
 

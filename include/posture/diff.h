@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "posture/aliases.h"
 #include "posture/classes.h"
 #include "posture/diagnostics.h"
 #include "posture/estate.h"
@@ -42,7 +43,10 @@ struct pst_diff_item {
 	const char *subscription_id;    /* NULL if unknown */
 	const char *subscription_name;
 	const char *resource_group, *resource_name, *resource_type;
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... (pst_estate_resource_cloud) */
 	enum pst_severity severity;
+	enum pst_risk risk;             /* at T1, else at T0; PST_RISK_UNKNOWN when not exported */
+	const char *risk_factors;       /* or NULL */
 	enum pst_status_code status_from, status_to; /* PST_ST_UNKNOWN when absent (and at T1
 	                                                  for out_of_scope: not exported) */
 	const char *cause_from, *cause_to;
@@ -54,15 +58,31 @@ struct pst_diff_item {
 	bool due_exported;              /* due came from a governance assignment */
 	bool overdue;                   /* due < T1 */
 	const char *owner;              /* governance owner or NULL (any class) */
+	const char *renamed_from;       /* the old key when the finding was carried over from it (aliases.h),
+	                                   else NULL */
+};
+
+/* A renaming the diff used: the findings of old_key at T0 carried over to
+ * new_key at T1 on the same resources (one line of Data quality each). */
+struct pst_diff_alias {
+	uint32_t old_key, new_key;      /* estate keys */
+	const char *source;             /* borrowed from the aliases; "" when detected or not said */
+	const char *origin;             /* borrowed: "FILE:LINE" of the entry; NULL when detected */
+	bool detected;                  /* found in the data: same display name on the same resources */
+	uint64_t findings;              /* findings carried over */
 };
 
 struct pst_diff {
 	pst_time t0, t1;
-	struct pst_diff_item *items;    /* sorted: class, severity desc, subscription, resource, key */
+	struct pst_diff_item *items;    /* sorted: class, risk rank desc (pst_risk_rank), severity
+	                                   desc, subscription, resource, key */
 	size_t n, items_alloc;
 	size_t counts[PST_CLASS__COUNT];
 	uint64_t unhealthy_t0, unhealthy_t1, closed, opened, overdue;
 	struct pst_diags warnings;      /* the completeness checks (PST_DC_*), and the team rules' */
+	const struct pst_aliases *aliases; /* borrowed, set before pst_diff_compute; NULL: none */
+	struct pst_diff_alias *renamed; /* the aliases used (configured ones first, in file order) */
+	size_t nrenamed, renamed_alloc;
 };
 
 void pst_diff_init(struct pst_diff *d);

@@ -46,6 +46,8 @@ struct pst_resource {
 	uint32_t type;           /* text: lower-cased type, "microsoft.compute/virtualmachines" */
 	uint32_t group;          /* text: resource group as written */
 	uint32_t subscription;   /* subs id, 0 if unknown */
+	uint32_t cloud;          /* text: resourceDetails.source lower-cased ("aws", "gcp", "github"); 0: Azure */
+	uint32_t account, connector, native_id; /* text: other clouds' account, connector id, native id; 0 if none */
 };
 
 struct pst_subscription {
@@ -168,6 +170,8 @@ const char *pst_estate_type_name(const struct pst_estate *e, uint32_t key);
 enum pst_severity pst_estate_type_severity(const struct pst_estate *e, uint32_t key);
 /* Governance of a finding, or NULL. */
 const struct pst_gov *pst_estate_gov(const struct pst_estate *e, uint32_t resource, uint32_t key);
+/* The cloud of a resource: "azure", "aws", "gcp", "github", ... (lower case). */
+const char *pst_estate_resource_cloud(const struct pst_estate *e, uint32_t resource);
 /* Subscription id of a resource (0 if unknown). */
 uint32_t pst_estate_resource_sub(const struct pst_estate *e, uint32_t resource);
 /* Heap bytes held by the pools and tables (states excluded), for measurements. */

@@ -34,7 +34,9 @@ struct pst_hist_content {
 	uint32_t cause;          /* text id */
 	uint8_t status;          /* enum pst_status_code */
 	uint8_t flags;           /* PST_FND_DELETED, PST_FND_SNAPSHOT */
-	uint16_t reserved;
+	uint8_t risk;            /* enum pst_risk */
+	uint8_t reserved;
+	uint32_t risk_factors;   /* text id, 0 if none */
 };
 
 struct pst_hist_version {

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "posture/aliases.h"
 #include "posture/common.h"
 #include "posture/diff.h"
 #include "posture/estate.h"
@@ -61,6 +62,7 @@ struct pst_pipeline_request {
 	enum pst_times_rule rule;
 	unsigned want;              /* PST_WANT_* */
 	const char *settings_file;  /* NULL: the default lookup (settings.h) */
+	const char *aliases_file;   /* the user's renamed recommendations, else the settings' `aliases = FILE` */
 	const char *teams_file;
 	const char *goals_file;
 	const char *claims_file;    /* PST_WANT_VERIFY */
@@ -75,6 +77,7 @@ struct pst_pipeline_request {
 
 struct pst_pipeline {
 	struct pst_settings set;
+	struct pst_aliases aliases; /* templates/aliases.conf, then the user's (aliases.h) */
 	struct pst_teams rules;
 	struct pst_goals goals;
 	struct pst_claims claims;

@@ -66,6 +66,17 @@ enum pst_severity { PST_SEV_UNKNOWN, PST_SEV_INFO, PST_SEV_LOW, PST_SEV_MEDIUM, 
 const char *pst_severity_name(enum pst_severity s); /* "High", ... "Unknown" */
 enum pst_severity pst_severity_parse(const char *s);
 
+/* Risk level (Assessments API 2025-05-04 properties.risk.level); ordered.
+ * PST_RISK_UNKNOWN: not exported; PST_RISK_NONE: "None", the portal's "Not evaluated". */
+enum pst_risk { PST_RISK_UNKNOWN, PST_RISK_NONE, PST_RISK_LOW, PST_RISK_MEDIUM, PST_RISK_HIGH, PST_RISK_CRITICAL };
+const char *pst_risk_name(enum pst_risk r); /* "Critical", ... "None"; NULL for unknown */
+enum pst_risk pst_risk_parse(const char *s); /* case-insensitive; "Not evaluated" is None */
+/* The level a finding is ranked by in "what to fix first" lists: its risk
+ * level when evaluated (Low..Critical), else the level Defender derives from
+ * its severity (since March 2026): without risk data the order is that of
+ * severity. */
+enum pst_risk pst_risk_rank(enum pst_risk level, enum pst_severity sev);
+
 enum pst_compliance_state { PST_CS_UNKNOWN, PST_CS_PASSED, PST_CS_FAILED, PST_CS_SKIPPED, PST_CS_UNSUPPORTED };
 const char *pst_compliance_state_name(enum pst_compliance_state s);
 enum pst_compliance_state pst_compliance_state_parse(const char *s);
@@ -98,7 +109,10 @@ struct pst_assessment {
 	const char *resource_type; /* "Microsoft.Compute/virtualMachines" where known */
 	const char *resource_group;
 	const char *subscription_name;
-	const char *source;        /* Azure, AWS, GCP */
+	const char *source;        /* resourceDetails.source: Azure, Aws, Gcp, GitHub, ... (any case), or NULL */
+	const char *account;       /* non-Azure: hierarchyId (AWS account, GCP project), nativeCloudAccountId */
+	const char *connector;     /* connectorId of the security connector */
+	const char *native_id;     /* nativeCloudUniqueIdentifier (an ARN), AwsResourceId, GcpResourceId, ... */
 	const char *portal_link;   /* as written (may lack a scheme) */
 	const char *description;
 	const char *remediation;
@@ -108,6 +122,11 @@ struct pst_assessment {
 	/* Governance data exported with the row (portal CSV 27 columns) */
 	const char *owner;
 	pst_time due_date;
+	/* Risk (API 2025-05-04 properties.risk; PST_RISK_UNKNOWN when absent) */
+	enum pst_risk risk;
+	const char *risk_factors;  /* riskFactors joined with ", ", or NULL */
+	int contextual_risk;       /* isContextualRisk: 1, 0, or -1 if absent */
+	struct pst_str_list attack_paths; /* attackPathsReferences */
 };
 
 struct pst_sub_assessment {

@@ -60,6 +60,19 @@ struct pst_review_finding {
 	const char *portal_link;        /* with scheme, or "" */
 	pst_time first_seen;            /* still_open: first evaluated or seen Unhealthy; opened in the
 	                                   period: when it turned Unhealthy; else NONE */
+	enum pst_risk risk;             /* risk level (API 2025-05-04), PST_RISK_UNKNOWN when not exported */
+	const char *risk_factors;       /* "" when none */
+	const char *renamed_from;       /* the old assessment key it was carried over from (aliases.h), or "" */
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+};
+
+/* Findings by cloud (other clouds through their security connectors). */
+struct pst_review_cloud {
+	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+	int64_t resources;              /* with a finding at T1 (in scope) */
+	int64_t healthy, unhealthy;     /* findings at T1 (in scope), Healthy and Unhealthy */
+	double healthy_pct;             /* healthy / (healthy + unhealthy), 0..100; NAN none */
+	int64_t remediated, opened;     /* classified: verified fixes; opened in the period */
 };
 
 /* A point of a score series. */
@@ -361,6 +374,16 @@ struct pst_review {
 	 * exemption_ended, became_applicable (status_to Unhealthy). */
 	struct pst_review_finding *findings;
 	size_t nfindings;
+	/* The open findings in "what to fix first" order (pst_review_fix_cmp):
+	 * indexes into findings.  Every fix-first list (overdue, open items)
+	 * walks it. */
+	size_t *fix_order;
+	size_t nfix_order;
+	bool has_risk;                  /* some finding carries a risk level: the risk columns are shown */
+	bool has_renamed;               /* some finding was carried over from a renamed recommendation */
+	bool has_clouds;                /* some finding is of another cloud than Azure: cloud columns and table */
+	struct pst_review_cloud *clouds;  /* findings by cloud (only with has_clouds): azure first, then by name */
+	size_t nclouds;
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -439,6 +462,9 @@ enum pst_fcol {
 	PST_FCOL_FIRST_SEEN, PST_FCOL_DUE_DATE, PST_FCOL_OVERDUE, PST_FCOL_OWNER, PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,
 	PST_FCOL_CSV, /* the columns above are those of the diff CSV; the workbook adds: */
 	PST_FCOL_RESOURCE_NAME = PST_FCOL_CSV, PST_FCOL_CONTROL, PST_FCOL_DUE_FROM,
+	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
+	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
+	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
 	PST_FCOL__COUNT
 };
 
@@ -463,6 +489,17 @@ struct pst_fcell {
 };
 void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding *f, enum pst_fcol c,
                     struct pst_fcell *out);
+/* Whether column c is shown for r: the risk columns only when r->has_risk,
+ * renamed_from only when r->has_renamed, so that outputs without these
+ * data stay as they were. */
+bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c);
+/* What to fix first: risk rank (pst_risk_rank: the risk level, else the one
+ * derived from severity) desc, then severity desc, then age desc (unknown
+ * last); 0 when equal (the caller breaks ties by diff order). */
+int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_review_finding *b);
+/* Fills r->fix_order from r->findings (ties in findings order). */
+void pst_review_order_fixes(struct pst_review *r);
+
 /* The name of a review team index (PST_TEAM_UNASSIGNED's name for none). */
 const char *pst_review_team_name(const struct pst_review *r, size_t team);
 

@@ -16,6 +16,7 @@
 struct pst_settings {
 	char *org;                         /* owned; NULL if not set */
 	char *goals;                       /* owned: the goals file named (`goals = FILE`); NULL if none */
+	char *aliases;                     /* owned: the user's aliases file (`aliases = FILE`); NULL if none */
 	int overdue_days[PST_SEV_CRITICAL + 1]; /* allowance by severity */
 };
 

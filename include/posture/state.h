@@ -42,7 +42,9 @@ struct pst_finding {
 	uint32_t cause;          /* text id of status.cause / notApplicableReason */
 	uint8_t status;          /* enum pst_status_code */
 	uint8_t flags;           /* PST_FND_* */
-	uint16_t reserved;
+	uint8_t risk;            /* enum pst_risk of the record (PST_RISK_UNKNOWN: none) */
+	uint8_t reserved;
+	uint32_t risk_factors;   /* text id of its risk factors, 0 if none (fits the padding: 56 bytes) */
 };
 
 struct pst_state {

@@ -38,6 +38,9 @@ enum pst_team_field {
 	PST_TF_NAME,         /* name: resource name */
 	PST_TF_OWNER,        /* owner: an owner from a governance assignment */
 	PST_TF_ID,           /* id: the full resource id */
+	PST_TF_CLOUD,        /* cloud: azure, aws, gcp, github, gitlab, azuredevops, ... */
+	PST_TF_ACCOUNT,      /* account: AWS account, GCP project (hierarchyId); an Azure subscription id */
+	PST_TF_CONNECTOR,    /* connector: the security connector's id */
 	PST_TF__COUNT
 };
 /* The word used in the file: "type", "category", ... */
@@ -56,6 +59,9 @@ struct pst_team_input {
 	size_t ncategories;
 	const char *const *owners;      /* owners of its governance assignments */
 	size_t nowners;
+	const char *cloud;              /* NULL: "azure" */
+	const char *account;            /* NULL: the subscription id */
+	const char *connector;
 };
 
 struct pst_team_matcher {

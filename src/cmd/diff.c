@@ -16,6 +16,7 @@ int pst_cmd_diff(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.rule = PST_TIMES_SNAPSHOTS,
 		.want = PST_WANT_DIFF,
 		.settings_file = cli->settings_file,
+		.aliases_file = cli->aliases_file,
 		.teams_file = cli->teams_file,
 		.skip_bad = cli->skip_bad,
 		.jobs = cli->jobs,

@@ -261,6 +261,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.rule = PST_TIMES_LAST_MONTH,
 		.want = PST_WANT_REVIEW,
 		.settings_file = cli->settings_file,
+		.aliases_file = cli->aliases_file,
 		.teams_file = cli->teams_file,
 		.goals_file = cli->goals_file,
 		.skip_bad = cli->skip_bad,

@@ -61,6 +61,13 @@ const char *pst_estate_subscription_id(const struct pst_estate *e, uint32_t sub)
 	return pst_strpool_str(&e->subs, sub);
 }
 
+const char *pst_estate_resource_cloud(const struct pst_estate *e, uint32_t resource)
+{
+	const char *c = resource && resource < e->resources_alloc ? pst_estate_text(e, e->resources[resource].cloud) : NULL;
+
+	return c ? c : "azure";
+}
+
 const char *pst_estate_text(const struct pst_estate *e, uint32_t text)
 {
 	return pst_strpool_str(&e->text, text);

@@ -69,6 +69,36 @@ static void fill_resource(struct pst_estate *e, struct pst_resource *r, const ch
 		r->group = text(e, a->resource_group);
 }
 
+/* s lower-cased, interned (0 for NULL or ""). */
+static uint32_t lower_text(struct pst_estate *e, const char *s)
+{
+	char buf[TYPE_BUF];
+	size_t i;
+
+	if (!s || !*s)
+		return 0;
+	for (i = 0; s[i] && i + 1 < sizeof(buf); i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+	buf[i] = '\0';
+	return text(e, buf);
+}
+
+/* "aws" for Aws, AWS, ...; 0 for Azure or none. */
+static uint32_t cloud_of(struct pst_estate *e, const char *source)
+{
+	return !source || pst_streq_ci(source, "Azure") ? 0 : lower_text(e, source);
+}
+
+/* What other clouds say of a resource, the first time it is said. */
+static void fill_cloud(struct pst_estate *e, struct pst_resource *r, const struct pst_assessment *a)
+{
+	if (!r->cloud && (r->cloud = cloud_of(e, a->source)) != 0 && a->resource_type)
+		r->type = lower_text(e, a->resource_type); /* "ecr/repository": the id names only the connector */
+	set_if_none(&r->account, text(e, a->account));
+	set_if_none(&r->connector, text(e, a->connector));
+	set_if_none(&r->native_id, text(e, a->native_id));
+}
+
 /* Interns a resource id and fills its table entry the first time. */
 static uint32_t add_resource(struct pst_estate *e, const char *id, const struct pst_record *rec,
                              const struct pst_assessment *a)
@@ -84,6 +114,8 @@ static uint32_t add_resource(struct pst_estate *e, const char *id, const struct 
 		r->subscription = record_sub(e, id, rec, a ? a->subscription_name : NULL);
 	if (!r->type || !r->name || !r->group)
 		fill_resource(e, r, id, a);
+	if (a && (a->source || a->account || a->connector || a->native_id))
+		fill_cloud(e, r, a);
 	return res;
 }
 
@@ -158,6 +190,8 @@ static void fold_finding(struct pst_estate *e, const struct pst_record *rec, uin
 	f.status_change = a->status_change;
 	f.cause = text(e, a->cause);
 	f.status = (uint8_t)a->status;
+	f.risk = (uint8_t)a->risk;
+	f.risk_factors = text(e, a->risk_factors);
 	if (rec->action == PST_ACT_DELETE)
 		f.flags |= PST_FND_DELETED;
 	if (rec->snapshot != PST_SNAP_STREAM)

@@ -43,6 +43,7 @@ static size_t hash_content(const struct pst_hist_content *c)
 {
 	uint64_t x = mix((uint64_t)c->first_eval) ^ mix((uint64_t)c->status_change + 0x9e3779b97f4a7c15u);
 
+	x ^= mix(((uint64_t)c->risk_factors << 8) ^ c->risk);
 	return (size_t)mix(x ^ ((uint64_t)c->cause << 16) ^ ((uint64_t)c->status << 8) ^ c->flags);
 }
 
@@ -54,7 +55,8 @@ static int key_eq(const struct pst_hist_key *a, const struct pst_hist_key *b)
 static int content_eq(const struct pst_hist_content *a, const struct pst_hist_content *b)
 {
 	return a->first_eval == b->first_eval && a->status_change == b->status_change && a->cause == b->cause &&
-	       a->status == b->status && a->flags == b->flags;
+	       a->status == b->status && a->flags == b->flags && a->risk == b->risk &&
+	       a->risk_factors == b->risk_factors;
 }
 
 /* Open-addressing tables of (index + 1) into an array of items of `size`
@@ -150,6 +152,8 @@ void pst_history_add(struct pst_history *h, const struct pst_finding *f)
 	c.cause = f->cause;
 	c.status = f->status;
 	c.flags = (uint8_t)(f->flags & (PST_FND_DELETED | PST_FND_SNAPSHOT));
+	c.risk = f->risk;
+	c.risk_factors = f->risk_factors;
 	PST_GROW(h->versions, h->versions_alloc, h->nversions + 1);
 	v = &h->versions[h->nversions++];
 	v->observed = f->observed;
@@ -248,6 +252,8 @@ static void put_version(struct pst_state *s, const struct pst_history *h, const 
 	f.cause = c->cause;
 	f.status = c->status;
 	f.flags = c->flags;
+	f.risk = c->risk;
+	f.risk_factors = c->risk_factors;
 	f.first_unhealthy = first_unhealthy;
 	pst_state_put(s, &f);
 }

@@ -87,6 +87,43 @@ enum pst_severity pst_severity_parse(const char *s)
 	return PST_SEV_UNKNOWN;
 }
 
+const char *pst_risk_name(enum pst_risk r)
+{
+	static const char *const names[] = {NULL, "None", "Low", "Medium", "High", "Critical"};
+
+	return (unsigned)r < PST_ARRAY_LEN(names) ? names[r] : NULL;
+}
+
+enum pst_risk pst_risk_parse(const char *s)
+{
+	if (!s)
+		return PST_RISK_UNKNOWN;
+	if (loose_eq(s, "critical"))
+		return PST_RISK_CRITICAL;
+	if (loose_eq(s, "high"))
+		return PST_RISK_HIGH;
+	if (loose_eq(s, "medium"))
+		return PST_RISK_MEDIUM;
+	if (loose_eq(s, "low"))
+		return PST_RISK_LOW;
+	if (loose_eq(s, "none") || loose_eq(s, "not evaluated") || loose_eq(s, "notevaluated"))
+		return PST_RISK_NONE;
+	return PST_RISK_UNKNOWN;
+}
+
+enum pst_risk pst_risk_rank(enum pst_risk level, enum pst_severity sev)
+{
+	if (level >= PST_RISK_LOW)
+		return level;
+	switch (sev) {
+	case PST_SEV_CRITICAL: return PST_RISK_CRITICAL;
+	case PST_SEV_HIGH: return PST_RISK_HIGH;
+	case PST_SEV_MEDIUM: return PST_RISK_MEDIUM;
+	case PST_SEV_LOW: return PST_RISK_LOW;
+	default: return level;
+	}
+}
+
 const char *pst_compliance_state_name(enum pst_compliance_state s)
 {
 	static const char *const names[] = {"Unknown", "Passed", "Failed", "Skipped", "Unsupported"};
@@ -119,6 +156,7 @@ void pst_record_init(struct pst_record *rec, enum pst_rec_type type)
 		rec->u.assessment.status_change = PST_TIME_NONE;
 		rec->u.assessment.first_eval = PST_TIME_NONE;
 		rec->u.assessment.due_date = PST_TIME_NONE;
+		rec->u.assessment.contextual_risk = -1;
 		break;
 	case PST_REC_SUB_ASSESSMENT:
 		rec->u.sub.time_generated = PST_TIME_NONE;

@@ -1,4 +1,5 @@
 /* review_cols.c: the one table of finding columns (review.h). */
+#include <stdlib.h>
 #include <string.h>
 #include "posture/review.h"
 
@@ -26,6 +27,10 @@ static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
 	[PST_FCOL_RESOURCE_NAME] = {"resource_name", "Resource", PST_FT_TEXT, 0},
 	[PST_FCOL_CONTROL] = {"control", "Control", PST_FT_TEXT, 0},
 	[PST_FCOL_DUE_FROM] = {"due_from", "Due from", PST_FT_TEXT, 0},
+	[PST_FCOL_RISK_LEVEL] = {"risk_level", "Risk level", PST_FT_TEXT, 0},
+	[PST_FCOL_RISK_FACTORS] = {"risk_factors", "Risk factors", PST_FT_TEXT, 30},
+	[PST_FCOL_RENAMED_FROM] = {"renamed_from", "Renamed from", PST_FT_TEXT, 20},
+	[PST_FCOL_CLOUD] = {"cloud", "Cloud", PST_FT_TEXT, 0},
 };
 
 const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
@@ -36,6 +41,61 @@ const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
 const char *pst_review_team_name(const struct pst_review *r, size_t team)
 {
 	return team < r->nteams ? r->teams[team].name : "Unassigned";
+}
+
+bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c)
+{
+	if (c == PST_FCOL_RISK_LEVEL || c == PST_FCOL_RISK_FACTORS)
+		return r->has_risk;
+	if (c == PST_FCOL_RENAMED_FROM)
+		return r->has_renamed;
+	if (c == PST_FCOL_CLOUD)
+		return r->has_clouds;
+	return (unsigned)c < PST_FCOL__COUNT;
+}
+
+int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_review_finding *b)
+{
+	int ra = (int)pst_risk_rank(a->risk, a->severity), rb = (int)pst_risk_rank(b->risk, b->severity);
+
+	if (ra != rb)
+		return ra > rb ? -1 : 1;
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	if (a->age_days != b->age_days)
+		return a->age_days > b->age_days ? -1 : 1;
+	return 0;
+}
+
+struct fix_key {
+	const struct pst_review_finding *f;
+	size_t i;
+};
+
+static int cmp_fix(const void *pa, const void *pb)
+{
+	const struct fix_key *a = pa, *b = pb;
+	int c = pst_review_fix_cmp(a->f, b->f);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+void pst_review_order_fixes(struct pst_review *r)
+{
+	struct fix_key *k = xcalloc(r->nfindings + 1, sizeof(*k));
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (pst_review_finding_open(&r->findings[i])) {
+			k[n].f = &r->findings[i];
+			k[n++].i = i;
+		}
+	pst_sort(k, n, sizeof(*k), cmp_fix);
+	r->fix_order = PST_REVIEW_NEW(r, size_t, n + 1);
+	r->nfix_order = n;
+	for (i = 0; i < n; i++)
+		r->fix_order[i] = k[i].i;
+	free(k);
 }
 
 static const char *status_text(enum pst_status_code st)
@@ -72,6 +132,10 @@ static const char *text_of(const struct pst_review *r, const struct pst_review_f
 	case PST_FCOL_RESOURCE_NAME: return f->resource_name;
 	case PST_FCOL_CONTROL: return f->control;
 	case PST_FCOL_DUE_FROM: return due_from(f);
+	case PST_FCOL_RISK_LEVEL: return pst_risk_name(f->risk);
+	case PST_FCOL_RISK_FACTORS: return f->risk_factors;
+	case PST_FCOL_RENAMED_FROM: return f->renamed_from;
+	case PST_FCOL_CLOUD: return f->cloud;
 	default: return NULL;
 	}
 }

@@ -24,7 +24,8 @@ void pst_settings_release(struct pst_settings *s)
 {
 	free(s->org);
 	free(s->goals);
-	s->org = s->goals = NULL;
+	free(s->aliases);
+	s->org = s->goals = s->aliases = NULL;
 }
 
 int pst_settings_allowance(const struct pst_settings *s, enum pst_severity sev)
@@ -55,8 +56,8 @@ static int set_key(struct pst_settings *s, const char *k, const char *v, const s
 	size_t i;
 	int rc;
 
-	if (strcmp(k, "org") == 0 || strcmp(k, "goals") == 0) {
-		char **slot = k[0] == 'o' ? &s->org : &s->goals;
+	if (strcmp(k, "org") == 0 || strcmp(k, "goals") == 0 || strcmp(k, "aliases") == 0) {
+		char **slot = k[0] == 'o' ? &s->org : k[0] == 'g' ? &s->goals : &s->aliases;
 
 		free(*slot);
 		*slot = *v ? xstrdup(v) : NULL;

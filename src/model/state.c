@@ -78,6 +78,13 @@ static int cmp_content(const struct pst_state *s, const struct pst_finding *a, c
 		c = cmp_time(a->first_eval, b->first_eval);
 	if (c == 0)
 		c = cmp_time(a->status_change, b->status_change);
+	if (c == 0)
+		c = (int)a->risk - (int)b->risk; /* the same fact with its risk wins over it without */
+	if (c == 0 && a->risk_factors != b->risk_factors) {
+		ca = pst_strpool_str(s->text, a->risk_factors);
+		cb = pst_strpool_str(s->text, b->risk_factors);
+		c = strcmp(ca ? ca : "", cb ? cb : "");
+	}
 	return c;
 }
 

@@ -10,6 +10,7 @@ void pst_pipeline_init(struct pst_pipeline *p)
 {
 	memset(p, 0, sizeof(*p));
 	pst_settings_init(&p->set);
+	pst_aliases_init(&p->aliases);
 	pst_teams_init(&p->rules);
 	pst_goals_init(&p->goals);
 	pst_claims_init(&p->claims);
@@ -34,6 +35,7 @@ void pst_pipeline_release(struct pst_pipeline *p)
 	pst_claims_release(&p->claims);
 	pst_goals_release(&p->goals);
 	pst_teams_release(&p->rules);
+	pst_aliases_release(&p->aliases);
 	pst_settings_release(&p->set);
 }
 
@@ -52,6 +54,8 @@ static int load_config(struct pst_pipeline *p, const struct pst_pipeline_request
 		rc = pst_claims_load(&p->claims, rq->claims_file, err);
 	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY | PST_WANT_REVIEW | PST_WANT_SCORE))
 		rc = pst_settings_load_default(&p->set, rq->settings_file, err);
+	if (rc == PST_OK && wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY | PST_WANT_REVIEW | PST_WANT_SCORE))
+		rc = pst_aliases_load_default(&p->aliases, rq->aliases_file ? rq->aliases_file : p->set.aliases, err);
 	if (rc == PST_OK && !wants(rq, PST_WANT_SOURCES))
 		rc = pst_teams_load_default(&p->rules, rq->teams_file, err);
 	if (rc == PST_OK && wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
@@ -109,6 +113,7 @@ static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request
 static void classify(struct pst_pipeline *p, const struct pst_state *s0, const struct pst_state *s1)
 {
 	p->first_month = s1 && pst_state_count(s1) && !(s0 && pst_state_count(s0));
+	p->diff.aliases = &p->aliases;
 	if (!p->first_month) {
 		pst_diff_compute(&p->diff, &p->e, s0, s1, &p->set);
 		return;

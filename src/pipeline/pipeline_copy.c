@@ -6,8 +6,8 @@
 
 /* Every field of the records is copied below: a field added to record.h
  * changes these sizes, and the build stops here until it is copied too. */
-_Static_assert(sizeof(struct pst_record) == 312, "record.h changed: copy the new fields in pipeline_copy.c");
-_Static_assert(sizeof(struct pst_assessment) == 200, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_record) == 376, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_assessment) == 264, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_alert) == 128, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_governance) == 88, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_assessment_meta) == 96, "record.h changed: copy the new fields in pipeline_copy.c");
@@ -71,13 +71,15 @@ static void copy_assessment(struct pl_block *b, struct pst_assessment *a)
 	const char **s[] = {&a->resource_id, &a->key, &a->display_name, &a->cause, &a->status_description,
 	                    &a->category, &a->resource_name, &a->resource_type, &a->resource_group,
 	                    &a->subscription_name, &a->source, &a->portal_link, &a->description, &a->remediation,
-	                    &a->policy_definition_id, &a->owner};
+	                    &a->policy_definition_id, &a->owner, &a->account, &a->connector, &a->native_id,
+	                    &a->risk_factors};
 	size_t i;
 
 	for (i = 0; i < PST_ARRAY_LEN(s); i++)
 		str(b, s[i]);
 	list(b, &a->control_names);
 	list(b, &a->control_ids);
+	list(b, &a->attack_paths);
 }
 
 static void copy_sub(struct pl_block *b, struct pst_sub_assessment *a)

@@ -313,6 +313,7 @@ static inline void rfx_findings(struct pst_review *r, const struct rfx_params *p
 		rfx_finding(r, p, g, i, recs);
 		rfx_count(r, &r->findings[i]);
 	}
+	pst_review_order_fixes(r);
 }
 
 /* ---- teams, controls, league, goals ---- */

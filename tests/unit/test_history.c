@@ -31,6 +31,8 @@ static void make(struct pst_finding *f, const uint32_t *causes)
 	f->status_change = rnd(2) ? (pst_time)rnd(4) * 1000 : PST_TIME_NONE;
 	f->cause = causes[rnd(3)];
 	f->status = (uint8_t)(1 + rnd(3));
+	f->risk = (uint8_t)rnd(PST_RISK_CRITICAL + 1);
+	f->risk_factors = rnd(2) ? causes[rnd(3)] : 0;
 	if (rnd(10) == 0)
 		f->flags |= PST_FND_DELETED;
 	if (rnd(2))
@@ -43,7 +45,7 @@ static int same_finding(const struct pst_finding *a, const struct pst_finding *b
 {
 	return a->observed == b->observed && a->first_eval == b->first_eval && a->status_change == b->status_change &&
 	       a->first_unhealthy == b->first_unhealthy && a->cause == b->cause && a->status == b->status &&
-	       a->flags == b->flags;
+	       a->flags == b->flags && a->risk == b->risk && a->risk_factors == b->risk_factors;
 }
 
 /* Every slot of a (tombstones included) is in b with the same fields, and

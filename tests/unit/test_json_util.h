@@ -47,6 +47,9 @@ static inline void jt_assessment(struct strbuf *sb, const struct pst_assessment 
 	            jt_s(a->resource_id), pst_status_name(a->status), jt_s(a->cause), pst_severity_name(a->severity),
 	            jt_s(a->category), jt_s(a->resource_type), jt_s(a->resource_group), jt_s(a->source),
 	            jt_time(a->status_change, t), a->portal_link ? "yes" : "no");
+	if (a->risk || a->risk_factors)
+		strbuf_addf(sb, " risk=%s factors=%s contextual=%d paths=%zu", jt_s(pst_risk_name(a->risk)),
+		            jt_s(a->risk_factors), a->contextual_risk, a->attack_paths.n);
 }
 
 static inline void jt_other(struct strbuf *sb, const struct pst_record *r)

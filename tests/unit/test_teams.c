@@ -32,6 +32,41 @@ static void test_globs(void)
 	CHECK(pst_glob_match("réseau*", "réseau-1"));
 }
 
+/* cloud=, account=, connector= on AWS and GCP resources; an Azure resource
+ * is of cloud azure, its account its subscription id. */
+static void test_cloud_matchers(void)
+{
+	struct pst_teams t;
+	struct pst_error err = {0, ""};
+	struct pst_team_input in = {0};
+
+	pst_teams_init(&t);
+	CHECK_INT(parse(&t,
+	                "team AWS cloud=aws account=5440*\n"
+	                "team GCP cloud=gcp connector=40139bd8-*\n"
+	                "team Other cloud=aws,gcp\n"
+	                "team Sub account=1111-2222\n"
+	                "team Azure cloud=azure\n",
+	                &err),
+	          PST_OK);
+	in.resource_id = "/subscriptions/9999/resourceGroups/rg/providers/microsoft.security/securityconnectors/c/"
+	                 "securityentitydata/aws-ec2-instance-i-1";
+	in.cloud = "aws";
+	in.account = "544047870946";
+	CHECK_STR(pst_teams_team_of(&t, &in), "AWS");
+	in.account = "111111111111";
+	CHECK_STR(pst_teams_team_of(&t, &in), "Other");
+	in.cloud = "gcp";
+	in.connector = "40139bd8-5bae-e3e0-c640-2a45cdcd2d0c";
+	CHECK_STR(pst_teams_team_of(&t, &in), "GCP");
+	memset(&in, 0, sizeof(in));
+	in.resource_id = "/subscriptions/1111-2222/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1";
+	CHECK_STR(pst_teams_team_of(&t, &in), "Sub");
+	in.resource_id = "/subscriptions/3333/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1";
+	CHECK_STR(pst_teams_team_of(&t, &in), "Azure");
+	pst_teams_release(&t);
+}
+
 static void test_every_matcher(void)
 {
 	static const char *const cats[] = {"Compute", "Data"};
@@ -161,7 +196,8 @@ static void check_bad(const char *text, const char *msg)
 static void test_bad_lines(void)
 {
 	check_bad("# ok\n\nteam A type=x\n\nteam B tpye=microsoft.sql/*\n",
-	          "teams.conf:5: unknown matcher 'tpye' (expected type, category, subscription, group, name, owner or id)");
+	          "teams.conf:5: unknown matcher 'tpye' (expected type, category, subscription, group, name, owner, id, "
+	          "cloud, account or connector)");
 	check_bad("team A\n  type microsoft.sql\n", "teams.conf:2: expected '=' after 'type', got 'microsoft.sql'");
 	check_bad("team A type=\nteam B type=x\n", "teams.conf:2: expected a value after 'type=', got 'team'");
 	check_bad("team A type=x,\n", "teams.conf:1: expected a value after 'type=', got end of file");
@@ -264,6 +300,7 @@ int main(void)
 {
 	RUN(test_globs);
 	RUN(test_every_matcher);
+	RUN(test_cloud_matchers);
 	RUN(test_order_and_alternatives);
 	RUN(test_quoting_and_utf8);
 	RUN(test_bad_lines);

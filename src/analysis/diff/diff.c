@@ -1,5 +1,5 @@
 /* diff.c: classify every finding Unhealthy at T0 or T1. */
-#include "posture/diff.h"
+#include "diff_int.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@ void pst_diff_release(struct pst_diff *d)
 {
 	pst_diags_release(&d->warnings);
 	free(d->items);
+	free(d->renamed);
 	pst_diff_init(d);
 }
 
@@ -24,15 +25,6 @@ void pst_diff_portal_link(struct strbuf *sb, const struct pst_diff_item *it)
 	strbuf_addstr(sb, "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/assessmentKey/");
 	strbuf_addstr(sb, it->assessment_key ? it->assessment_key : "");
 }
-
-/* What the two states know, shared by the classification steps. */
-struct diff_ctx {
-	const struct pst_estate *e;
-	const struct pst_state *s0, *s1;
-	const struct pst_settings *set;
-	uint8_t *present0, *present1; /* by resource id */
-	uint8_t *covered;             /* by subscription id */
-};
 
 static uint8_t *presence(const struct pst_estate *e, const struct pst_state *s)
 {
@@ -88,6 +80,9 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 {
 	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
 
+	if (!g && it->renamed_from)
+		g = pst_estate_gov(c->e, it->resource, pst_strpool_find(&c->e->keys, it->renamed_from));
+
 	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
 	if (it->cls != PST_CLASS_STILL_OPEN && !pst_class_opens(it->cls))
 		return;
@@ -98,6 +93,13 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 		it->due = it->first_seen + pst_settings_allowance(c->set, it->severity) * PST_MS_PER_DAY;
 	}
 	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
+}
+
+/* The first-seen time of a still-open finding: firstEvaluationDate, else
+ * the first Unhealthy record. */
+static pst_time first_seen(const struct pst_finding *f)
+{
+	return f->first_eval != PST_TIME_NONE ? f->first_eval : f->first_unhealthy;
 }
 
 /* When a finding opened in the period turned Unhealthy: its statusChangeDate,
@@ -118,17 +120,24 @@ static pst_time opened_at(const struct diff_ctx *c, const struct pst_diff_item *
 }
 
 /* Age and due date: for findings still open, from firstEvaluationDate (else
- * the first Unhealthy record); for those opened in the period, from when
- * they opened, so that they can become overdue too.  Closed findings have
- * none. */
-static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1)
+ * the first Unhealthy record), the earlier of the old key's and the new
+ * one's for a renamed finding (prev: the finding under the old key, or
+ * NULL); for those opened in the period, from when they opened, so that they
+ * can become overdue too.  Closed findings have none. */
+static void set_age(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f1,
+                    const struct pst_finding *prev)
 {
-	if (it->cls == PST_CLASS_STILL_OPEN)
-		it->first_seen = f1->first_eval != PST_TIME_NONE ? f1->first_eval : f1->first_unhealthy;
-	else if (pst_class_opens(it->cls))
+	pst_time p = prev ? first_seen(prev) : PST_TIME_NONE;
+
+	if (it->cls == PST_CLASS_STILL_OPEN) {
+		it->first_seen = first_seen(f1);
+		if (p != PST_TIME_NONE && (it->first_seen == PST_TIME_NONE || p < it->first_seen))
+			it->first_seen = p;
+	} else if (pst_class_opens(it->cls)) {
 		it->first_seen = opened_at(c, it, f1);
-	else
+	} else {
 		return;
+	}
 	if (it->first_seen != PST_TIME_NONE && it->first_seen <= c->s1->at)
 		it->age_days = (c->s1->at - it->first_seen) / PST_MS_PER_DAY;
 }
@@ -149,10 +158,22 @@ static void set_resource(const struct diff_ctx *c, struct pst_diff_item *it)
 	it->resource_group = pst_estate_text(e, r->group);
 	it->resource_name = pst_estate_text(e, r->name);
 	it->resource_type = pst_estate_text(e, r->type);
+	it->cloud = pst_estate_resource_cloud(e, it->resource);
 }
 
+static void set_risk(const struct diff_ctx *c, struct pst_diff_item *it, const struct pst_finding *f)
+{
+	it->risk = f ? (enum pst_risk)f->risk : PST_RISK_UNKNOWN;
+	it->risk_factors = f ? pst_estate_text(c->e, f->risk_factors) : NULL;
+}
+
+/* One classified finding: f0 and f1 its states at T0 and T1 (either may be
+ * NULL), any the one that names it.  A finding carried over from a renamed
+ * recommendation (alias: an index into d->renamed, else SIZE_MAX) is named
+ * by its new key (f1) and f0 is the old key's. */
 static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_class cls,
-                     const struct pst_finding *f0, const struct pst_finding *f1, const struct pst_finding *any)
+                     const struct pst_finding *f0, const struct pst_finding *f1, const struct pst_finding *any,
+                     size_t alias)
 {
 	struct pst_diff_item *it;
 
@@ -169,31 +190,61 @@ static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_clas
 	it->status_to = f1 ? (enum pst_status_code)f1->status : PST_ST_UNKNOWN;
 	it->cause_from = f0 ? pst_estate_text(c->e, f0->cause) : NULL;
 	it->cause_to = f1 ? pst_estate_text(c->e, f1->cause) : NULL;
+	set_risk(c, it, f1 && f1->risk ? f1 : f0);
 	it->first_seen = it->due = PST_TIME_NONE;
 	it->age_days = -1;
-	set_age(c, it, f1);
+	if (alias != SIZE_MAX) {
+		it->renamed_from = pst_estate_key(c->e, d->renamed[alias].old_key);
+		d->renamed[alias].findings++;
+	}
+	set_age(c, it, f1, alias != SIZE_MAX ? f0 : NULL);
 	set_due(c, it);
 	d->counts[cls]++;
 	d->overdue += it->overdue;
 }
 
+/* Unhealthy at T0: its state at T1, under a new key if it was renamed. */
+static void classify_t0(struct pst_diff *d, const struct diff_ctx *c, const struct pst_finding *f0)
+{
+	const struct pst_finding *f1 = pst_state_get(c->s1, f0->resource, f0->key), *succ;
+	size_t alias = SIZE_MAX;
+
+	if (!f1 && covered(c, f0->resource) && (succ = diff_alias_successor(d, c, f0, &alias)) != NULL) {
+		add_item(d, c, classify_closed(c, succ, f0->resource), f0, succ, succ, alias);
+		return;
+	}
+	add_item(d, c, classify_closed(c, f1, f0->resource), f0, f1, f0, SIZE_MAX);
+}
+
+/* Unhealthy at T1 and not at T0: its state at T0, under an old key if it
+ * was renamed (an old key Unhealthy at T0 was classified with it already). */
+static void classify_t1(struct pst_diff *d, const struct diff_ctx *c, const struct pst_finding *f1)
+{
+	const struct pst_finding *f0 = pst_state_get(c->s0, f1->resource, f1->key), *pred = NULL;
+	size_t alias = SIZE_MAX;
+
+	if (unhealthy(f0))
+		return;
+	if (!f0)
+		pred = diff_alias_predecessor(d, c, f1, &alias);
+	if (unhealthy(pred))
+		return;
+	if (pred)
+		add_item(d, c, classify_opened(c, pred, f1->resource), pred, f1, f1, alias);
+	else
+		add_item(d, c, classify_opened(c, f0, f1->resource), f0, f1, f1, SIZE_MAX);
+}
+
 static void classify_all(struct pst_diff *d, const struct diff_ctx *c)
 {
-	const struct pst_finding *f0, *f1;
+	const struct pst_finding *f;
 
-	for (f0 = pst_state_next(c->s0, NULL); f0; f0 = pst_state_next(c->s0, f0)) {
-		if (!unhealthy(f0))
-			continue;
-		f1 = pst_state_get(c->s1, f0->resource, f0->key);
-		add_item(d, c, classify_closed(c, f1, f0->resource), f0, f1, f0);
-	}
-	for (f1 = pst_state_next(c->s1, NULL); f1; f1 = pst_state_next(c->s1, f1)) {
-		if (!unhealthy(f1) || !covered(c, f1->resource))
-			continue;
-		f0 = pst_state_get(c->s0, f1->resource, f1->key);
-		if (!unhealthy(f0))
-			add_item(d, c, classify_opened(c, f0, f1->resource), f0, f1, f1);
-	}
+	for (f = pst_state_next(c->s0, NULL); f; f = pst_state_next(c->s0, f))
+		if (unhealthy(f))
+			classify_t0(d, c, f);
+	for (f = pst_state_next(c->s1, NULL); f; f = pst_state_next(c->s1, f))
+		if (unhealthy(f) && covered(c, f->resource))
+			classify_t1(d, c, f);
 }
 
 /* Counts Unhealthy findings straight from the states, to check the classes. */
@@ -234,6 +285,8 @@ static int cmp_item(const void *pa, const void *pb)
 	int c = (int)a->cls - (int)b->cls;
 
 	if (!c)
+		c = (int)pst_risk_rank(b->risk, b->severity) - (int)pst_risk_rank(a->risk, a->severity);
+	if (!c)
 		c = (int)b->severity - (int)a->severity;
 	if (!c)
 		c = cmp_opt_str(a->subscription_id, b->subscription_id);
@@ -247,6 +300,7 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 {
 	struct diff_ctx c;
 
+	memset(&c, 0, sizeof(c));
 	d->t0 = s0->at;
 	d->t1 = s1->at;
 	c.e = e;
@@ -257,7 +311,10 @@ void pst_diff_compute(struct pst_diff *d, const struct pst_estate *e, const stru
 	c.present1 = presence(e, s1);
 	c.covered = pst_diff_coverage(e, s1->at);
 	pst_diff_check_completeness(d, e, s0, s1, c.covered);
+	diff_alias_build(d, &c);
 	classify_all(d, &c);
+	diff_alias_report(d, &c);
+	diff_alias_release(&c);
 	reconcile(d, &c);
 	if (d->n > 1)
 		pst_sort(d->items, d->n, sizeof(*d->items), cmp_item);

@@ -1,5 +1,6 @@
 /* review_build_findings.c: one review finding per diff item, in diff order,
  * with its team, control, due date, owner and portal link. */
+#include <string.h>
 #include "posture/strbuf.h"
 #include "review_build_int.h"
 
@@ -38,6 +39,13 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	f->due_from_governance = it->due_exported;
 	f->overdue = it->overdue;
 	f->owner = pst_review_str(r, it->owner);
+	f->risk = it->risk;
+	f->risk_factors = pst_review_str(r, it->risk_factors);
+	r->has_risk |= it->risk != PST_RISK_UNKNOWN;
+	f->renamed_from = pst_review_str(r, it->renamed_from);
+	r->has_renamed |= it->renamed_from != NULL;
+	f->cloud = pst_review_str(r, it->cloud ? it->cloud : "azure");
+	r->has_clouds |= strcmp(f->cloud, "azure") != 0;
 	strbuf_reset(sb);
 	pst_diff_portal_link(sb, it);
 	f->portal_link = pst_review_str(r, strbuf_cstr(sb));
@@ -53,4 +61,5 @@ void rb_findings(struct rb_ctx *c)
 	for (i = 0; i < c->d->n; i++)
 		finding(c, &c->r->findings[i], &c->d->items[i], &sb);
 	strbuf_release(&sb);
+	pst_review_order_fixes(c->r);
 }

@@ -1,5 +1,6 @@
 /* review_build_recs.c: the top open recommendations of each team: open
- * findings grouped by recommendation, by severity then affected resources,
+ * findings grouped by recommendation, by risk (the highest of its findings,
+ * pst_risk_rank), severity, then affected resources,
  * with the remediation steps of the recommendation's metadata. */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@ struct rec_sum {
 	size_t team;
 	uint32_t key;
 	const struct pst_diff_item *first;
+	int rank;               /* the highest risk rank of its findings (pst_risk_rank) */
 	int64_t resources, overdue;
 };
 
@@ -27,6 +29,8 @@ static int cmp_rank(const void *pa, const void *pb)
 
 	if (a->team != b->team)
 		return a->team < b->team ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank > b->rank ? -1 : 1;
 	if (a->first->severity != b->first->severity)
 		return a->first->severity > b->first->severity ? -1 : 1;
 	if (a->resources != b->resources)
@@ -48,6 +52,7 @@ static size_t sums_build(const struct rb_ctx *c, struct rec_sum *s)
 		s[n].team = t;
 		s[n].key = it->key;
 		s[n].first = it;
+		s[n].rank = (int)pst_risk_rank(it->risk, it->severity);
 		s[n].resources = 1;
 		s[n++].overdue = it->overdue;
 	}
@@ -56,6 +61,8 @@ static size_t sums_build(const struct rb_ctx *c, struct rec_sum *s)
 		if (m && s[m - 1].team == s[i].team && s[m - 1].key == s[i].key) {
 			s[m - 1].resources++;
 			s[m - 1].overdue += s[i].overdue;
+			if (s[i].rank > s[m - 1].rank)
+				s[m - 1].rank = s[i].rank;
 		} else {
 			s[m++] = s[i];
 		}

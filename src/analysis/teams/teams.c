@@ -7,7 +7,8 @@
 static const char *const field_names[PST_TF__COUNT] = {
 	[PST_TF_TYPE] = "type",   [PST_TF_CATEGORY] = "category", [PST_TF_SUBSCRIPTION] = "subscription",
 	[PST_TF_GROUP] = "group", [PST_TF_NAME] = "name",         [PST_TF_OWNER] = "owner",
-	[PST_TF_ID] = "id",
+	[PST_TF_ID] = "id",       [PST_TF_CLOUD] = "cloud",       [PST_TF_ACCOUNT] = "account",
+	[PST_TF_CONNECTOR] = "connector",
 };
 
 const char *pst_team_field_name(enum pst_team_field f)
@@ -101,7 +102,7 @@ static int parse_matcher(struct pst_conf_lex *lx, struct pst_team_rule *r, struc
 	if (lx->tok != PST_CONF_WORD || !field_parse(strbuf_cstr(&lx->text), &f))
 		return pst_conf_lex_fail(lx, err,
 		                         "unknown matcher %s (expected type, category, subscription, group, name, "
-		                         "owner or id)", pst_conf_lex_what(lx, what, sizeof(what)));
+		                         "owner, id, cloud, account or connector)", pst_conf_lex_what(lx, what, sizeof(what)));
 	if ((rc = pst_conf_lex_next(lx, err)) != PST_OK)
 		return rc;
 	if (lx->tok != PST_CONF_EQ)

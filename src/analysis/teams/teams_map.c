@@ -122,6 +122,9 @@ static const struct pst_team_rule *match_one(struct pst_teams *t, const struct p
 	in.ncategories = fx->ncats;
 	in.owners = fx->owners;
 	in.nowners = fx->nowners;
+	in.cloud = pst_estate_text(e, r->cloud);
+	in.account = pst_estate_text(e, r->account);
+	in.connector = pst_estate_text(e, r->connector);
 	return pst_teams_match(t, &in);
 }
 

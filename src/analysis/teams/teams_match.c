@@ -66,6 +66,9 @@ static void resolve(const struct pst_team_input *in, struct resolved *r)
 	r->v[PST_TF_NAME] = in->name;
 	r->v[PST_TF_GROUP] = in->group;
 	r->v[PST_TF_SUBSCRIPTION] = in->subscription_id;
+	r->v[PST_TF_CLOUD] = in->cloud ? in->cloud : "azure";
+	r->v[PST_TF_ACCOUNT] = in->account;
+	r->v[PST_TF_CONNECTOR] = in->connector;
 	if (!id)
 		return;
 	if (!in->type && pst_id_resource_type(id, r->type, sizeof(r->type)))
@@ -76,6 +79,8 @@ static void resolve(const struct pst_team_input *in, struct resolved *r)
 		r->v[PST_TF_GROUP] = id_part(pst_id_resource_group, id, r->group);
 	if (!in->subscription_id)
 		r->v[PST_TF_SUBSCRIPTION] = id_part(pst_id_subscription, id, r->sub);
+	if (!in->account)
+		r->v[PST_TF_ACCOUNT] = r->v[PST_TF_SUBSCRIPTION];
 }
 
 static bool any_value_matches(const struct pst_team_matcher *m, const char *s)

@@ -43,16 +43,80 @@ static const char *resource_type(struct pst_jtmp *t, const cJSON *rd, const char
 	return type;
 }
 
+/* An ARM id ("/subscriptions/..."), as some docs print them with a blank
+ * after a slash ("providers/ microsoft.security/ securityconnectors"):
+ * those blanks dropped. */
+static const char *arm_id(struct pst_jtmp *t, const char *id)
+{
+	char *s, *o;
+	const char *p;
+
+	if (!id || pst_strncasecmp(id, "/subscriptions/", 15) != 0)
+		return NULL;
+	if (!strstr(id, "/ "))
+		return id;
+	s = o = pst_jtmp_strndup(t, id, strlen(id));
+	for (p = id; *p; p++)
+		if (!(*p == ' ' && p > id && p[-1] == '/'))
+			*o++ = *p;
+	*o = '\0';
+	return s;
+}
+
+static const char *native_id(const cJSON *rd)
+{
+	static const char *const keys[] = {"nativeCloudUniqueIdentifier", "awsResourceId", "gcpResourceId",
+	                                   "nativeResourceId", "awsArn"};
+	const char *s = NULL;
+	size_t i;
+
+	for (i = 0; i < PST_ARRAY_LEN(keys) && !s; i++)
+		s = pst_jstr(rd, keys[i]);
+	return s;
+}
+
+/* The resource of a finding: resourceDetails.id where it is an ARM id, else
+ * (other clouds: an image path, an ARN) the Azure side of the assessment id
+ * (".../securityconnectors/NAME/securityentitydata/..."), else the native
+ * id, else what resourceDetails says. */
+static const char *resource_key(struct pst_jtmp *t, const cJSON *rd, const struct pst_record *rec, const char *native)
+{
+	const char *id = pst_jor(pst_jstr(rd, "id"), pst_jstr(rd, "azureResourceId")), *arm = arm_id(t, id);
+	const char *src = pst_jstr(rd, "source");
+
+	if (!src || pst_streq_ci(src, "Azure"))
+		return pst_jor(id, pst_jid_resource(t, rec->id)); /* as Azure findings always were */
+	if (arm)
+		return arm;
+	if ((arm = arm_id(t, pst_jid_resource(t, rec->id))) != NULL)
+		return arm;
+	return pst_jor(pst_jor(id, native), pst_jid_resource(t, rec->id));
+}
+
 static void assessment_resource(struct pst_jtmp *t, const cJSON *rd, struct pst_record *rec)
 {
 	struct pst_assessment *a = &rec->u.assessment;
 
-	a->resource_id = pst_jor(pst_jor(pst_jstr(rd, "id"), pst_jstr(rd, "azureResourceId")),
-	                         pst_jid_resource(t, rec->id));
+	a->native_id = native_id(rd);
+	a->resource_id = resource_key(t, rd, rec, a->native_id);
+	a->connector = pst_jstr(rd, "connectorId");
+	a->account = pst_jor(pst_jor(pst_jstr(rd, "hierarchyId"), pst_jstr(rd, "awsAccountId")),
+	                     pst_jor(pst_jstr(rd, "gcpProjectId"), pst_jstr(rd, "accountId")));
 	a->resource_name = pst_jstr(rd, "resourceName");
 	a->resource_type = resource_type(t, rd, a->resource_id);
 	a->resource_group = resource_group(t, a->resource_id);
 	a->source = pst_jstr(rd, "source");
+}
+
+/* properties.risk (API 2025-05-04); risk may sit on any status. */
+static void assessment_risk(struct pst_jtmp *t, const cJSON *risk, struct pst_assessment *a)
+{
+	if (!risk)
+		return;
+	a->risk = pst_risk_parse(pst_jstr(risk, "level"));
+	a->risk_factors = pst_jjoin(t, risk, "riskFactors", ", ");
+	a->contextual_risk = pst_jbool(risk, "isContextualRisk");
+	a->attack_paths = pst_jstr_list(t, risk, "attackPathsReferences");
 }
 
 static const char *assessment_check(const struct pst_assessment *a, const char *code)
@@ -95,6 +159,7 @@ const char *pst_json_fill_assessment(struct pst_jtmp *t, const cJSON *obj, struc
 	a->description = pst_jstr(md, "description");
 	a->remediation = pst_jstr(md, "remediationDescription");
 	a->policy_definition_id = pst_jstr(md, "policyDefinitionId");
+	assessment_risk(t, pst_jobj(p, "risk"), a);
 	return assessment_check(a, code);
 }
 

@@ -46,6 +46,7 @@
 	X(ID, "Id") \
 	X(IS_SNAPSHOT, "IsSnapshot") \
 	X(MAX_SCORE, "MaxScore") \
+	X(NATIVE_CLOUD_ACCOUNT_ID, "nativeCloudAccountId") \
 	X(NESTED_RECOMMENDATION_ID, "NestedRecommendationId") \
 	X(NOT_APPLICABLE_REASON, "NotApplicableReason") \
 	X(NOT_APPLICABLE_RESOURCES, "NotApplicableResources") \
@@ -73,6 +74,8 @@
 	X(RESOURCE_ID, "ResourceId") \
 	X(RESOURCE_NAME, "resourceName") \
 	X(RESOURCE_TYPE, "resourceType") \
+	X(RISK_FACTORS, "riskFactors") \
+	X(RISK_LEVEL, "riskLevel") \
 	X(SECURE_SCORES_SUBSCRIPTION_ID, "SecureScoresSubscriptionId") \
 	X(SEVERITY, "severity") \
 	X(SKIPPED_RESOURCES, "SkippedResources") \

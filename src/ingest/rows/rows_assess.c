@@ -94,6 +94,39 @@ static void id_type_group(struct row_ctx *c, struct pst_assessment *a, const cha
 	a->resource_group = pst_id_resource_group(a->resource_id, &s, &n) ? row_strndup(c, s, n) : group;
 }
 
+/* Risk factors: a JSON array (Properties, or a cell of JSON text), else the
+ * cell's text as written. */
+static const char *risk_factors(struct row_ctx *c, const cJSON *arr, const char *cell)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const cJSON *e;
+
+	if (!cJSON_IsArray(arr) && cell && *cell == '[')
+		arr = row_json(c, PST_COL_RISK_FACTORS);
+	if (!cJSON_IsArray(arr))
+		return cell;
+	cJSON_ArrayForEach(e, arr) {
+		if (!cJSON_IsString(e) || !e->valuestring || !*e->valuestring)
+			continue;
+		if (sb.len)
+			strbuf_addstr(&sb, ", ");
+		strbuf_addstr(&sb, e->valuestring);
+	}
+	if (!sb.len)
+		return NULL;
+	return row_keep(c, strbuf_detach(&sb));
+}
+
+/* riskLevel / riskFactors columns where an export has them, else
+ * Properties.risk (the assessment's properties, API 2025-05-04). */
+static void risk_of_row(struct row_ctx *c, struct pst_assessment *a)
+{
+	const char *cell = row_cell(c, PST_COL_RISK_FACTORS);
+
+	a->risk = pst_risk_parse(row_pick(c, PST_COL_RISK_LEVEL, "risk.level"));
+	a->risk_factors = risk_factors(c, cell ? NULL : row_jget(c->props, "risk.riskFactors"), cell);
+}
+
 static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 {
 	a->display_name = row_cell(c, PST_COL_RECOMMENDATION_DISPLAY_NAME);
@@ -107,9 +140,11 @@ static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 	id_type_group(c, a, row_cell(c, PST_COL_RESOURCE_TYPE), row_cell(c, PST_COL_RESOURCE_GROUP));
 	a->subscription_name = row_cell(c, PST_COL_SUBSCRIPTION_NAME);
 	a->source = row_cell(c, PST_COL_CLOUD);
+	a->account = row_cell(c, PST_COL_NATIVE_CLOUD_ACCOUNT_ID);
 	a->portal_link = row_cell(c, PST_COL_AZURE_PORTAL_RECOMMENDATION_LINK);
 	a->owner = row_cell(c, PST_COL_OWNER);
 	a->due_date = row_time(c, PST_COL_DUE_DATE);
+	risk_of_row(c, a);
 }
 
 /* Portal rows: recommendationId holds the full assessment id and
@@ -169,6 +204,10 @@ static void recommendation_texts(struct row_ctx *c, struct pst_assessment *a)
 	if (type)
 		a->resource_type = type; /* resourceDetails' own spelling wins, as in CE JSON */
 	a->source = row_pstr(c, "resourceDetails.source");
+	a->account = row_pstr(c, "resourceDetails.hierarchyId");
+	a->connector = row_pstr(c, "resourceDetails.connectorId");
+	a->native_id = row_pstr(c, "resourceDetails.nativeCloudUniqueIdentifier");
+	risk_of_row(c, a);
 }
 
 /* SecurityRecommendation: the columns, filled in from Properties (the

@@ -14,7 +14,7 @@ struct finding_list {
 	size_t ncols;
 	bool (*match)(const struct pst_review_finding *f);
 	void (*cells)(struct pack *pk, const struct pst_review_finding *f);
-	bool by_severity;                   /* most severe first, else the review's order */
+	bool by_severity;                   /* open findings, what to fix first (risk, severity, age) */
 };
 
 static bool is_fix(const struct pst_review_finding *f)
@@ -86,10 +86,9 @@ static const struct finding_list lists[] = {
 	{"Overdue items", "No item is overdue.", overdue_cols, 5, is_overdue, overdue_cells, true},
 };
 
-static bool list_has(size_t t, const struct finding_list *l, const struct pst_review_finding *f,
-                     int sev)
+static bool list_has(size_t t, const struct finding_list *l, const struct pst_review_finding *f)
 {
-	return f->team == t && l->match(f) && (sev < 0 || (int)f->severity == sev);
+	return f->team == t && l->match(f);
 }
 
 static size_t list_count(const struct pack *pk, size_t t, const struct finding_list *l)
@@ -97,44 +96,47 @@ static size_t list_count(const struct pack *pk, size_t t, const struct finding_l
 	size_t i, n = 0;
 
 	for (i = 0; i < pk->r->nfindings; i++)
-		n += list_has(t, l, &pk->r->findings[i], -1);
+		n += list_has(t, l, &pk->r->findings[i]);
 	return n;
 }
 
-/* Adds the rows of severity sev (or all when sev < 0); returns a status. */
-static int list_rows(struct pack *pk, size_t t, const struct finding_list *l, int sev)
+/* Adds finding f when it belongs to the list; returns a status. */
+static int list_row(struct pack *pk, size_t t, const struct finding_list *l, const struct pst_review_finding *f)
 {
-	size_t i;
+	if (!list_has(t, l, f))
+		return PST_OK;
+	if (pst_pdf_table_full(pk->pdf)) {
+		pst_pdf_table_skip(pk->pdf, 1);
+		return PST_OK;
+	}
+	l->cells(pk, f);
+	return pack_row(pk, l->ncols);
+}
+
+/* The rows in the review's order, or (by_severity) in what-to-fix-first
+ * order: risk level, severity, age (review.h fix_order, open findings). */
+static int list_rows(struct pack *pk, size_t t, const struct finding_list *l)
+{
+	const struct pst_review *r = pk->r;
+	size_t i, n = l->by_severity ? r->nfix_order : r->nfindings;
 	int rc = PST_OK;
 
-	for (i = 0; i < pk->r->nfindings && rc == PST_OK; i++) {
-		const struct pst_review_finding *f = &pk->r->findings[i];
-
-		if (!list_has(t, l, f, sev))
-			continue;
-		if (pst_pdf_table_full(pk->pdf)) {
-			pst_pdf_table_skip(pk->pdf, 1);
-			continue;
-		}
-		l->cells(pk, f);
-		rc = pack_row(pk, l->ncols);
-	}
+	for (i = 0; i < n && rc == PST_OK; i++)
+		rc = list_row(pk, t, l, &r->findings[l->by_severity ? r->fix_order[i] : i]);
 	return rc;
 }
 
 static int finding_list(struct pack *pk, size_t t, const struct finding_list *l)
 {
 	size_t n = list_count(pk, t, l);
-	int sev, rc = pack_subtitle(pk, l->title);
+	int rc = pack_subtitle(pk, l->title);
 
 	if (rc == PST_OK && !n)
 		return pack_say(pk, l->empty);
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, l->cols, l->ncols, pack_team_rows(pk), pk->err);
-	if (!l->by_severity && rc == PST_OK)
-		rc = list_rows(pk, t, l, -1);
-	for (sev = PST_SEV_CRITICAL; l->by_severity && sev >= PST_SEV_UNKNOWN && rc == PST_OK; sev--)
-		rc = list_rows(pk, t, l, sev);
+	if (rc == PST_OK)
+		rc = list_rows(pk, t, l);
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }
 

@@ -106,7 +106,13 @@ static void text_item(FILE *out, const struct pst_review *r, const struct pst_re
 	if (f->due_date != PST_TIME_NONE)
 		strbuf_addf(&sb, ", due %s%s", pst_date_format(f->due_date, due, sizeof(due)),
 		            f->overdue ? ", OVERDUE" : "");
-	strbuf_addf(&sb, ", team %s\n", pst_review_team_name(r, f->team));
+	strbuf_addf(&sb, ", team %s", pst_review_team_name(r, f->team));
+	if (*f->renamed_from)
+		strbuf_addf(&sb, ", renamed from %s", f->renamed_from);
+	if (*f->risk_factors || f->risk != PST_RISK_UNKNOWN)
+		strbuf_addf(&sb, ", risk %s%s%s", f->risk ? pst_risk_name(f->risk) : "unknown", *f->risk_factors ? ": " : "",
+		            f->risk_factors);
+	strbuf_addch(&sb, '\n');
 	pst_utf8_fputs(strbuf_cstr(&sb), out);
 	strbuf_release(&sb);
 }
@@ -172,7 +178,8 @@ static const enum pst_fcol json_cols[] = {
 	PST_FCOL_SEVERITY,    PST_FCOL_SUBSCRIPTION_ID, PST_FCOL_STATUS_FROM,   PST_FCOL_STATUS_TO,
 	PST_FCOL_CAUSE_TO,    PST_FCOL_AGE_DAYS,       PST_FCOL_OVERDUE,        PST_FCOL_CAUSE_FROM,
 	PST_FCOL_RESOURCE_GROUP, PST_FCOL_FIRST_SEEN,  PST_FCOL_DUE_DATE,       PST_FCOL_OWNER,
-	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,
+	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,         PST_FCOL_RISK_LEVEL,     PST_FCOL_RISK_FACTORS,
+	PST_FCOL_RENAMED_FROM, PST_FCOL_CLOUD,
 };
 
 static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const struct pst_review_finding *f,
@@ -181,6 +188,8 @@ static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const str
 	const char *key = pst_fcol_info(c)->key;
 	struct pst_fcell v;
 
+	if (!pst_fcol_shown(r, c))
+		return;
 	pst_fcol_value(r, f, c, &v);
 	switch (pst_fcol_info(c)->type) {
 	case PST_FT_COUNT:

@@ -3,22 +3,25 @@
 
 /* The Changes sheet: every column of the finding table (review.h), whose
  * first PST_FCOL_CSV are those of `posture diff --format csv`. */
-static void changes_cols(struct pst_xlsx_column *cols)
+static size_t changes_cols(const struct pst_review *r, struct pst_xlsx_column *cols)
 {
 	static const enum pst_xlsx_type types[] = {
 		[PST_FT_TEXT] = PST_XLSX_TEXT,  [PST_FT_SEVERITY] = PST_XLSX_SEVERITY, [PST_FT_COUNT] = PST_XLSX_INTEGER,
 		[PST_FT_TIME] = PST_XLSX_DATE,  [PST_FT_BOOL] = PST_XLSX_BOOL,         [PST_FT_LINK] = PST_XLSX_LINK,
 	};
-	size_t c;
+	size_t c, n = 0;
 
 	for (c = 0; c < PST_FCOL__COUNT; c++) {
 		const struct pst_fcol_info *fc = pst_fcol_info((enum pst_fcol)c);
 
-		cols[c].header = fc->title;
-		cols[c].type = types[fc->type];
-		cols[c].num_format = fc->type == PST_FT_COUNT ? PST_XLSX_FMT_COUNT : NULL;
-		cols[c].width = fc->width;
+		if (!pst_fcol_shown(r, (enum pst_fcol)c))
+			continue;
+		cols[n].header = fc->title;
+		cols[n].type = types[fc->type];
+		cols[n].num_format = fc->type == PST_FT_COUNT ? PST_XLSX_FMT_COUNT : NULL;
+		cols[n++].width = fc->width;
 	}
+	return n;
 }
 
 static void changes_cell(struct xpk_row *w, const struct pst_review *r, const struct pst_review_finding *f,
@@ -44,7 +47,8 @@ static int changes_row(const struct xpk *p, struct pst_xlsx_table *t, const stru
 
 	xpk_row_begin(&w, t, err);
 	for (c = 0; c < PST_FCOL__COUNT; c++)
-		changes_cell(&w, p->r, f, (enum pst_fcol)c);
+		if (pst_fcol_shown(p->r, (enum pst_fcol)c))
+			changes_cell(&w, p->r, f, (enum pst_fcol)c);
 	return xpk_row_end(&w);
 }
 
@@ -52,17 +56,19 @@ int xpk_changes(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_column cols[PST_FCOL__COUNT];
 	struct pst_xlsx_table *t;
-	size_t i;
-	int rc;
-
-	changes_cols(cols);
-	rc = pst_xlsx_table_begin(p->book, "Changes", cols, PST_FCOL__COUNT, &t, err);
+	size_t i, n = changes_cols(p->r, cols);
+	int rc = pst_xlsx_table_begin(p->book, "Changes", cols, n, &t, err);
 	for (i = 0; i < p->r->nfindings && rc == PST_OK; i++)
 		if (xpk_shows(p, p->r->findings[i].team))
 			rc = changes_row(p, t, &p->r->findings[i], err);
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
 
+#define OPEN_RISK_AT 1 /* the risk columns, with risk data, follow Team */
+static const struct pst_xlsx_column open_risk_cols[] = {
+	{"Risk level", PST_XLSX_TEXT, NULL, 0},
+	{"Risk factors", PST_XLSX_TEXT, NULL, 30},
+};
 static const struct pst_xlsx_column open_cols[] = {
 	{"Team", PST_XLSX_TEXT, NULL, 0},
 	{"Severity", PST_XLSX_SEVERITY, NULL, 0},
@@ -87,6 +93,10 @@ static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 
 	xpk_row_begin(&w, t, err);
 	xpk_text(&w, xpk_team_name(p->r, f->team));
+	if (p->r->has_risk) {
+		xpk_text(&w, pst_risk_name(f->risk));
+		xpk_text(&w, f->risk_factors);
+	}
 	xpk_text(&w, pst_severity_name(f->severity));
 	xpk_text(&w, f->recommendation);
 	xpk_text(&w, f->resource_name);
@@ -103,16 +113,34 @@ static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 	return xpk_row_end(&w);
 }
 
+/* The Open items columns: those of open_cols, with the risk columns after
+ * Team when the review has risk data; returns the count. */
+static size_t open_columns(const struct pst_review *r, struct pst_xlsx_column *cols)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < PST_ARRAY_LEN(open_cols); i++) {
+		if (i == OPEN_RISK_AT && r->has_risk) {
+			cols[n++] = open_risk_cols[0];
+			cols[n++] = open_risk_cols[1];
+		}
+		cols[n++] = open_cols[i];
+	}
+	return n;
+}
+
+/* Open items in what-to-fix-first order (review.h fix_order). */
 int xpk_open_items(const struct xpk *p, struct pst_error *err)
 {
+	struct pst_xlsx_column cols[PST_ARRAY_LEN(open_cols) + PST_ARRAY_LEN(open_risk_cols)];
 	struct pst_xlsx_table *t;
-	size_t i;
-	int rc = pst_xlsx_table_begin(p->book, "Open items", open_cols, PST_ARRAY_LEN(open_cols), &t, err);
+	size_t i, n = open_columns(p->r, cols);
+	int rc = pst_xlsx_table_begin(p->book, "Open items", cols, n, &t, err);
 
-	for (i = 0; i < p->r->nfindings && rc == PST_OK; i++) {
-		const struct pst_review_finding *f = &p->r->findings[i];
+	for (i = 0; i < p->r->nfix_order && rc == PST_OK; i++) {
+		const struct pst_review_finding *f = &p->r->findings[p->r->fix_order[i]];
 
-		if (xpk_shows(p, f->team) && pst_review_finding_open(f))
+		if (xpk_shows(p, f->team))
 			rc = open_row(p, t, f, err);
 	}
 	return rc ? rc : pst_xlsx_table_end(t, err);

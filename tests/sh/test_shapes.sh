@@ -1,0 +1,155 @@
+#!/bin/sh
+# The shapes of Defender for Cloud in 2026 (issue 14) on hand-made exports
+# (tests/golden/shapes): risk levels and what to fix first.
+. "$TESTS_DIR/sh/lib.sh"
+. "$TESTS_DIR/sh/lib_pdf.sh"
+S="$TESTS_DIR/golden/shapes"
+RULES="$S/teams.conf"
+GEN="--generated-at 2026-11-02T00:00:00Z"
+
+# ---- risk: properties.risk (API 2025-05-04) ----
+# vm2 Medium/Critical risk, vm3 High/no risk, vm5 High/risk None (older than
+# vm3), vm4 Low/High risk, vm1 High/Low risk: what to fix first is risk level
+# (else the level of the severity), then severity, then age.
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$S/risk" >"$TMP/risk.json"
+check_eq "risk: diff exit" $? 0
+order=$("$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s:%s" % (f["resource_id"].rsplit("/", 1)[1], f["risk_level"], f["risk_factors"]) for f in d["findings"]))
+' "$TMP/risk.json")
+check_eq "risk: json findings by risk, then severity, with risk_level and risk_factors" "$order" \
+	"vm2:Critical:Exposure to the Internet, Sensitive Data vm3:None:None vm5:None:None vm4:High:Critical Resource vm1:Low:None"
+check_contains "risk: None is written as None" "$(grep -c '"risk_level": "None"' "$TMP/risk.json")" 1
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format csv "$S/risk" >"$TMP/risk.csv"
+check_eq "risk: the diff CSV keeps its columns" "$(head -n 1 "$TMP/risk.csv")" \
+	"class,resource_id,assessment_key,recommendation,severity,subscription_id,subscription_name,resource_group,resource_type,status_from,cause_from,status_to,cause_to,age_days,first_seen,due_date,overdue,owner,portal_link,team"
+# without risk data there are no risk keys
+"$POSTURE" diff --period 2026-10 --format json "$TESTS_DIR/golden/diff/classes" >"$TMP/norisk.json"
+check_eq "no risk data: no risk keys" "$(grep -c risk_ "$TMP/norisk.json")" 0
+
+"$POSTURE" report -q --period 2026-10 --teams "$RULES" $GEN --out "$TMP/risk" "$S/risk" 2>/dev/null
+check_eq "risk: report exit" $? 0
+"$PY" - "$TMP/risk/posture-review-2026-10.xlsx" >"$TMP/risk.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in ("Open items", "Changes"):
+    ws = wb[name]
+    rows = list(ws.iter_rows(values_only=True))
+    h = list(rows[0])
+    ri, rf, res = h.index("Risk level"), h.index("Risk factors"), h.index("Resource ID")
+    print(name, " ".join("%s:%s:%s" % (r[res].rsplit("/", 1)[1], r[ri], r[rf]) for r in rows[1:]))
+PYEOF
+check_eq "risk: workbook Open items in fix-first order (risk, severity, age) with risk columns" "$(sed -n 1p "$TMP/risk.xl")" \
+	"Open items vm2:Critical:Exposure to the Internet, Sensitive Data vm5:None:None vm3:None:None vm4:High:Critical Resource vm1:Low:None"
+check_eq "risk: workbook Changes with risk columns" "$(sed -n 2p "$TMP/risk.xl")" \
+	"Changes vm2:Critical:Exposure to the Internet, Sensitive Data vm3:None:None vm5:None:None vm4:High:Critical Resource vm1:Low:None"
+pdftotext -layout "$TMP/risk/posture-review-2026-10.pdf" "$TMP/risk.txt" 2>/dev/null
+overdue=$(sed -n '/^Overdue items$/,/Top open recommendations/p' "$TMP/risk.txt" | grep -o ' vm[0-9] (rg-' | grep -o 'vm[0-9]' | tr '\n' ' ')
+check_eq "risk: PDF overdue items in fix-first order (risk, severity, age)" "$overdue" \
+	"vm2 vm5 vm3 vm4 vm1 "
+
+# ---- renamed recommendations (aliases) ----
+# 050ac097 -> a4899b81 (templates/aliases.conf, azure-policy#1595) on the
+# subscription; c0000001 -> c0000002 detected (same display name on st1 and
+# st2); d0000001 -> d0000002 on vm1 only with the user's own alias file.
+A="$S/alias"
+fields='
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s:%s:%s:%s" % (f["class"], f["resource_id"].rsplit("/", 1)[1], f["assessment_key"][:8],
+      f["renamed_from"] and f["renamed_from"][:8], f["age_days"]) for f in d["findings"]))
+print(d["reconciliation"]["unhealthy_from"], d["reconciliation"]["closed"], d["reconciliation"]["opened"],
+      d["reconciliation"]["unhealthy_to"])
+for w in d["warnings"]:
+    if w["code"] == "recommendation_renamed": print(w["message"])
+'
+"$POSTURE" diff --period 2026-10 --format json "$A" >"$TMP/alias.json"
+check_eq "alias: diff exit" $? 0
+"$PY" -c "$fields" "$TMP/alias.json" >"$TMP/alias.out"
+check_eq "alias: still_open with the age of the old key (273 days since 2026-02-01), renamed_from; detected alias" \
+	"$(sed -n 1p "$TMP/alias.out")" \
+	"remediated:st2:c0000002:c0000001:None recommendation_removed:vm1:d0000001:None:None still_open:44444444-dddd-4444-8ddd-444444444444:a4899b81:050ac097:273 still_open:st1:c0000002:c0000001:214 new_recommendation:vm1:d0000002:None:17"
+check_eq "alias: the counts reconcile" "$(sed -n 2p "$TMP/alias.out")" "4 2 1 3"
+check_contains "alias: listed with its source" "$(cat "$TMP/alias.out")" \
+	"recommendation renamed: 1 finding of 050ac097-3dda-4d24-ab6d-82568e7a50cf (Blocked accounts with owner permissions on Azure resources should be removed) carried over to a4899b81-b689-4e0d-aa29-45983ab8b7fc (Blocked accounts with owner permissions on Azure resources should be removed), age kept (alias templates/aliases.conf:"
+check_contains "alias: detected one listed" "$(cat "$TMP/alias.out")" \
+	"2 findings of c0000001-0c0c-4d4d-8e8e-000000000001 (Storage accounts should restrict network access using virtual network rules) carried over to c0000002-0c0c-4d4d-8e8e-000000000002 (Storage accounts should restrict network access using virtual network rules), age kept (detected: the same display name on the same resources in one snapshot round)"
+check_contains "alias: text names the old key" "$("$POSTURE" diff --period 2026-10 "$A")" \
+	"team Identity Team, renamed from 050ac097-3dda-4d24-ab6d-82568e7a50cf"
+# the user's own aliases: --aliases FILE, or aliases = FILE in the settings
+"$POSTURE" diff --period 2026-10 --format json --aliases "$S/alias-user.conf" "$A" >"$TMP/alias2.json"
+"$PY" -c "$fields" "$TMP/alias2.json" >"$TMP/alias2.out"
+check_eq "alias: --aliases carries vm1 over (still_open, age since 2026-05-01)" "$(sed -n 1p "$TMP/alias2.out")" \
+	"remediated:st2:c0000002:c0000001:None still_open:44444444-dddd-4444-8ddd-444444444444:a4899b81:050ac097:273 still_open:st1:c0000002:c0000001:214 still_open:vm1:d0000002:d0000001:184"
+check_eq "alias: --aliases counts reconcile" "$(sed -n 2p "$TMP/alias2.out")" "4 1 0 3"
+check_contains "alias: user alias source" "$(cat "$TMP/alias2.out")" "alias-user.conf:2: vendor note 42)"
+printf 'aliases = %s\n' "$S/alias-user.conf" >"$TMP/report.conf"
+"$POSTURE" diff --period 2026-10 --format json --settings "$TMP/report.conf" "$A" >"$TMP/alias3.json"
+check_files_eq "alias: aliases = FILE in the settings as --aliases" "$TMP/alias3.json" "$TMP/alias2.json"
+# a bad alias file names its line and exits 65 before any export is read
+printf '# x\nalias 050ac097 a4899b81\n' >"$TMP/bad.conf"
+err=$("$POSTURE" diff --period 2026-10 --aliases "$TMP/bad.conf" "$A" 2>&1); check_eq "alias: bad file exit" $? 65
+check_eq "alias: bad file message" "$err" "posture: $TMP/bad.conf:2: expected '->' between the old and the new key, got 'a4899b81'"
+printf 'alias k1 -> K1\n' >"$TMP/bad.conf"
+err=$("$POSTURE" diff --period 2026-10 --aliases "$TMP/bad.conf" "$A" 2>&1); check_eq "alias: to itself exit" $? 65
+check_contains "alias: to itself message" "$err" "bad.conf:1: an alias from a key to itself (k1)"
+"$POSTURE" diff --period 2026-10 --aliases "$TMP/none.conf" "$A" >/dev/null 2>&1; check_eq "alias: missing file exit" $? 66
+# without a renaming nothing says renamed
+check_eq "no renaming: no renamed_from key" "$(grep -c renamed "$TMP/norisk.json")" 0
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/alias" "$A" 2>/dev/null
+check_eq "alias: report exit" $? 0
+pdftotext -layout "$TMP/alias/posture-review-2026-10.pdf" "$TMP/alias.txt" 2>/dev/null
+check_contains "alias: PDF Data quality lists the renaming" "$(tr -s ' \n' '  ' <"$TMP/alias.txt")" "recommendation renamed: 1 finding of"
+"$PY" - "$TMP/alias/posture-review-2026-10.xlsx" >"$TMP/alias.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Changes"].iter_rows(values_only=True))
+c = rows[0].index("Renamed from")
+print(sorted(r[c] for r in rows[1:] if r[c]))
+print(any("recommendation renamed" in str(v) for r in wb["Data quality"].iter_rows(values_only=True) for v in r))
+PYEOF
+check_eq "alias: workbook Renamed from column" "$(sed -n 1p "$TMP/alias.xl")" \
+	"['050ac097-3dda-4d24-ab6d-82568e7a50cf', 'c0000001-0c0c-4d4d-8e8e-000000000001', 'c0000001-0c0c-4d4d-8e8e-000000000001']"
+check_eq "alias: workbook Data quality lists the renaming" "$(sed -n 2p "$TMP/alias.xl")" True
+
+# ---- other clouds: resourceDetails.source (any case), connector ids ----
+# Azure vm1; AWS i-0abc and the logs bucket (Source "Aws" and "AWS", account
+# 544047870946), GCP vm7 ("GCP"), a GitHub repository; ids through the
+# security connectors, written with the docs' stray blanks after slashes.
+CL="$S/clouds" CRULES="$S/clouds-teams.conf"
+"$POSTURE" teams --teams "$CRULES" --format csv "$CL" >"$TMP/cteams.csv"
+check_eq "clouds: teams exit" $? 0
+check_eq "clouds: team rules cloud=, account=, connector= (and the blanks of the ids dropped)" \
+	"$(tail -n +2 "$TMP/cteams.csv" | awk -F, '{ n = split($1, p, "/"); print p[n] ":" $7 }' | tr '\n' ' ')" \
+	"vm1:Azure Team aws-ec2-instance-i-0abc-us-east-1:AWS Team aws-s3-bucket-logs-us-east-1:AWS Team gcp-compute-instance-vm7:GCP Team github-repository-repo1:DevOps "
+"$POSTURE" diff --period 2026-10 --teams "$CRULES" --format json "$CL" >"$TMP/clouds.json"
+check_eq "clouds: json findings carry their cloud" "$("$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(sorted("%s:%s:%s" % (f["resource_id"].rsplit("/", 1)[1], f["class"], f["cloud"]) for f in d["findings"])))
+' "$TMP/clouds.json")" \
+	"aws-ec2-instance-i-0abc-us-east-1:still_open:aws aws-s3-bucket-logs-us-east-1:remediated:aws gcp-compute-instance-vm7:regressed:gcp github-repository-repo1:still_open:github vm1:still_open:azure"
+check_eq "clouds: type from resourceDetails" \
+	"$("$POSTURE" diff --period 2026-10 --format csv "$CL" | grep -c ',ec2/instance,')" 1
+check_eq "no other cloud: no cloud key" "$(grep -c '"cloud"' "$TMP/norisk.json")" 0
+"$POSTURE" report -q --period 2026-10 --teams "$CRULES" $GEN --out "$TMP/clouds" "$CL" 2>/dev/null
+check_eq "clouds: report exit" $? 0
+pdftotext -layout "$TMP/clouds/posture-review-2026-10.pdf" "$TMP/clouds.txt" 2>/dev/null
+check_contains "clouds: PDF table" "$(cat "$TMP/clouds.txt")" "Findings by cloud"
+check_eq "clouds: PDF rows (cloud, resources, open, healthy, healthy %, fixes, opened)" \
+	"$(grep -E '^ *(azure|aws|gcp|github) +[0-9]' "$TMP/clouds.txt" | tr -s ' ' | sed 's/^ //' | tr '\n' ';')" \
+	"azure 1 1 0 0.00% 0 0;aws 2 1 1 50.00% 1 0;gcp 1 1 0 0.00% 0 1;github 1 1 0 0.00% 0 0;"
+"$PY" - "$TMP/clouds/posture-review-2026-10.xlsx" >"$TMP/clouds.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(";".join(" ".join(str(v) for v in r) for r in wb["Clouds"].iter_rows(values_only=True)))
+print(sorted(set(r[-1] for r in wb["Changes"].iter_rows(values_only=True))))
+PYEOF
+check_eq "clouds: workbook Clouds sheet" "$(sed -n 1p "$TMP/clouds.xl")" \
+	"Cloud Resources Open findings Healthy findings Healthy % Verified fixes Opened in the period;azure 1 1 0 0 0 0;aws 2 1 1 0.5 1 0;gcp 1 1 0 0 0 1;github 1 1 0 0 0 0"
+check_eq "clouds: workbook Changes Cloud column" "$(sed -n 2p "$TMP/clouds.xl")" "['Cloud', 'aws', 'azure', 'gcp', 'github']"
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/risk2" "$S/risk" 2>/dev/null
+check_eq "only Azure: no Clouds sheet" "$("$PY" -c 'import sys, openpyxl; print("Clouds" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
+
+summary

@@ -1,0 +1,95 @@
+/* test_json_2026.c: the shapes of Defender for Cloud in 2025-2026 (issue 14)
+ * from the public examples in ../shared/realdata/azure-rest-api-specs-2025
+ * and from inline documents: risk, other clouds, governance, exemptions. */
+#include "test_json_util.h"
+
+static const char *realdata;
+
+/* Reads realdata/rel; false without the folder (check_realdata counted it). */
+static int read_real(struct jt *t, const char *rel)
+{
+	char path[512];
+
+	if (!realdata)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", realdata, rel);
+	jt_read(t, path);
+	CHECK_INT(t->rc, PST_OK);
+	return 1;
+}
+
+static void test_risk_realdata(void)
+{
+	struct jt t = {0};
+
+	if (read_real(&t, "azure-rest-api-specs-2025/GetAssessment_example.json")) {
+		CHECK_INT(jt_rep(&t)->records[PST_REC_ASSESSMENT], 1);
+		CHECK_INT(jt_rep(&t)->rejected, 0);
+		/* risk on a NotApplicable finding, factors as display text */
+		CHECK_HAS(jt_line(&t, 0), "vmss2 NotApplicable cause=OffByPolicy");
+		CHECK_HAS(jt_line(&t, 0), " risk=Critical factors=Exposure to the Internet, Sensitive Data, Critical Resource "
+		                          "contextual=1 paths=0");
+	}
+	jt_release(&t);
+}
+
+static void test_risk_inline(void)
+{
+	static const char doc[] =
+	    "{\"value\":[{\"id\":\"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/w1/providers/"
+	    "Microsoft.Security/assessments/k1\",\"name\":\"k1\",\"type\":\"Microsoft.Security/assessments\","
+	    "\"properties\":{\"resourceDetails\":{\"Source\":\"Azure\",\"Id\":\"/subscriptions/s1/resourceGroups/rg/"
+	    "providers/Microsoft.Web/sites/w1\"},\"status\":{\"code\":\"Unhealthy\"},\"metadata\":{\"severity\":"
+	    "\"Critical\"},\"Risk\":{\"Level\":\"not evaluated\",\"attackPathsReferences\":[\"p1\",\"p2\"]}}}]}";
+	struct jt t = {0};
+
+	jt_str(&t, "risk.json", doc);
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_HAS(jt_line(&t, 0), "sev=Critical");
+	CHECK_HAS(jt_line(&t, 0), " risk=None factors=- contextual=-1 paths=2");
+	jt_release(&t);
+	CHECK_INT(pst_risk_parse("HIGH"), PST_RISK_HIGH);
+	CHECK_INT(pst_risk_parse("Not evaluated"), PST_RISK_NONE);
+	CHECK_INT(pst_risk_parse("extreme"), PST_RISK_UNKNOWN);
+	CHECK_INT(pst_risk_rank(PST_RISK_NONE, PST_SEV_HIGH), PST_RISK_HIGH);
+	CHECK_INT(pst_risk_rank(PST_RISK_LOW, PST_SEV_CRITICAL), PST_RISK_LOW);
+	CHECK_INT(pst_risk_rank(PST_RISK_UNKNOWN, PST_SEV_INFO), PST_RISK_UNKNOWN);
+}
+
+/* Log Analytics: risk from Properties; a portal CSV with riskLevel and
+ * riskFactors columns (as JSON text or plain). */
+static void test_risk_rows(void)
+{
+	struct jt t = {0};
+
+	jt_str(&t, "la.json",
+	       "[{\"RecommendationName\":\"k1\",\"RecommendationState\":\"Unhealthy\",\"AssessedResourceId\":"
+	       "\"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/w1\",\"IsSnapshot\":true,"
+	       "\"TimeGenerated\":\"2026-10-31T06:00:00Z\",\"Properties\":{\"status\":{\"code\":\"Unhealthy\"},"
+	       "\"risk\":{\"level\":\"High\",\"riskFactors\":[\"Sensitive Data\",\"Critical Resource\"]}},"
+	       "\"Type\":\"SecurityRecommendation\"}]\n");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_HAS(jt_line(&t, 0), " risk=High factors=Sensitive Data, Critical Resource ");
+	jt_str(&t, "AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv",
+	       "exportedTimestamp,subscriptionId,resourceId,recommendationId,recommendationName,recommendationDisplayName,"
+	       "severity,state,controls,azurePortalRecommendationLink,riskLevel,riskFactors\n"
+	       "2026-10-31T00:00:00Z,s1,/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/w1,,k1,Web,High,"
+	       "Unhealthy,,,"
+	       "Critical,\"[\"\"Exposure to the Internet\"\"]\"\n"
+	       "2026-10-31T00:00:00Z,s1,/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/w2,,k1,Web,High,"
+	       "Unhealthy,,,low,Sensitive Data\n");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_HAS(jt_line(&t, 0), " risk=Critical factors=Exposure to the Internet ");
+	CHECK_HAS(jt_line(&t, 1), " risk=Low factors=Sensitive Data ");
+	jt_release(&t);
+}
+
+int main(void)
+{
+	check_current = "every test of test_json_2026";
+	realdata = check_realdata();
+	RUN(test_risk_realdata);
+	RUN(test_risk_inline);
+	RUN(test_risk_rows);
+	return check_summary();
+}
