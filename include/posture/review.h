@@ -174,6 +174,7 @@ struct pst_review_team {
 	int64_t overdue;
 	int64_t overdue_by_severity[PST_SEV_CRITICAL + 1];
 	int64_t unhealthy_t0, unhealthy_t1, closed, opened; /* its own reconciliation: t1 = t0 - closed + opened */
+	const char *owners;             /* governance owners of its open findings, sorted, "; "-joined; "" none */
 	/* Units: "score points" are Defender's points; "percentage points" (pp)
 	 * are of the overall percentage (DESIGN.md "Numbers"). */
 	double pct_won;                 /* league: pp won (+) by verified fixes, lost (-) by regressions and

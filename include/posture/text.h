@@ -40,12 +40,16 @@ bool pst_text_score_warning(const struct pst_diag *d);
 size_t pst_text_score_warnings(const struct pst_review *r);
 
 /* `posture report`: the index of a split pack (header, then one row per
- * team pack with the paths of its two files), and the summary line with
- * the files written (one per line). */
+ * team pack with the paths of its files relative to the index, the team's
+ * governance owners and its headline figures), the short summary beside
+ * each team's pack (to paste as the mail body: score share, change,
+ * verified fixes, open and overdue, top three actions), and the summary
+ * line with the files written (one per line). */
 struct pst_csvw;
 void pst_text_report_index_head(struct pst_csvw *w);
 void pst_text_report_index_row(struct pst_csvw *w, const struct pst_review *r, size_t team, const char *pdf,
-                               const char *xlsx);
+                               const char *xlsx, const char *summary);
+void pst_text_team_summary(FILE *out, const struct pst_review *r, size_t team, const char *pdf, const char *xlsx);
 void pst_text_report_summary(FILE *out, const struct pst_review *r, const char *written);
 
 /* `posture report`: sources.sha256 at path, r->manifest.text as it is

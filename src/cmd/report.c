@@ -97,6 +97,35 @@ static int write_manifest(struct report_run *rr, const struct pst_cli *cli, stru
 	return rc;
 }
 
+/* TEAM/posture-review-PERIOD-TEAM.EXT, relative to the index. */
+static void rel_path(struct strbuf *sb, const char *period, const char *team, const char *ext)
+{
+	strbuf_reset(sb);
+	strbuf_addf(sb, "%s/" FILE_STEM "%s-%s.%s", team, period, team, ext);
+}
+
+/* stage/TEAM/summary.txt: the mail body beside the team's pack. */
+static int write_team_summary(struct report_run *rr, const char *stage, size_t t, struct pst_error *err)
+{
+	const struct pst_review *r = &rr->p.review;
+	struct strbuf path = STRBUF_INIT, pdf = STRBUF_INIT, xlsx = STRBUF_INIT;
+	struct pst_outfile of = PST_OUTFILE_INIT;
+	int rc;
+
+	strbuf_addf(&path, "%s/%s/summary.txt", stage, r->teams[t].file_name);
+	strbuf_addf(&pdf, FILE_STEM "%s-%s.pdf", r->period, r->teams[t].file_name);
+	strbuf_addf(&xlsx, FILE_STEM "%s-%s.xlsx", r->period, r->teams[t].file_name);
+	rc = pst_outfile_open(&of, path.buf, err);
+	if (rc == PST_OK) {
+		pst_text_team_summary(of.fp, r, t, pdf.buf, xlsx.buf);
+		rc = pst_outfile_commit(&of, err);
+	}
+	strbuf_release(&path);
+	strbuf_release(&pdf);
+	strbuf_release(&xlsx);
+	return rc;
+}
+
 static bool team_in_split(const struct pst_review *r, size_t t)
 {
 	int64_t all, open, overdue;
@@ -106,11 +135,11 @@ static bool team_in_split(const struct pst_review *r, size_t t)
 }
 
 /* index.csv and one folder per team, written in the private folder stage. */
-static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, const char *dir, const char *stage,
+static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, const char *stage,
                              struct pst_error *err)
 {
 	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT}, fin[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT};
-	struct strbuf ix = STRBUF_INIT;
+	struct strbuf ix = STRBUF_INIT, rel = STRBUF_INIT;
 	struct pst_outfile of = PST_OUTFILE_INIT;
 	struct pst_csvw w;
 	size_t t;
@@ -126,10 +155,14 @@ static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, c
 		if (!team_in_split(&rr->p.review, t))
 			continue;
 		rc = write_pack(rr, cli, stage, t, paths, err);
-		for (k = 0; k < OUT__COUNT; k++)
-			out_path(&fin[k], dir, rr->p.review.period, rr->p.review.teams[t].file_name, k);
 		if (rc == PST_OK)
-			pst_text_report_index_row(&w, &rr->p.review, t, fin[OUT_PDF].buf, fin[OUT_XLSX].buf);
+			rc = write_team_summary(rr, stage, t, err);
+		for (k = 0; k < OUT__COUNT; k++)
+			rel_path(&fin[k], rr->p.review.period, rr->p.review.teams[t].file_name, out_ext[k]);
+		strbuf_reset(&rel);
+		strbuf_addf(&rel, "%s/summary.txt", rr->p.review.teams[t].file_name);
+		if (rc == PST_OK)
+			pst_text_report_index_row(&w, &rr->p.review, t, fin[OUT_PDF].buf, fin[OUT_XLSX].buf, rel.buf);
 	}
 	if (rc == PST_OK)
 		rc = pst_outfile_commit(&of, err);
@@ -140,6 +173,7 @@ static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, c
 		strbuf_release(&fin[k]);
 	}
 	strbuf_release(&ix);
+	strbuf_release(&rel);
 	return rc;
 }
 
@@ -183,6 +217,8 @@ static int publish_split(struct report_run *rr, const char *dir, const char *sta
 			out_path(&sb, dir, rr->p.review.period, rr->p.review.teams[t].file_name, k);
 			strbuf_addf(&rr->written, "%s\n", sb.buf);
 		}
+		if (rc == PST_OK)
+			strbuf_addf(&rr->written, "%s/%s/summary.txt\n", dir, rr->p.review.teams[t].file_name);
 	}
 	if (rc == PST_OK)
 		rc = move_in(stage, dir, "index.csv", err);
@@ -206,7 +242,7 @@ static int write_split(struct report_run *rr, const struct pst_cli *cli, struct 
 	int rc = pst_outfile_mkdtemp(dir, &stage, err);
 
 	if (rc == PST_OK)
-		rc = write_split_stage(rr, cli, dir, stage, err);
+		rc = write_split_stage(rr, cli, stage, err);
 	if (rc && stage)
 		unstage_msg(err, stage, dir);
 	if (rc == PST_OK)

@@ -49,7 +49,7 @@ dir=$(cd "$TMP/long" && ls -d Platform*)
 check_eq "long team name: the folder name is capped at 64 bytes" "${#dir}" 64
 check_eq "long team name: a hash suffix" "$(printf '%s' "$dir" | grep -cE '^(Platform)+[a-zA-Z]*-[0-9a-f]{8}$')" 1
 check_eq "long team name: the index names the pack" "$(cut -d, -f2 "$TMP/long/index.csv" | tail -n 1)" \
-	"$TMP/long/$dir/posture-review-2026-10-$dir.pdf"
+	"$dir/posture-review-2026-10-$dir.pdf"
 check_eq "long team name: no temporary folder left" "$(ls -A "$TMP/long" | grep -c tmp)" 0
 # a second run replaces the set in place
 "$POSTURE" report -q $G --teams "$TMP/long.conf" --split-by-team --out "$TMP/long" "$S" 2>"$TMP/e"

@@ -63,8 +63,8 @@ check_contains "output folder is a file: message" "$(cat "$TMP/err")" "blocker"
 check_eq "output folder is a file: nothing else written" "$(ls "$TMP" | grep -c blocker)" 1
 "$POSTURE" report -q $TEAMS --split-by-team --out "$TMP/split" $GEN "$d"/*.ndjson
 check_eq "split, hand-made: exit" $? 0
-check_eq "split, hand-made: the index" "$(cat "$TMP/split/index.csv")" "team,pdf,xlsx,open_findings,overdue
-Équipe réseau,$TMP/split/Equipe-reseau/posture-review-2026-03-Equipe-reseau.pdf,$TMP/split/Equipe-reseau/posture-review-2026-03-Equipe-reseau.xlsx,0,0"
+check_eq "split, hand-made: the index" "$(cat "$TMP/split/index.csv")" "team,pdf,xlsx,summary,owners,score_share_pp,score_share_change_pp,verified_fixes,open_findings,open_high_critical,overdue,overdue_high_critical
+Équipe réseau,Equipe-reseau/posture-review-2026-03-Equipe-reseau.pdf,Equipe-reseau/posture-review-2026-03-Equipe-reseau.xlsx,Equipe-reseau/summary.txt,,0,0,1,0,0,0,0"
 mkdir -p "$TMP/split-fail"; : >"$TMP/split-fail/Equipe-reseau"
 "$POSTURE" report -q $TEAMS --split-by-team --out "$TMP/split-fail" $GEN "$d"/*.ndjson 2>/dev/null
 check_eq "team folder is a file: exit 73" $? 73
@@ -128,18 +128,40 @@ check_eq "samples: default period" "$(ls "$TMP/def" | tr '\n' ' ')" \
 "$POSTURE" report -q --split-by-team --period $P --out "$TMP/s" $GEN "$S" 2>/dev/null
 check_eq "split: exit" $? 0
 ix="$TMP/s/index.csv"
-check_eq "split: index header" "$(head -n 1 "$ix")" "team,pdf,xlsx,open_findings,overdue"
+check_eq "split: index header" "$(head -n 1 "$ix")" \
+	"team,pdf,xlsx,summary,owners,score_share_pp,score_share_change_pp,verified_fixes,open_findings,open_high_critical,overdue,overdue_high_critical"
 check_eq "split: one row per team with rows" "$(($(wc -l <"$ix") - 1))" "$(wc -l <"$TMP/teams" | tr -d ' ')"
 check_eq "split: one folder per row" "$(find "$TMP/s" -mindepth 1 -type d | wc -l)" "$(($(wc -l <"$ix") - 1))"
-tail -n +2 "$ix" | while IFS=, read -r team pdf xlsx open overdue; do
-	[ -s "$pdf" ] && [ -s "$xlsx" ] && echo ok
-done >"$TMP/split-ok"
-check_eq "split: every file of the index exists" "$(grep -c ok "$TMP/split-ok")" "$(($(wc -l <"$ix") - 1))"
-sum=$(tail -n +2 "$ix" | awk -F, '{s += $(NF-1)} END {print s}')
-check_eq "split: open findings add up to the pack's" "$sum" \
-	"$(sed -n 's/.*"unhealthy_to": \([0-9]*\).*/\1/p' "$TMP/diff.json")"
+# the paths are relative to the index; the figures are the team's
+got=$(cd "$TMP/s" && python3 - "$TMP/diff.json" <<'PYEOF'
+import csv, json, os, sys
+d = json.load(open(sys.argv[1]))
+bad, opens = [], 0
+for row in csv.DictReader(open("index.csv", encoding="utf-8")):
+    t = row["team"]
+    for k in ("pdf", "xlsx", "summary"):
+        if os.path.isabs(row[k]) or not os.path.getsize(row[k]):
+            bad.append("%s: %s %s" % (t, k, row[k]))
+    mine = [f for f in d["findings"] if f["team"] == t]
+    want = (sum(f["class"] == "remediated" for f in mine), sum(f["status_to"] == "Unhealthy" for f in mine),
+            sum(bool(f["overdue"]) for f in mine))
+    got = (int(row["verified_fixes"]), int(row["open_findings"]), int(row["overdue"]))
+    if got != want:
+        bad.append("%s: %r != %r" % (t, got, want))
+    owners = sorted({f["owner"] for f in mine if f["owner"] and f["status_to"] == "Unhealthy"})
+    if row["owners"] != "; ".join(owners):
+        bad.append("%s: owners %r" % (t, row["owners"]))
+    text = open(row["summary"], encoding="utf-8").read()
+    if ("Verified fixes: %d " % want[0]) not in text or ("Open findings: %d," % want[1]) not in text:
+        bad.append("%s: summary.txt figures" % t)
+    opens += want[1]
+print("\n".join(bad) if bad else "ok %d" % opens)
+PYEOF
+)
+check_eq "split: every file of the index exists, the figures and owners are the team's" "$got" \
+	"ok $(sed -n 's/.*"unhealthy_to": \([0-9]*\).*/\1/p' "$TMP/diff.json")"
 dbpdf=$(grep '^Database Team,' "$ix" | cut -d, -f2)
-check_contains "split: file-safe name" "$dbpdf" "/Database-Team/posture-review-$P-Database-Team.pdf"
-team_text=$(pdftotext "$dbpdf" - 2>/dev/null)
+check_eq "split: file-safe name, relative" "$dbpdf" "Database-Team/posture-review-$P-Database-Team.pdf"
+team_text=$(pdftotext "$TMP/s/$dbpdf" - 2>/dev/null)
 check_contains "split: the team's pack names it" "$team_text" "Database Team"
 summary

@@ -52,6 +52,35 @@ static struct pst_review_goal *team_goal(struct pst_review *r, const struct rb_c
 	return NULL;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Team t's governance owners of open findings, each once, sorted. */
+static const char *team_owners(struct rb_ctx *c, size_t t)
+{
+	const char **v = xcalloc(c->d->n + 1, sizeof(*v));
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->d->n; i++) {
+		const struct pst_diff_item *it = &c->d->items[i];
+
+		if (it->owner && *it->owner && it->status_to == PST_ST_UNHEALTHY && rb_team_of(c, it->resource) == t)
+			v[n++] = it->owner;
+	}
+	pst_sort(v, n, sizeof(*v), cmp_cstr);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(v[i], v[i - 1]) != 0)
+			strbuf_addf(&sb, "%s%s", sb.len ? "; " : "", v[i]);
+	out = pst_review_str(c->r, strbuf_cstr(&sb));
+	strbuf_release(&sb);
+	free(v);
+	return out;
+}
+
 static void team_counts(struct rb_ctx *c)
 {
 	size_t i;
@@ -127,5 +156,7 @@ void rb_teams(struct rb_ctx *c)
 		r->nteams++;
 	}
 	team_counts(c);
+	for (i = 0; i < r->nteams; i++)
+		r->teams[i].owners = team_owners(c, i);
 	league(c);
 }
