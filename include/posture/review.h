@@ -445,6 +445,11 @@ const char *pst_review_str(struct pst_review *r, const char *s);
  * the builder calls it last).  Manifest paths are the sources' (valid UTF-8). */
 void pst_review_index(struct pst_review *r);
 
+/* A Defender value spelled out for people, in the arena: "InProgress" ->
+ * "In progress", "CommandAndControl, PreAttack" -> "Command and control,
+ * Pre-attack"; "" for NULL. */
+const char *pst_review_label(struct pst_review *r, const char *s);
+
 /* True when finding f is open at t1 (Unhealthy). */
 bool pst_review_finding_open(const struct pst_review_finding *f);
 /* The findings of team (an index into teams, or PST_REVIEW_NO_TEAM for
@@ -466,6 +471,8 @@ enum pst_fcol {
 	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
 	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
 	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
+	PST_FCOL_CLASS_LABEL,                       /* the class for people; the workbook shows it first,
+	                                               the code (PST_FCOL_CLASS) beside it */
 	PST_FCOL__COUNT
 };
 

@@ -92,3 +92,52 @@ void pst_review_counts(const struct pst_review *r, size_t team, int64_t *all, in
 		*overdue += r->findings[i].overdue;
 	}
 }
+
+/* One word run of a Defender value: a space before each capital that
+ * follows a small letter, that capital made small (unless an acronym
+ * follows: "VMs" stays).  "PreAttack" is spelled "Pre-attack". */
+static void label_item(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 9 && strncmp(s, "PreAttack", 9) == 0) {
+		strbuf_addstr(sb, "Pre-attack");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool cap = c >= 'A' && c <= 'Z', after_small = i && s[i - 1] >= 'a' && s[i - 1] <= 'z';
+		bool acronym = i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z';
+
+		if (cap && after_small) {
+			strbuf_addch(sb, ' ');
+			strbuf_addch(sb, acronym ? (char)c : (char)(c - 'A' + 'a'));
+		} else {
+			strbuf_addch(sb, (char)c);
+		}
+	}
+}
+
+const char *pst_review_label(struct pst_review *r, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	while (s && *s) {
+		size_t n = strcspn(s, ",");
+
+		while (n && (*s == ' ')) {
+			s++;
+			n--;
+		}
+		label_item(&sb, s, n);
+		s += n;
+		if (*s == ',') {
+			strbuf_addstr(&sb, ", ");
+			s++;
+		}
+	}
+	out = pst_review_str(r, strbuf_cstr(&sb));
+	strbuf_release(&sb);
+	return out;
+}

@@ -4,7 +4,7 @@
 #include "posture/review.h"
 
 static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
-	[PST_FCOL_CLASS] = {"class", "Class", PST_FT_TEXT, 0},
+	[PST_FCOL_CLASS] = {"class", "Class code", PST_FT_TEXT, 0},
 	[PST_FCOL_RESOURCE_ID] = {"resource_id", "Resource ID", PST_FT_TEXT, 40},
 	[PST_FCOL_ASSESSMENT_KEY] = {"assessment_key", "Assessment key", PST_FT_TEXT, 20},
 	[PST_FCOL_RECOMMENDATION] = {"recommendation", "Recommendation", PST_FT_TEXT, 50},
@@ -31,6 +31,7 @@ static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
 	[PST_FCOL_RISK_FACTORS] = {"risk_factors", "Risk factors", PST_FT_TEXT, 30},
 	[PST_FCOL_RENAMED_FROM] = {"renamed_from", "Renamed from", PST_FT_TEXT, 20},
 	[PST_FCOL_CLOUD] = {"cloud", "Cloud", PST_FT_TEXT, 0},
+	[PST_FCOL_CLASS_LABEL] = {"class_label", "Class", PST_FT_TEXT, 22},
 };
 
 const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
@@ -114,6 +115,7 @@ static const char *text_of(const struct pst_review *r, const struct pst_review_f
 {
 	switch (c) {
 	case PST_FCOL_CLASS: return f->class_name;
+	case PST_FCOL_CLASS_LABEL: return pst_class_label(f->cls);
 	case PST_FCOL_RESOURCE_ID: return f->resource_id;
 	case PST_FCOL_ASSESSMENT_KEY: return f->assessment_key;
 	case PST_FCOL_RECOMMENDATION: return f->recommendation;

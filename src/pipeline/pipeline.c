@@ -121,7 +121,7 @@ static void classify(struct pst_pipeline *p, const struct pst_state *s0, const s
 	pst_diff_compute(&p->diff, &p->e, s1, s1, &p->set);
 	p->diff.t0 = p->t0;
 	pst_diags_add(&p->notes, PST_DC_FIRST_MONTH, NULL,
-	              "first month: no earlier export to compare (nothing at or before %s); the findings open at T1 are "
+	              "first month: no earlier export to compare (nothing at or before %s); the findings open at the end are "
 	              "shown as still open, with their age, and no change is classified",
 	              pst_date_format(p->t0, p->period_buf, sizeof(p->period_buf)));
 }

@@ -173,7 +173,7 @@ static int check_t0(struct pst_pipeline *p, const struct pst_pipeline_request *r
 	}
 	if (s0 && pst_state_count(s0))
 		return PST_OK;
-	snprintf(why, sizeof(why), "no data at or before T0, %s: the first record is of %s: nothing to compare with",
+	snprintf(why, sizeof(why), "no data at or before the start of the period, %s: the first record is of %s: nothing to compare with",
 	         pst_time_format(p->t0, a, sizeof(a)), pst_date_format(tl->tmin, b, sizeof(b)));
 	return refuse(p, rq, err, why);
 }

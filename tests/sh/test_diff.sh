@@ -53,7 +53,7 @@ sed '/A0000009-0C0C/s/"Unhealthy"/"Healthy"/' \
 	"$C/portal/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv" \
 	>"$TMP/conflict/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv"
 out=$("$POSTURE" diff --period 2026-10 "$TMP/conflict")
-check_contains "conflict warning" "$out" "conflicting_duplicates: 1 finding at T1 has records with the same time and different statuses (e.g. /subscriptions/11111111-aaaa-1111-aaaa-111111111111/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata1 a0000009-0c0c-4d4d-8e8e-000000000009)"
+check_contains "conflict warning" "$out" "conflicting_duplicates: 1 finding at the end of the period has records with the same time and different statuses (e.g. /subscriptions/11111111-aaaa-1111-aaaa-111111111111/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata1 a0000009-0c0c-4d4d-8e8e-000000000009)"
 
 # a portal CSV at the ~13,000-row cap
 P="$C/portal/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv"

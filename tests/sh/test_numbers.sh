@@ -138,7 +138,7 @@ head -n 1 "$E/AzureSecurityCenterRecommendations_2026-10-31T00_00_00Z.csv" \
 refused "diff of one snapshot time" "one snapshot time, 2026-10-31T00:00:00Z: nothing to compare" \
 	"$POSTURE" diff "$TMP/one"
 refused "diff of the first month" \
-	"no data at or before T0, 2026-09-01T00:00:00Z: the first record is of 2026-09-30: nothing to compare with" \
+	"no data at or before the start of the period, 2026-09-01T00:00:00Z: the first record is of 2026-09-30: nothing to compare with" \
 	"$POSTURE" diff --period 2026-09 "$E"
 # the first month as a pack: the state at T1, everything still open, no change classes
 "$POSTURE" report --period 2026-09 --out "$TMP/first" "$E" >/dev/null 2>"$TMP/first.err"

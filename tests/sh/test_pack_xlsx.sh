@@ -24,7 +24,7 @@ import openpyxl
 
 SHEETS = ["Summary", "Teams", "Changes", "Open items", "Controls", "Alerts", "Compliance", "Data quality",
           "Subscriptions", "Sources"]
-CHANGES = ["Class", "Resource ID", "Assessment key", "Recommendation", "Severity", "Subscription ID",
+CHANGES = ["Class", "Class code", "Resource ID", "Assessment key", "Recommendation", "Severity", "Subscription ID",
            "Subscription", "Resource group", "Resource type", "Status before", "Cause before", "Status after",
            "Cause after", "Age (days)", "First seen", "Due date", "Overdue", "Owner", "Portal link", "Team",
            "Resource", "Control", "Due from"]
@@ -103,10 +103,13 @@ def compare_changes(label, rows, csv_path):
     check(label + ": rows as diff csv", len(rows), len(want) - 1)
     bad = []
     for i, (row, exp) in enumerate(zip(rows, want[1:])):
-        got = [cell_text(v, CHANGES[k]) for k, v in enumerate(row[:19])]
+        # the class label first, for people; the code beside it, then the diff CSV's columns
+        got = [cell_text(v, CHANGES[k + 1]) for k, v in enumerate(row[1:20])]
         exp = [csv_value(v) for v in exp]
-        if got != exp:
-            bad.append("row %d: %s" % (i + 2, [(CHANGES[k], g, e) for k, (g, e) in enumerate(zip(got, exp)) if g != e][:2]))
+        if got != exp[:19]:
+            bad.append("row %d: %s" % (i + 2, [(CHANGES[k + 1], g, e) for k, (g, e) in enumerate(zip(got, exp)) if g != e][:2]))
+        if not row[0] or row[0] == row[1] or "_" in str(row[0]):
+            bad.append("row %d: class label %r for %r" % (i + 2, row[0], row[1]))
     check(label + ": every row matches diff csv", bad[:1], [])
 
 
@@ -168,14 +171,14 @@ def check_all(d):
     rows, _ = tables(wb)
     compare_changes("all", rows["Changes"], d + "/diff.csv")
     ch = wb["Changes"]
-    check("Changes: every link a hyperlink", sum(1 for r in ch.iter_rows(min_row=2, min_col=19, max_col=19)
+    check("Changes: every link a hyperlink", sum(1 for r in ch.iter_rows(min_row=2, min_col=20, max_col=20)
                                                  if link(r[0]) == r[0].value),
           ch.max_row - 1)
-    due = [r[0] for r in ch.iter_rows(min_row=2, min_col=16, max_col=16) if r[0].value is not None]
+    due = [r[0] for r in ch.iter_rows(min_row=2, min_col=17, max_col=17) if r[0].value is not None]
     check("Changes: due dates are dates", (len(due) > 0, all(c.is_date and c.number_format == "yyyy-mm-dd" for c in due)),
           (True, True))
-    check("Changes: ages are numbers", all(isinstance(r[13], int) for r in rows["Changes"] if r[13] is not None), True)
-    owner = [r[0] for r in ch.iter_rows(min_row=2, min_col=18, max_col=18) if (r[0].value or "").startswith("=")]
+    check("Changes: ages are numbers", all(isinstance(r[14], int) for r in rows["Changes"] if r[14] is not None), True)
+    owner = [r[0] for r in ch.iter_rows(min_row=2, min_col=19, max_col=19) if (r[0].value or "").startswith("=")]
     check("formula-looking text stays text", [(c.data_type, c.value[:10]) for c in owner], [("s", "=HYPERLINK")])
     dq = wb["Data quality"]["B2"].value
     check("long text cut with a marker", (len(dq), dq.endswith(CUT)), (32767, True))
@@ -183,8 +186,8 @@ def check_all(d):
     cf = sorted((rule.type, rule.formula[0]) for r in oi.conditional_formatting for rule in r.rules)
     check("Open items: overdue and severity formats", cf,
           [("cellIs", '"Critical"'), ("cellIs", '"High"'), ("cellIs", '"Low"'), ("cellIs", '"Medium"'), ("expression", "$J2=TRUE")])
-    check("Open items: all open", {r[6] for r in rows["Open items"]} <= {"still_open", "regressed", "new_resource",
-          "new_recommendation", "exemption_ended", "became_applicable"}, True)
+    check("Open items: all open (class labels)", {r[6] for r in rows["Open items"]} <= {"Still open", "Regressed",
+          "Created insecure", "Newly assessed", "Exemptions ended", "Became applicable"}, True)
     check("Open items: overdue flags are booleans", {type(r[9]).__name__ for r in rows["Open items"]}, {"bool"})
     al = [r[0] for r in wb["Alerts"].iter_rows(min_row=2, max_col=1)]
     check("Alerts: times are dates", all(c.is_date and c.number_format == "yyyy-mm-dd hh:mm" for c in al), True)
@@ -202,7 +205,7 @@ def check_team(d, full, team):
     counts("team %d" % team, wb, want, str(team))
     rows, _ = tables(wb)
     name = rows["Teams"][0][1]
-    check("team %d: Changes only its rows" % team, {r[19] for r in rows["Changes"]}, {name})
+    check("team %d: Changes only its rows" % team, {r[20] for r in rows["Changes"]}, {name})
     check("team %d: Open items only its rows" % team, {r[0] for r in rows["Open items"]}, {name})
     check("team %d: Alerts only its rows" % team, {r[5] for r in rows["Alerts"]} <= {name}, True)
     check("team %d: Controls only its gain" % team, [c.value for c in wb["Controls"][1]][10:], ["Gain: " + name])
@@ -226,10 +229,10 @@ def check_rows(d, full):
     check("header repeated", {tuple(c.value for c in ws[1]) for ws in sheets["Changes"]}, {tuple(CHANGES)})
     check("rows per sheet", [ws.max_row - 1 for ws in sheets["Changes"]], [100] * 6)
     table_shape(wb)
-    links = [sum(1 for r in ws.iter_rows(min_row=2, min_col=19, max_col=19) if r[0].hyperlink is not None)
+    links = [sum(1 for r in ws.iter_rows(min_row=2, min_col=20, max_col=20) if r[0].hyperlink is not None)
              for ws in sheets["Changes"]]
     check("40 links a sheet, the rest as text", links, [40] * 6)
-    last = sheets["Changes"][0]["S101"]
+    last = sheets["Changes"][0]["T101"]
     check("past the link limit: the url as text", (last.hyperlink, last.value.startswith("https://")), (None, True))
 
 
@@ -269,7 +272,7 @@ def check_big(d):
           ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
     with z.open(parts["Changes"]) as fp:
         xml = fp.read().decode()
-    check("big: frozen, filtered", ('state="frozen"' in xml, '<autoFilter ref="A1:W200001"/>' in xml), (True, True))
+    check("big: frozen, filtered", ('state="frozen"' in xml, '<autoFilter ref="A1:X200001"/>' in xml), (True, True))
     check("big: links capped", xml.count("<hyperlink "), 10000)
 
 

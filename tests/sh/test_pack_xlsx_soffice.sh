@@ -20,15 +20,16 @@ check_eq "soffice converts the workbook" "$?" 0
 check_eq "one CSV per sheet" "$(cd "$TMP/csv" && ls | tr '\n' '|')" \
 	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Subscriptions.csv|all-Summary.csv|all-Teams.csv|"
 check_eq "Changes rows" "$(wc -l <"$TMP/csv/all-Changes.csv")" "$(wc -l <"$TMP/diff.csv")"
-# Class, resource id, key and severity, and the statuses, row by row as in diff csv.
+# Class code, resource id, key and severity, and the statuses, row by row as in diff csv.
 cmp_cols() { "$PY" -c '
 import csv, sys
 cols = [0, 1, 2, 4, 9, 11]
-a = [[r[i] for i in cols] for r in csv.reader(open(sys.argv[1], encoding="utf-8"))][1:]
+# the workbook shows the class label first, the diff CSV columns after it
+a = [[r[i + 1] for i in cols] for r in csv.reader(open(sys.argv[1], encoding="utf-8"))][1:]
 b = [[r[i] for i in cols] for r in csv.reader(open(sys.argv[2], encoding="utf-8"))][1:]
 print(len(a), a == b)' "$1" "$2"; }
 check_eq "Changes as diff csv" "$(cmp_cols "$TMP/csv/all-Changes.csv" "$TMP/diff.csv")" "600 True"
-check_eq "dates as shown" "$(cut -d, -f16 "$TMP/csv/all-Changes.csv" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$')" \
+check_eq "dates as shown" "$(cut -d, -f17 "$TMP/csv/all-Changes.csv" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$')" \
 	"$(cut -d, -f16 "$TMP/diff.csv" | grep -c '^20')"
 check_contains "key figures" "$(cat "$TMP/csv/all-Summary.csv")" "To,2026-10-31"
 office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"

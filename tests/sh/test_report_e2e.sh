@@ -95,9 +95,10 @@ check_contains "letter: page 1" "$(pdftotext -layout -l 1 "$L" - 2>/dev/null)" "
 
 # ---- 2. the workbook against diff, inspect and the teams ----
 X="$TMP/a4/posture-review-$P.xlsx"
-check_eq "Changes: 20th column is the team" "$($SHEET "$X" Changes 20 --header | sed -n 1p | fields 20)" Team
+check_eq "Changes: the class label first, its code beside it" "$($SHEET "$X" Changes 2 --header | sed -n 1p)" "Class,Class code"
+check_eq "Changes: the 20th column after the label is the team" "$($SHEET "$X" Changes 20 --header --skip=1 | sed -n 1p | fields 20)" Team
 tail -n +2 "$TMP/diff.csv" >"$TMP/diff.rows"
-$SHEET "$X" Changes 20 >"$TMP/changes.rows"
+$SHEET "$X" Changes 20 --skip=1 >"$TMP/changes.rows"
 check_eq "Changes: one row per diff row" "$(wc -l <"$TMP/changes.rows")" "$(wc -l <"$TMP/diff.rows")"
 check_files_eq "Changes: every row = posture diff --format csv" "$TMP/changes.rows" "$TMP/diff.rows"
 
@@ -140,7 +141,7 @@ check_eq "40 rules: at least 35 teams with findings" "$([ "$(wc -l <"$TMP/teams4
 "$POSTURE" report -q --period 2026-06 --teams "$TMP/teams40.conf" --split-by-team --out "$S40" $GEN "$E" 2>/dev/null
 check_eq "40 rules, split: exit" $? 0
 ix="$S40/index.csv"
-check_eq "40 rules: index header" "$(head -n 1 "$ix")" "team,pdf,xlsx,open_findings,overdue"
+check_eq "40 rules: index header" "$(head -n 1 "$ix" | cut -d, -f1-4)" "team,pdf,xlsx,summary"
 csv_col "$ix" team | sort >"$TMP/ix.teams"
 check_files_eq "40 rules: index lists the teams with findings" "$TMP/ix.teams" "$TMP/teams40"
 check_eq "40 rules: one folder per index row" "$(find "$S40" -mindepth 1 -type d | wc -l)" "$(wc -l <"$TMP/ix.teams")"
@@ -150,20 +151,22 @@ check_eq "40 rules: the overall pack too" \
 bad=0
 for dir in "$S40"/*/; do
 	t=$(basename "$dir")
-	[ "$(ls "$dir" | tr '\n' ' ')" = "posture-review-2026-06-$t.pdf posture-review-2026-06-$t.xlsx " ] || bad=$((bad + 1))
+	[ "$(ls "$dir" | tr '\n' ' ')" = "posture-review-2026-06-$t.pdf posture-review-2026-06-$t.xlsx summary.txt " ] ||
+		bad=$((bad + 1))
 	for f in pdf xlsx; do
-		[ -s "$dir/posture-review-2026-06-$t.$f" ] && grep -q "/$t/posture-review-2026-06-$t.$f," "$ix" || bad=$((bad + 1))
+		[ -s "$dir/posture-review-2026-06-$t.$f" ] && grep -q ",$t/posture-review-2026-06-$t.$f," "$ix" || bad=$((bad + 1))
 	done
 done
 check_eq "40 rules: every folder has its PDF and XLSX, listed in the index" $bad 0
 # qpdf and the team name on a sample: every seventh row of the index.
 tail -n +2 "$ix" | awk 'NR % 7 == 1' >"$TMP/ix.sample"
 while IFS=, read -r team pdf xlsx rest; do
+	pdf="$S40/$pdf" xlsx="$S40/$xlsx"
 	qpdf --check "$pdf" >/dev/null 2>&1
 	check_eq "40 rules: qpdf --check $team" $? 0
 	check_contains "40 rules: $team's PDF names it" "$(pdfinfo "$pdf" 2>/dev/null)" "— $team"
 	check_eq "40 rules: $team's workbook holds only its rows" \
-		"$($SHEET "$xlsx" Changes 20 | fields 20 | grep -cvxF "$team")" 0
+		"$($SHEET "$xlsx" Changes 20 --skip=1 | fields 20 | grep -cvxF "$team")" 0
 done <"$TMP/ix.sample"
 check_eq "40 rules: sample of 6 packs checked" "$(wc -l <"$TMP/ix.sample")" 6
 summary

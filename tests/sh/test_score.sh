@@ -49,7 +49,7 @@ check_contains "Unassigned not ranked" "$txt" "     -   -1.99   -0.67     0     
 check_contains "goal on track" "$txt" "   85.00 2026-12-31    80.77   4.23   2.00   2.11  13.22  on_track  subscription Prod"
 check_contains "goal behind" "$txt" "  100.00 2026-12-31    50.00  50.00   2.00  24.95   0.00  behind    control Encrypt data in transit"
 check_contains "team goal" "$txt" "   75.00 2027-03-31     0.00  75.00   4.96  15.12 -98.18  behind    team Équipe réseau"
-check_contains "goal without data" "$txt" "goals.conf:6: goal control \"Secure management ports\": no score at T1 to measure it by"
+check_contains "goal without data" "$txt" "goals.conf:6: goal control \"Secure management ports\": no score at the end of the period to measure it by"
 
 "$POSTURE" score $OPTS --strict "$IN" >/dev/null 2>&1
 check_eq "--strict with warnings" $? 1

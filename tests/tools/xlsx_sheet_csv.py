@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""xlsx_sheet_csv.py BOOK SHEET [FIRST_N_COLUMNS] [--header]
+"""xlsx_sheet_csv.py BOOK SHEET [FIRST_N_COLUMNS] [--header] [--skip=K]
 
 Prints the rows of one sheet of a workbook the way posture's CSV writer
 (src/util/csvw.c) writes fields, so a sheet can be compared with
@@ -8,7 +8,8 @@ booleans are true/false, whole numbers have no decimals, dates are
 YYYY-MM-DDTHH:MM:SSZ (seconds truncated, as pst_time_format does), text
 that looks like a formula gets a leading quote and text is quoted when it
 holds a comma, a quote, a line break or edge blanks.  The header row is
-left out unless --header is given.  Needs Debian's python3-openpyxl.
+left out unless --header is given; --skip=K leaves out the first K columns
+(FIRST_N_COLUMNS then counts from the next one).  Needs Debian's python3-openpyxl.
 """
 import datetime
 import sys
@@ -43,16 +44,20 @@ def field(v):
 
 
 def main(argv):
-    args = [a for a in argv[1:] if a != "--header"]
+    skip = 0
+    for a in argv[1:]:
+        if a.startswith("--skip="):
+            skip = int(a[7:])
+    args = [a for a in argv[1:] if a != "--header" and not a.startswith("--skip=")]
     if len(args) not in (2, 3):
         sys.exit(__doc__)
     ws = openpyxl.load_workbook(args[0], read_only=True)[args[1]]
-    ncols = int(args[2]) if len(args) == 3 else None
+    ncols = int(args[2]) + skip if len(args) == 3 else None
     first = 1 if "--header" in argv else 2
     for row in ws.iter_rows(min_row=first, max_col=ncols, values_only=True):
         if all(v is None for v in row):
             continue
-        print(",".join(field(v) for v in row))
+        print(",".join(field(v) for v in row[skip:]))
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ static void check_no_data(struct pst_diff *d, const struct pst_state *s, const c
 	char buf[PST_TIME_BUF];
 
 	if (!pst_state_count(s))
-		pst_diags_add(&d->warnings, PST_DC_NO_DATA, NULL, "no assessment data at or before %s (%s)", which,
-		              pst_time_format(s->at, buf, sizeof(buf)));
+		pst_diags_add(&d->warnings, PST_DC_NO_DATA, NULL, "no assessment data at or before the %s of the period (%s)",
+		              which, pst_time_format(s->at, buf, sizeof(buf)));
 }
 
 static const char *sub_label(const struct pst_estate *e, uint32_t sub, struct strbuf *sb)
@@ -41,15 +41,17 @@ static void check_missing(struct pst_diff *d, const struct pst_estate *e, const 
 	uint8_t *seen = xcalloc(n, 1);
 	const struct pst_finding *f;
 	struct strbuf sb = STRBUF_INIT;
+	char t0[PST_TIME_BUF], t1[PST_TIME_BUF];
 
 	for (f = pst_state_next(s0, NULL); f; f = pst_state_next(s0, f))
 		seen[pst_estate_resource_sub(e, f->resource)] = 1;
 	for (s = 1; s < n; s++)
 		if (seen[s] && !covered[s])
 			pst_diags_add(&d->warnings, PST_DC_SUBSCRIPTION_MISSING, NULL,
-			              "subscription %s is in the data at T0 but missing from the latest export at or before T1: "
-			              "its findings are out_of_scope, not fixed",
-			              sub_label(e, (uint32_t)s, &sb));
+			              "subscription %s is in the data at the start of the period (%s) but missing from the latest "
+			              "export at or before its end (%s): its findings are out of scope, not fixed",
+			              sub_label(e, (uint32_t)s, &sb), pst_date_format(s0->at, t0, sizeof(t0)),
+			              pst_time_format(d->t1, t1, sizeof(t1)));
 	strbuf_release(&sb);
 	free(seen);
 }
@@ -108,7 +110,7 @@ static void check_drop(struct pst_diff *d, const struct pst_estate *e, const str
 		if (!covered[s] || n0[s] < PST_RECORD_DROP_MIN || n1[s] * 100 >= n0[s] * (100 - PST_RECORD_DROP_PCT))
 			continue;
 		pst_diags_add(&d->warnings, PST_DC_RECORD_DROP, NULL,
-		              "subscription %s: %llu assessments at T0, %llu at T1 (a drop of more than %d%%): "
+		              "subscription %s: %llu assessments at the start of the period, %llu at its end (a drop of more than %d%%): "
 		              "check that the later export is complete",
 		              sub_label(e, (uint32_t)s, &sb), (unsigned long long)n0[s], (unsigned long long)n1[s],
 		              PST_RECORD_DROP_PCT);
@@ -159,12 +161,12 @@ static void check_rejected(struct pst_diff *d, const struct pst_estate *e)
 void pst_diff_check_completeness(struct pst_diff *d, const struct pst_estate *e, const struct pst_state *s0,
                                  const struct pst_state *s1, const uint8_t *covered)
 {
-	check_no_data(d, s0, "T0");
-	check_no_data(d, s1, "T1");
+	check_no_data(d, s0, "start");
+	check_no_data(d, s1, "end");
 	check_missing(d, e, s0, covered);
 	check_csv_cap(d, e);
 	check_drop(d, e, s0, s1, covered);
-	check_conflicts(d, e, s0, "T0");
-	check_conflicts(d, e, s1, "T1");
+	check_conflicts(d, e, s0, "the start of the period");
+	check_conflicts(d, e, s1, "the end of the period");
 	check_rejected(d, e);
 }

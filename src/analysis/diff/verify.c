@@ -44,7 +44,7 @@ static const char *detail_of(enum pst_class c)
 {
 	switch (c) {
 	case PST_CLASS_REMEDIATED:
-		return "Unhealthy at T0, Healthy at T1";
+		return "Unhealthy at the start, Healthy at the end";
 	case PST_CLASS_STILL_OPEN:
 		return "still Unhealthy at T1";
 	case PST_CLASS_EXEMPTED:

@@ -33,8 +33,8 @@ static void alert(struct rb_ctx *c, struct pst_review_alert *o, const struct pst
 	o->system_alert_id = pst_review_str(r, pst_estate_text(e, a->system_alert_id));
 	o->name = pst_review_str(r, pst_estate_text(e, a->display_name ? a->display_name : a->alert_type));
 	o->severity = (enum pst_severity)a->severity;
-	o->status = pst_review_str(r, pst_estate_text(e, a->status));
-	o->tactics = pst_review_str(r, pst_estate_text(e, a->tactics));
+	o->status = pst_review_label(r, pst_estate_text(e, a->status));
+	o->tactics = pst_review_label(r, pst_estate_text(e, a->tactics));
 	o->resource_id = pst_review_str(r, a->resource ? pst_estate_resource_id(e, a->resource) : NULL);
 	o->entity = pst_review_str(r, a->resource ? pst_estate_text(e, e->resources[a->resource].name) : NULL);
 	o->time = alert_time(a);

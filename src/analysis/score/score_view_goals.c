@@ -73,7 +73,7 @@ void view_goals(struct pst_score_view *v, const struct pst_estate *e, const stru
 		if (isnan(now))
 			pst_diags_add(&v->warnings, PST_DC_GOAL,
 			              &(struct pst_diag_place){goals->path ? goals->path : "goals", g->line, 0, 0},
-			              "goal %s%s%s%s: no score at T1 to measure it by", pst_goal_scope_name(g->scope),
+			              "goal %s%s%s%s: no score at the end of the period to measure it by", pst_goal_scope_name(g->scope),
 			              g->subject ? " \"" : "", g->subject ? g->subject : "", g->subject ? "\"" : "");
 	}
 }

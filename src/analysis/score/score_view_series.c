@@ -428,7 +428,7 @@ void view_series(struct pst_score_view *v, const struct pst_estate *e, const str
 	warn_differs(v, e);
 	if (v->unmapped_t1)
 		pst_diags_add(&v->warnings, PST_DC_SCORE_UNMAPPED, NULL,
-		              "%zu findings at T1 belong to no known control (no exported definitions or CSV `controls` "
+		              "%zu findings at the end of the period belong to no known control (no exported definitions or CSV `controls` "
 		              "column for their recommendation): the recomputed scores leave them out",
 		              v->unmapped_t1);
 	if (v->weights_from_counts)

@@ -2,7 +2,15 @@
 #include "pack_xlsx_int.h"
 
 /* The Changes sheet: every column of the finding table (review.h), whose
- * first PST_FCOL_CSV are those of `posture diff --format csv`. */
+ * first PST_FCOL_CSV are those of `posture diff --format csv`, the class
+ * label first with its code beside it. */
+static enum pst_fcol nth_col(size_t i)
+{
+	if (i == 0)
+		return PST_FCOL_CLASS_LABEL;
+	return (enum pst_fcol)(i - 1 < PST_FCOL_CLASS_LABEL ? i - 1 : i);
+}
+
 static size_t changes_cols(const struct pst_review *r, struct pst_xlsx_column *cols)
 {
 	static const enum pst_xlsx_type types[] = {
@@ -12,9 +20,9 @@ static size_t changes_cols(const struct pst_review *r, struct pst_xlsx_column *c
 	size_t c, n = 0;
 
 	for (c = 0; c < PST_FCOL__COUNT; c++) {
-		const struct pst_fcol_info *fc = pst_fcol_info((enum pst_fcol)c);
+		const struct pst_fcol_info *fc = pst_fcol_info(nth_col(c));
 
-		if (!pst_fcol_shown(r, (enum pst_fcol)c))
+		if (!pst_fcol_shown(r, nth_col(c)))
 			continue;
 		cols[n].header = fc->title;
 		cols[n].type = types[fc->type];
@@ -47,8 +55,8 @@ static int changes_row(const struct xpk *p, struct pst_xlsx_table *t, const stru
 
 	xpk_row_begin(&w, t, err);
 	for (c = 0; c < PST_FCOL__COUNT; c++)
-		if (pst_fcol_shown(p->r, (enum pst_fcol)c))
-			changes_cell(&w, p->r, f, (enum pst_fcol)c);
+		if (pst_fcol_shown(p->r, nth_col(c)))
+			changes_cell(&w, p->r, f, nth_col(c));
 	return xpk_row_end(&w);
 }
 
@@ -102,7 +110,7 @@ static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 	xpk_text(&w, f->resource_name);
 	xpk_text(&w, f->resource_group);
 	xpk_text(&w, f->subscription_name);
-	xpk_text(&w, f->class_name);
+	xpk_text(&w, pst_class_label(f->cls));
 	xpk_count(&w, f->age_days, f->age_days >= 0);
 	xpk_date(&w, f->due_date);
 	xpk_bool(&w, f->overdue);
