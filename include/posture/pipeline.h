@@ -114,6 +114,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
 struct pst_read_opts {
 	bool skip_bad;
 	unsigned jobs;   /* reader threads; 0 or 1: read in the calling thread */
+	size_t read_ahead; /* bytes of records readers may hold ahead of the estate; 0: 32 MB */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
  * (ntimes may be 0: tables, series and timeline only).  With opts->jobs > 1

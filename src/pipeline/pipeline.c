@@ -75,7 +75,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
  * T0 and T1 (T1 only for teams), and for the score the series' points. */
 static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad, pst_pipeline_jobs(rq->jobs)};
+	struct pst_read_opts opts = {rq->skip_bad, pst_pipeline_jobs(rq->jobs), 0};
 	struct pst_ingest_opts io = {rq->skip_bad};
 	pst_time times[2], *st;
 	size_t n;
