@@ -118,6 +118,7 @@ struct pst_read_opts {
 	bool skip_bad;
 	pst_time now;   /* the generation time, for the plausibility window (ingest.h); <= 0: none */
 	unsigned jobs;   /* reader threads; 0 or 1: read in the calling thread */
+	size_t read_ahead; /* bytes of records readers may hold ahead of the estate; 0: 32 MB */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
  * (ntimes may be 0: tables, series and timeline only).  With opts->jobs > 1

@@ -405,12 +405,12 @@ void pst_ingest_reader_release(struct pst_ingest_reader *rd)
 
 static int walk_file(struct walk *w, const char *path, const struct stat *st, struct pst_error *err)
 {
-	struct pst_source *r = pst_sources_add(w->ing, path);
-	struct pst_ingest_job job = {w->ing->nfiles - 1, (pst_time)st->st_mtime * 1000, (uint64_t)st->st_size};
+	struct pst_ingest_job job = {0, (pst_time)st->st_mtime * 1000, (uint64_t)st->st_size};
 	struct pst_ingest_reader rd = {w->avro};
 	int rc;
 
-	(void)r;
+	pst_sources_add(w->ing, path);
+	job.source = w->ing->nfiles - 1;
 	if (w->jobs) {
 		PST_GROW(*w->jobs, w->jobs_alloc, *w->njobs + 1);
 		(*w->jobs)[(*w->njobs)++] = job;

@@ -9,7 +9,8 @@
  * from the same records in the same order as with one reader, so every
  * output is byte-identical whatever the number of threads.  The reader of
  * the file being consumed never waits; readers ahead of it stop when the
- * blocks waiting reach PL_READ_AHEAD bytes (memory stays bounded). */
+ * blocks waiting reach the read-ahead (opts->read_ahead,
+ * default PL_READ_AHEAD) bytes (memory stays bounded). */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@ struct pl_pool {
 	const struct pst_ingest_opts *io;
 	const struct pst_ingest_job *jobs;
 	struct pl_file *files;
-	size_t njobs, next, current, buffered;
+	size_t njobs, next, current, buffered, cap;
 	bool stop;
 };
 
@@ -50,7 +51,7 @@ static bool hand_over(struct pl_pool *p, size_t file, struct pl_block *b)
 	struct pl_file *f = &p->files[file];
 
 	pthread_mutex_lock(&p->mu);
-	while (!p->stop && file != p->current && p->buffered >= PL_READ_AHEAD)
+	while (!p->stop && file != p->current && p->buffered >= p->cap)
 		pthread_cond_wait(&p->cv, &p->mu);
 	if (p->stop) {
 		pthread_mutex_unlock(&p->mu);
@@ -276,6 +277,7 @@ int pl_pool_load(struct pst_estate *e, const char *const *paths, size_t npaths, 
 	p.io = &io;
 	p.jobs = jobs;
 	p.njobs = njobs;
+	p.cap = opts->read_ahead ? opts->read_ahead : PL_READ_AHEAD;
 	p.files = xcalloc(njobs ? njobs : 1, sizeof(*p.files));
 	rc = run_pool(&p, e, opts->jobs < njobs ? opts->jobs : (unsigned)njobs, err);
 	if (rc == PST_OK && walk_rc != PST_OK) {
