@@ -68,6 +68,9 @@ struct pst_gov {
 	uint32_t owner;          /* text */
 	pst_time due;            /* remediationDueDate, or NONE */
 	pst_time observed;       /* the latest record wins */
+	pst_time eta;            /* remediationEta.eta, or NONE */
+	uint32_t eta_justification, ticket_number, ticket_link, ticket_status; /* text, 0 if none */
+	int8_t grace;            /* isGracePeriod: 1, 0, -1 if not said */
 };
 
 struct pst_score_rec {

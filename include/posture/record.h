@@ -122,6 +122,8 @@ struct pst_assessment {
 	/* Governance data exported with the row (portal CSV 27 columns) */
 	const char *owner;
 	pst_time due_date;
+	pst_time eta;              /* portal `eta` */
+	int grace_period;          /* portal `gracePeriod`: 1, 0, or -1 if absent */
 	/* Risk (API 2025-05-04 properties.risk; PST_RISK_UNKNOWN when absent) */
 	enum pst_risk risk;
 	const char *risk_factors;  /* riskFactors joined with ", ", or NULL */

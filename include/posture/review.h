@@ -63,6 +63,18 @@ struct pst_review_finding {
 	const char *risk_factors;       /* "" when none */
 	const char *renamed_from;       /* the old assessment key it was carried over from (aliases.h), or "" */
 	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+	bool grace;                     /* governance grace period: not overdue */
+	pst_time eta;                   /* governance remediationEta, or NONE */
+	const char *ticket_number, *ticket_link, *ticket_status; /* governance ticket, "" when none */
+};
+
+/* Governance as Microsoft's governance report buckets it, for one owner or
+ * one team: open and assigned on time (grace periods included, counted
+ * again in grace) or overdue, open and unassigned, completed (a verified fix
+ * of an assigned finding), exempted. */
+struct pst_review_gov {
+	const char *name;               /* the owner, "Unassigned", or the team */
+	int64_t on_time, overdue, unassigned, completed, exempted, grace;
 };
 
 /* Findings by cloud (other clouds through their security connectors). */
@@ -313,6 +325,12 @@ struct pst_review {
 	bool has_clouds;                /* some finding is of another cloud than Azure: cloud columns and table */
 	struct pst_review_cloud *clouds;  /* findings by cloud (only with has_clouds): azure first, then by name */
 	size_t nclouds;
+	bool has_governance;            /* some finding has an owner or a governance due date or grace period */
+	bool has_gov_extra;             /* some finding has a grace period, an ETA or a ticket: their columns */
+	struct pst_review_gov *gov_by_team;  /* every review team (review order); with has_governance only */
+	size_t ngov_by_team;
+	struct pst_review_gov *gov_by_owner; /* by owner (case-insensitive order), Unassigned last */
+	size_t ngov_by_owner;
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -384,6 +402,8 @@ enum pst_fcol {
 	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
 	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
 	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
+	PST_FCOL_GRACE, PST_FCOL_ETA, PST_FCOL_TICKET_NUMBER, PST_FCOL_TICKET_STATUS, PST_FCOL_TICKET_LINK,
+	                                            /* shown only with has_gov_extra */
 	PST_FCOL__COUNT
 };
 

@@ -27,7 +27,13 @@ static int cmp_gov(const void *pa, const void *pb)
 		return (a->observed > b->observed) - (a->observed < b->observed);
 	if (a->due != b->due)
 		return (a->due > b->due) - (a->due < b->due);
-	return (a->owner > b->owner) - (a->owner < b->owner);
+	if (a->owner != b->owner)
+		return (a->owner > b->owner) - (a->owner < b->owner);
+	if (a->grace != b->grace)
+		return a->grace - b->grace;
+	if (a->eta != b->eta)
+		return (a->eta > b->eta) - (a->eta < b->eta);
+	return (a->ticket_number > b->ticket_number) - (a->ticket_number < b->ticket_number);
 }
 
 void pst_estate_compact_gov(struct pst_estate *e)

@@ -157,6 +157,8 @@ void pst_record_init(struct pst_record *rec, enum pst_rec_type type)
 		rec->u.assessment.first_eval = PST_TIME_NONE;
 		rec->u.assessment.due_date = PST_TIME_NONE;
 		rec->u.assessment.contextual_risk = -1;
+		rec->u.assessment.eta = PST_TIME_NONE;
+		rec->u.assessment.grace_period = -1;
 		break;
 	case PST_REC_SUB_ASSESSMENT:
 		rec->u.sub.time_generated = PST_TIME_NONE;

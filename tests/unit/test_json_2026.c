@@ -84,6 +84,22 @@ static void test_risk_rows(void)
 	jt_release(&t);
 }
 
+/* Governance assignment of 2022-01-01-preview: grace period, ETA, a ticket
+ * number written as a JSON number. */
+static void test_governance_realdata(void)
+{
+	struct jt t = {0};
+
+	if (read_real(&t, "azure-rest-api-specs-2025/GetGovernanceAssignment_example.json")) {
+		CHECK_INT(jt_rep(&t)->records[PST_REC_GOVERNANCE], 1);
+		CHECK_HAS(jt_line(&t, 0), "6634ff9f-127b-4bf2-8e6e-b1737f5e789c 6b9421dd-5555-2251-9b3d-2be58e2f82cd "
+		                          "/subscriptions/c32e05d9-7207-4e22-bdf4-4f7d9c72e5fd/resourceGroups/compute_servers/"
+		                          "providers/Microsoft.Compute/virtualMachines/win2012 owner=user@contoso.com "
+		                          "due=2022-01-07T13:00:00Z eta=2022-01-08T13:00:00Z grace=1 ticket=123123");
+	}
+	jt_release(&t);
+}
+
 int main(void)
 {
 	check_current = "every test of test_json_2026";
@@ -91,5 +107,6 @@ int main(void)
 	RUN(test_risk_realdata);
 	RUN(test_risk_inline);
 	RUN(test_risk_rows);
+	RUN(test_governance_realdata);
 	return check_summary();
 }
