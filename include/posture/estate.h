@@ -109,6 +109,14 @@ struct pst_compliance_rec {
 	int64_t passed, failed, skipped;
 };
 
+/* An exemption (record.h pst_exemption), the latest record of each. */
+struct pst_exemption_rec {
+	uint32_t scope;          /* text: the scope id as written */
+	uint32_t name, display_name, description, category, policy_assignment_id; /* text */
+	uint32_t key;            /* keys: the assessment a Defender exemption is for, 0 for a policy exemption */
+	pst_time expires, created, observed;
+};
+
 struct pst_estate {
 	struct pst_strpool res_ids, keys, subs, text;
 	struct pst_strpool tenants;                /* tenant ids seen (folding), for the scope */
@@ -134,6 +142,8 @@ struct pst_estate {
 	size_t nalerts, alerts_alloc;
 	struct pst_compliance_rec *compliance;     /* sorted by observed, subscription, standard, control */
 	size_t ncompliance, compliance_alloc;
+	struct pst_exemption_rec *exemptions;      /* one per (scope, name), the latest; sorted by scope, name */
+	size_t nexemptions, exemptions_alloc;
 	struct pst_state *states;                  /* one per requested time, in the order given */
 	size_t nstates;
 	struct pst_timeline timeline;

@@ -77,6 +77,31 @@ struct pst_review_gov {
 	int64_t on_time, overdue, unassigned, completed, exempted, grace;
 };
 
+/* A line of the exemption register: a finding exempted in the period, or
+ * exempt at T1 with High or Critical severity. */
+struct pst_review_exemption {
+	const char *recommendation, *assessment_key, *resource_id;
+	size_t team;                    /* index into teams, or PST_REVIEW_NO_TEAM */
+	enum pst_severity severity;
+	pst_time since;                 /* its status change to Exempt, or NONE */
+	bool in_period;                 /* exempted during the period (class exempted) */
+	const char *exemption;          /* the exemption's display name, else name; "" when none matched */
+	const char *matched_by;         /* "assessment key", "scope", or "" */
+	const char *description;        /* the exemption's description, else ""  */
+	const char *category;           /* Waiver, Mitigated, or "" */
+	pst_time expires;               /* NONE: no expiry, or no exemption matched */
+};
+
+/* An exemption of the data expiring within PST_REVIEW_EXPIRY_DAYS after T1. */
+#define PST_REVIEW_EXPIRY_DAYS 30
+struct pst_review_expiring {
+	const char *name;               /* display name, else name */
+	const char *scope;
+	const char *category, *description;
+	const char *assessment_key;     /* a Defender exemption's assessment, or "" */
+	pst_time expires;
+};
+
 /* Findings by cloud (other clouds through their security connectors). */
 struct pst_review_cloud {
 	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
@@ -325,6 +350,10 @@ struct pst_review {
 	bool has_clouds;                /* some finding is of another cloud than Azure: cloud columns and table */
 	struct pst_review_cloud *clouds;  /* findings by cloud (only with has_clouds): azure first, then by name */
 	size_t nclouds;
+	struct pst_review_exemption *exemptions; /* the register: in the period first, then by severity, name */
+	size_t nexemptions;
+	struct pst_review_expiring *expiring;    /* by expiry, soonest first */
+	size_t nexpiring;
 	bool has_governance;            /* some finding has an owner or a governance due date or grace period */
 	bool has_gov_extra;             /* some finding has a grace period, an ETA or a ticket: their columns */
 	struct pst_review_gov *gov_by_team;  /* every review team (review order); with has_governance only */

@@ -39,6 +39,7 @@ void pst_estate_release(struct pst_estate *e)
 	free(e->def_keys);
 	free(e->alerts);
 	free(e->compliance);
+	free(e->exemptions);
 	pst_timeline_release(&e->timeline);
 	pst_sources_release(&e->sources);
 	memset(e, 0, sizeof(*e));

@@ -289,6 +289,28 @@ static void add_governance(struct pst_estate *e, const struct pst_record *rec)
 	add_gov(e, &ge);
 }
 
+static void add_exemption(struct pst_estate *e, const struct pst_record *rec)
+{
+	const struct pst_exemption *x = &rec->u.exemption;
+	struct pst_exemption_rec *o;
+
+	PST_GROW(e->exemptions, e->exemptions_alloc, e->nexemptions + 1);
+	o = &e->exemptions[e->nexemptions++];
+	memset(o, 0, sizeof(*o));
+	o->scope = text(e, x->scope);
+	o->name = text(e, x->name);
+	o->display_name = text(e, x->display_name);
+	o->description = text(e, x->description);
+	o->category = text(e, x->category);
+	o->policy_assignment_id = text(e, x->policy_assignment_id);
+	o->key = x->assessment_key ? pst_strpool_intern(&e->keys, x->assessment_key) : 0;
+	if (o->key)
+		ensure_index((void **)&e->types, &e->types_alloc, o->key, sizeof(*e->types));
+	o->expires = x->expires_on;
+	o->created = x->created;
+	o->observed = rec->observed;
+}
+
 static void add_score(struct pst_estate *e, const struct pst_record *rec)
 {
 	const struct pst_secure_score *s = &rec->u.score;
@@ -438,6 +460,9 @@ void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t
 		break;
 	case PST_REC_COMPLIANCE:
 		add_compliance(e, rec);
+		break;
+	case PST_REC_EXEMPTION:
+		add_exemption(e, rec);
 		break;
 	default:
 		break;

@@ -190,4 +190,34 @@ check_eq "gov: workbook Changes grace, overdue, ticket" "$(sed -n 2p "$TMP/gov.x
 	"vm5:False:False:None vm6:False:False:None vm1:True:False:4711 vm2:False:True:None vm3:False:False:42 vm4:False:True:None"
 check_eq "no governance data: no Governance sheet" "$("$PY" -c 'import sys, openpyxl; print("Governance" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
 
+# ---- exemptions: the register and what expires within 30 days ----
+# vm1 exempted in October by a Defender exemption (standard assignment for
+# its key, waiver, expires 2026-11-20); vm2 Critical exempt since March
+# (policy exemption of the ASC assignment on its group, mitigated); vm3 Low
+# exempt (not listed); vm4 High exempt, only a cost waiver on the
+# subscription holds it (said so); the cost waiver expires 2026-11-15.
+X="$S/exempt"
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/ex" "$X" 2>/dev/null
+check_eq "exempt: report exit" $? 0
+pdftotext -layout "$TMP/ex/posture-review-2026-10.pdf" "$TMP/ex.txt" 2>/dev/null
+ex=$(sed -n '/^ *Exemptions *$/,/^ *Alerts *$/p' "$TMP/ex.txt" | tr -s ' \n' '  ')
+check_contains "exempt: PDF exempted this period, since, category, expiry, exemption" "$ex" \
+	"Exempted this period"
+check_contains "exempt: PDF register row of vm1" "$ex" "High 2026-10-10 waiver 2026-11-20 Vulnerabilities"
+check_contains "exempt: PDF vm2 (Critical, mitigated, by scope)" "$ex" "Critical 2026-03-01 mitigated 2027-06-30 Ports behind the"
+check_contains "exempt: PDF vm4 with the waiver that holds it" "$ex" "High 2026-04-01 Waiver 2026-11-15 Demo cluster"
+check_contains "exempt: PDF expiring within 30 days, soonest first" "$ex" \
+	"Exemptions expiring within 30 days Expires Exemption Scope Category Description 2026-11-15 Demo cluster"
+check_eq "exempt: Low severity exempt not listed" "$(grep -c 'Guest configuration' "$TMP/ex.txt")" 0
+"$PY" - "$TMP/ex/posture-review-2026-10.xlsx" >"$TMP/ex.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in list(wb["Exemptions"].iter_rows(values_only=True))[1:]:
+    print("|".join(str(v) for v in (r[0], r[2] and r[2].rsplit("/", 1)[1], r[4], r[5] and r[5].date(), r[7], r[8],
+          r[9] and r[9].date(), r[10], r[11])))
+PYEOF
+check_eq "exempt: workbook Exemptions sheet" "$(tr '\n' ';' <"$TMP/ex.xl")" \
+	"exempted this period|vm1|High|2026-10-10|assessment key|waiver|2026-11-20|True|accepted until the migration;exempt now, High or Critical|vm2|Critical|2026-03-01|scope|mitigated|2027-06-30|False|compensating control: WAF;exempt now, High or Critical|vm4|High|2026-04-01|scope, other assignment|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|waiver|2026-11-20|True|accepted until the migration;"
+check_eq "no exemption: no Exemptions sheet" "$("$PY" -c 'import sys, openpyxl; print("Exemptions" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
+
 summary
