@@ -56,8 +56,12 @@ struct pst_diff_item {
 	int64_t age_days;               /* days from first_seen to T1 */
 	pst_time due;                   /* governance due date, else first_seen + allowance */
 	bool due_exported;              /* due came from a governance assignment */
-	bool overdue;                   /* due < T1 */
+	bool overdue;                   /* due < T1, and not in a grace period */
+	bool grace;                     /* governance isGracePeriod: never overdue (any class) */
 	const char *owner;              /* governance owner or NULL (any class) */
+	pst_time eta;                   /* governance remediationEta, or NONE (any class) */
+	const char *eta_justification;  /* or NULL */
+	const char *ticket_number, *ticket_link, *ticket_status; /* governance additionalData, or NULL */
 	const char *renamed_from;       /* the old key when the finding was carried over from it (aliases.h),
 	                                   else NULL */
 };

@@ -72,6 +72,9 @@ struct pst_gov {
 	uint32_t owner;          /* text */
 	pst_time due;            /* remediationDueDate, or NONE */
 	pst_time observed;       /* the latest record wins */
+	pst_time eta;            /* remediationEta.eta, or NONE */
+	uint32_t eta_justification, ticket_number, ticket_link, ticket_status; /* text, 0 if none */
+	int8_t grace;            /* isGracePeriod: 1, 0, -1 if not said */
 };
 
 struct pst_score_rec {
@@ -110,6 +113,14 @@ struct pst_compliance_rec {
 	int64_t passed, failed, skipped;
 };
 
+/* An exemption (record.h pst_exemption), the latest record of each. */
+struct pst_exemption_rec {
+	uint32_t scope;          /* text: the scope id as written */
+	uint32_t name, display_name, description, category, policy_assignment_id; /* text */
+	uint32_t key;            /* keys: the assessment a Defender exemption is for, 0 for a policy exemption */
+	pst_time expires, created, observed;
+};
+
 struct pst_estate {
 	struct pst_strpool res_ids, keys, subs, text;
 	struct pst_strpool tenants;                /* tenant ids seen (folding), for the scope */
@@ -135,6 +146,8 @@ struct pst_estate {
 	size_t nalerts, alerts_alloc;
 	struct pst_compliance_rec *compliance;     /* sorted by observed, subscription, standard, control */
 	size_t ncompliance, compliance_alloc;
+	struct pst_exemption_rec *exemptions;      /* one per (scope, name), the latest; sorted by scope, name */
+	size_t nexemptions, exemptions_alloc;
 	struct pst_state *states;                  /* one per requested time, in the order given */
 	size_t nstates;
 	struct pst_timeline timeline;

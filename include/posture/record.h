@@ -28,6 +28,8 @@ enum pst_rec_type {
 	PST_REC_CONTROL_DEF,     /* Microsoft.Security/secureScoreControlDefinitions */
 	PST_REC_ALERT,           /* CE / LA SecurityAlert, REST alerts */
 	PST_REC_COMPLIANCE,      /* regulatoryComplianceAssessments, LA SecurityRegulatoryCompliance */
+	PST_REC_EXEMPTION,       /* Microsoft.Authorization/policyExemptions; Microsoft.Security/standardAssignments
+	                            with effect Exempt */
 	PST_REC__COUNT
 };
 /* Stable snake_case names used in every output: "assessment", ... */
@@ -122,6 +124,8 @@ struct pst_assessment {
 	/* Governance data exported with the row (portal CSV 27 columns) */
 	const char *owner;
 	pst_time due_date;
+	pst_time eta;              /* portal `eta` */
+	int grace_period;          /* portal `gracePeriod`: 1, 0, or -1 if absent */
 	/* Risk (API 2025-05-04 properties.risk; PST_RISK_UNKNOWN when absent) */
 	enum pst_risk risk;
 	const char *risk_factors;  /* riskFactors joined with ", ", or NULL */
@@ -220,6 +224,19 @@ struct pst_compliance {
 	int64_t passed, failed, skipped;
 };
 
+/* An exemption: a policy exemption, or Defender's own exemption (a standard
+ * assignment with effect Exempt, API 2024-08-01). */
+struct pst_exemption {
+	const char *scope;          /* what it covers: the id before its /providers/.../NAME (a subscription,
+	                               group or resource id) */
+	const char *name, *display_name, *description;
+	const char *category;       /* exemptionCategory: Waiver, Mitigated (any case), or NULL */
+	const char *assessment_key; /* standard assignment: exemptionData.assignedAssessment.assessmentKey */
+	const char *policy_assignment_id;
+	pst_time expires_on;        /* expiresOn, or PST_TIME_NONE (no expiry) */
+	pst_time created;           /* systemData.createdAt, metadata.createdOn, or NONE */
+};
+
 struct pst_record {
 	enum pst_rec_type type;
 	enum pst_action action;
@@ -246,6 +263,7 @@ struct pst_record {
 		struct pst_control_def def;
 		struct pst_alert alert;
 		struct pst_compliance compliance;
+		struct pst_exemption exemption;
 	} u;
 };
 

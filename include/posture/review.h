@@ -64,6 +64,43 @@ struct pst_review_finding {
 	const char *risk_factors;       /* "" when none */
 	const char *renamed_from;       /* the old assessment key it was carried over from (aliases.h), or "" */
 	const char *cloud;              /* "azure", "aws", "gcp", "github", ... */
+	bool grace;                     /* governance grace period: not overdue */
+	pst_time eta;                   /* governance remediationEta, or NONE */
+	const char *ticket_number, *ticket_link, *ticket_status; /* governance ticket, "" when none */
+};
+
+/* Governance as Microsoft's governance report buckets it, for one owner or
+ * one team: open and assigned on time (grace periods included, counted
+ * again in grace) or overdue, open and unassigned, completed (a verified fix
+ * of an assigned finding), exempted. */
+struct pst_review_gov {
+	const char *name;               /* the owner, "Unassigned", or the team */
+	int64_t on_time, overdue, unassigned, completed, exempted, grace;
+};
+
+/* A line of the exemption register: a finding exempted in the period, or
+ * exempt at T1 with High or Critical severity. */
+struct pst_review_exemption {
+	const char *recommendation, *assessment_key, *resource_id;
+	size_t team;                    /* index into teams, or PST_REVIEW_NO_TEAM */
+	enum pst_severity severity;
+	pst_time since;                 /* its status change to Exempt, or NONE */
+	bool in_period;                 /* exempted during the period (class exempted) */
+	const char *exemption;          /* the exemption's display name, else name; "" when none matched */
+	const char *matched_by;         /* "assessment key", "scope", or "" */
+	const char *description;        /* the exemption's description, else ""  */
+	const char *category;           /* Waiver, Mitigated, or "" */
+	pst_time expires;               /* NONE: no expiry, or no exemption matched */
+};
+
+/* An exemption of the data expiring within PST_REVIEW_EXPIRY_DAYS after T1. */
+#define PST_REVIEW_EXPIRY_DAYS 30
+struct pst_review_expiring {
+	const char *name;               /* display name, else name */
+	const char *scope;
+	const char *category, *description;
+	const char *assessment_key;     /* a Defender exemption's assessment, or "" */
+	pst_time expires;
 };
 
 /* Findings by cloud (other clouds through their security connectors). */
@@ -385,6 +422,16 @@ struct pst_review {
 	bool has_clouds;                /* some finding is of another cloud than Azure: cloud columns and table */
 	struct pst_review_cloud *clouds;  /* findings by cloud (only with has_clouds): azure first, then by name */
 	size_t nclouds;
+	struct pst_review_exemption *exemptions; /* the register: in the period first, then by severity, name */
+	size_t nexemptions;
+	struct pst_review_expiring *expiring;    /* by expiry, soonest first */
+	size_t nexpiring;
+	bool has_governance;            /* some finding has an owner or a governance due date or grace period */
+	bool has_gov_extra;             /* some finding has a grace period, an ETA or a ticket: their columns */
+	struct pst_review_gov *gov_by_team;  /* every review team (review order); with has_governance only */
+	size_t ngov_by_team;
+	struct pst_review_gov *gov_by_owner; /* by owner (case-insensitive order), Unassigned last */
+	size_t ngov_by_owner;
 
 	struct pst_review_goal *goals;
 	size_t ngoals;
@@ -471,6 +518,8 @@ enum pst_fcol {
 	PST_FCOL_RISK_LEVEL, PST_FCOL_RISK_FACTORS, /* shown only with risk data (pst_fcol_shown) */
 	PST_FCOL_RENAMED_FROM,                      /* shown only when some finding was renamed */
 	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
+	PST_FCOL_GRACE, PST_FCOL_ETA, PST_FCOL_TICKET_NUMBER, PST_FCOL_TICKET_STATUS, PST_FCOL_TICKET_LINK,
+	                                            /* shown only with has_gov_extra */
 	PST_FCOL_CLASS_LABEL,                       /* the class for people; the workbook shows it first,
 	                                               the code (PST_FCOL_CLASS) beside it */
 	PST_FCOL__COUNT

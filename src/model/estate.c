@@ -40,6 +40,7 @@ void pst_estate_release(struct pst_estate *e)
 	free(e->def_keys);
 	free(e->alerts);
 	free(e->compliance);
+	free(e->exemptions);
 	pst_timeline_release(&e->timeline);
 	pst_history_release(&e->history);
 	pst_sources_release(&e->sources);

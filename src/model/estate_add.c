@@ -157,24 +157,44 @@ static void add_type_control(struct pst_estate *e, uint32_t key, const char *id,
 	tc->control_name = text(e, name);
 }
 
-static void add_gov(struct pst_estate *e, uint32_t res, uint32_t key, const char *owner, pst_time due,
-                    pst_time observed)
+/* A governance entry (resource, key and observed set; the rest NONE / 0 /
+ * -1 when not said), kept when it says anything. */
+static void add_gov(struct pst_estate *e, const struct pst_gov *in)
 {
-	struct pst_gov *g;
-
-	if (!res || !key || ((!owner || !*owner) && due == PST_TIME_NONE))
+	if (!in->resource || !in->key ||
+	    (!in->owner && in->due == PST_TIME_NONE && in->eta == PST_TIME_NONE && in->grace < 0 && !in->ticket_number &&
+	     !in->ticket_link && !in->ticket_status))
 		return;
 	if (e->ngov >= e->gov_compact_at) {
 		pst_estate_compact_gov(e);
 		e->gov_compact_at = e->ngov * 2 > PST_COMPACT_MIN ? e->ngov * 2 : PST_COMPACT_MIN;
 	}
 	PST_GROW(e->gov, e->gov_alloc, e->ngov + 1);
-	g = &e->gov[e->ngov++];
+	e->gov[e->ngov++] = *in;
+}
+
+static void gov_init(struct pst_gov *g, uint32_t res, uint32_t key, pst_time observed)
+{
+	memset(g, 0, sizeof(*g));
 	g->resource = res;
 	g->key = key;
-	g->owner = text(e, owner);
-	g->due = due;
 	g->observed = observed;
+	g->due = g->eta = PST_TIME_NONE;
+	g->grace = -1;
+}
+
+/* The governance columns of an assessment row (portal CSV 27 columns). */
+static void gov_of_row(struct pst_estate *e, const struct pst_record *rec, uint32_t res, uint32_t key)
+{
+	const struct pst_assessment *a = &rec->u.assessment;
+	struct pst_gov g;
+
+	gov_init(&g, res, key, rec->observed);
+	g.owner = a->owner && *a->owner ? text(e, a->owner) : 0;
+	g.due = a->due_date;
+	g.eta = a->eta;
+	g.grace = (int8_t)a->grace_period;
+	add_gov(e, &g);
 }
 
 static void fold_finding(struct pst_estate *e, const struct pst_record *rec, uint32_t res, uint32_t key)
@@ -217,7 +237,7 @@ static uint32_t add_assessment(struct pst_estate *e, const struct pst_record *re
 	for (i = 0; i < a->control_names.n || i < a->control_ids.n; i++)
 		add_type_control(e, key, i < a->control_ids.n ? a->control_ids.items[i] : NULL,
 		                 i < a->control_names.n ? a->control_names.items[i] : NULL);
-	add_gov(e, res, key, a->owner, a->due_date, rec->observed);
+	gov_of_row(e, rec, res, key);
 	fold_finding(e, rec, res, key);
 	sub = e->resources[res].subscription;
 	if (sub && a->subscription_name && *a->subscription_name)
@@ -249,8 +269,41 @@ static void add_governance(struct pst_estate *e, const struct pst_record *rec)
 	const struct pst_governance *g = &rec->u.gov;
 	uint32_t key = 0, res = add_resource(e, g->resource_id, rec, NULL);
 
+	struct pst_gov ge;
+
 	add_type(e, g->assessment_key, &key);
-	add_gov(e, res, key, g->owner, g->due_date, rec->observed);
+	gov_init(&ge, res, key, rec->observed);
+	ge.owner = g->owner && *g->owner ? text(e, g->owner) : 0;
+	ge.due = g->due_date;
+	ge.eta = g->eta;
+	ge.eta_justification = text(e, g->eta_justification);
+	ge.grace = (int8_t)g->grace_period;
+	ge.ticket_number = text(e, g->ticket_number);
+	ge.ticket_link = text(e, g->ticket_link);
+	ge.ticket_status = text(e, g->ticket_status);
+	add_gov(e, &ge);
+}
+
+static void add_exemption(struct pst_estate *e, const struct pst_record *rec)
+{
+	const struct pst_exemption *x = &rec->u.exemption;
+	struct pst_exemption_rec *o;
+
+	PST_GROW(e->exemptions, e->exemptions_alloc, e->nexemptions + 1);
+	o = &e->exemptions[e->nexemptions++];
+	memset(o, 0, sizeof(*o));
+	o->scope = text(e, x->scope);
+	o->name = text(e, x->name);
+	o->display_name = text(e, x->display_name);
+	o->description = text(e, x->description);
+	o->category = text(e, x->category);
+	o->policy_assignment_id = text(e, x->policy_assignment_id);
+	o->key = x->assessment_key ? pst_strpool_intern(&e->keys, x->assessment_key) : 0;
+	if (o->key)
+		ensure_index((void **)&e->types, &e->types_alloc, o->key, sizeof(*e->types));
+	o->expires = x->expires_on;
+	o->created = x->created;
+	o->observed = rec->observed;
 }
 
 static void add_score(struct pst_estate *e, const struct pst_record *rec)
@@ -402,6 +455,9 @@ void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t
 		break;
 	case PST_REC_COMPLIANCE:
 		add_compliance(e, rec);
+		break;
+	case PST_REC_EXEMPTION:
+		add_exemption(e, rec);
 		break;
 	default:
 		break;

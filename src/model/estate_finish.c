@@ -15,6 +15,43 @@ void pst_estate_begin(struct pst_estate *e, const pst_time *times, size_t ntimes
 		pst_state_init(&e->states[i], times[i], &e->text);
 }
 
+/* By scope and name (case-insensitive), the latest last; then one each. */
+static int cmp_exemption_in(const struct pst_estate *e, const struct pst_exemption_rec *a,
+                            const struct pst_exemption_rec *b)
+{
+	int c = pst_strcasecmp(pst_estate_text(e, a->scope), pst_estate_text(e, b->scope));
+
+	if (!c)
+		c = pst_strcasecmp(pst_estate_text(e, a->name) ? pst_estate_text(e, a->name) : "",
+		                   pst_estate_text(e, b->name) ? pst_estate_text(e, b->name) : "");
+	return c;
+}
+
+static void finish_exemptions(struct pst_estate *e)
+{
+	size_t i, j, n = 0;
+
+	/* insertion sort: exemptions are few; stable, so ties keep the read order */
+	for (i = 1; i < e->nexemptions; i++) {
+		struct pst_exemption_rec x = e->exemptions[i];
+		int c;
+
+		for (j = i; j > 0; j--) {
+			c = cmp_exemption_in(e, &e->exemptions[j - 1], &x);
+			if (c < 0 || (c == 0 && e->exemptions[j - 1].observed <= x.observed))
+				break;
+			e->exemptions[j] = e->exemptions[j - 1];
+		}
+		e->exemptions[j] = x;
+	}
+	for (i = 0; i < e->nexemptions; i++) {
+		if (n && cmp_exemption_in(e, &e->exemptions[n - 1], &e->exemptions[i]) == 0)
+			n--;
+		e->exemptions[n++] = e->exemptions[i];
+	}
+	e->nexemptions = n;
+}
+
 static int cmp_gov(const void *pa, const void *pb)
 {
 	const struct pst_gov *a = pa, *b = pb;
@@ -27,7 +64,13 @@ static int cmp_gov(const void *pa, const void *pb)
 		return (a->observed > b->observed) - (a->observed < b->observed);
 	if (a->due != b->due)
 		return (a->due > b->due) - (a->due < b->due);
-	return (a->owner > b->owner) - (a->owner < b->owner);
+	if (a->owner != b->owner)
+		return (a->owner > b->owner) - (a->owner < b->owner);
+	if (a->grace != b->grace)
+		return a->grace - b->grace;
+	if (a->eta != b->eta)
+		return (a->eta > b->eta) - (a->eta < b->eta);
+	return (a->ticket_number > b->ticket_number) - (a->ticket_number < b->ticket_number);
 }
 
 void pst_estate_compact_gov(struct pst_estate *e)
@@ -248,4 +291,5 @@ void pst_estate_finish(struct pst_estate *e)
 	sort_unique(e->controls, &e->ncontrols, sizeof(*e->controls), cmp_control);
 	sort_unique(e->compliance, &e->ncompliance, sizeof(*e->compliance), cmp_compliance);
 	finish_alerts(e);
+	finish_exemptions(e);
 }

@@ -8,7 +8,7 @@ const char *pst_rec_type_name(enum pst_rec_type t)
 {
 	static const char *const names[PST_REC__COUNT] = {
 		"assessment", "sub_assessment", "assessment_metadata", "governance_assignment", "secure_score",
-		"score_control", "control_definition", "alert", "compliance"};
+		"score_control", "control_definition", "alert", "compliance", "exemption"};
 
 	return (unsigned)t < PST_REC__COUNT ? names[t] : "unknown";
 }
@@ -157,9 +157,14 @@ void pst_record_init(struct pst_record *rec, enum pst_rec_type type)
 		rec->u.assessment.first_eval = PST_TIME_NONE;
 		rec->u.assessment.due_date = PST_TIME_NONE;
 		rec->u.assessment.contextual_risk = -1;
+		rec->u.assessment.eta = PST_TIME_NONE;
+		rec->u.assessment.grace_period = -1;
 		break;
 	case PST_REC_SUB_ASSESSMENT:
 		rec->u.sub.time_generated = PST_TIME_NONE;
+		break;
+	case PST_REC_EXEMPTION:
+		rec->u.exemption.expires_on = rec->u.exemption.created = PST_TIME_NONE;
 		break;
 	case PST_REC_GOVERNANCE:
 		rec->u.gov.due_date = PST_TIME_NONE;

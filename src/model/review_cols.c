@@ -31,6 +31,11 @@ static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
 	[PST_FCOL_RISK_FACTORS] = {"risk_factors", "Risk factors", PST_FT_TEXT, 30},
 	[PST_FCOL_RENAMED_FROM] = {"renamed_from", "Renamed from", PST_FT_TEXT, 20},
 	[PST_FCOL_CLOUD] = {"cloud", "Cloud", PST_FT_TEXT, 0},
+	[PST_FCOL_GRACE] = {"grace_period", "Grace period", PST_FT_BOOL, 0},
+	[PST_FCOL_ETA] = {"eta", "ETA", PST_FT_TIME, 0},
+	[PST_FCOL_TICKET_NUMBER] = {"ticket_number", "Ticket", PST_FT_TEXT, 0},
+	[PST_FCOL_TICKET_STATUS] = {"ticket_status", "Ticket status", PST_FT_TEXT, 0},
+	[PST_FCOL_TICKET_LINK] = {"ticket_link", "Ticket link", PST_FT_LINK, 30},
 	[PST_FCOL_CLASS_LABEL] = {"class_label", "Class", PST_FT_TEXT, 22},
 };
 
@@ -52,6 +57,8 @@ bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c)
 		return r->has_renamed;
 	if (c == PST_FCOL_CLOUD)
 		return r->has_clouds;
+	if (c >= PST_FCOL_GRACE && c <= PST_FCOL_TICKET_LINK)
+		return r->has_gov_extra;
 	return (unsigned)c < PST_FCOL__COUNT;
 }
 
@@ -138,6 +145,9 @@ static const char *text_of(const struct pst_review *r, const struct pst_review_f
 	case PST_FCOL_RISK_FACTORS: return f->risk_factors;
 	case PST_FCOL_RENAMED_FROM: return f->renamed_from;
 	case PST_FCOL_CLOUD: return f->cloud;
+	case PST_FCOL_TICKET_NUMBER: return f->ticket_number;
+	case PST_FCOL_TICKET_STATUS: return f->ticket_status;
+	case PST_FCOL_TICKET_LINK: return f->ticket_link;
 	default: return NULL;
 	}
 }
@@ -154,11 +164,13 @@ void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding 
 		return;
 	case PST_FCOL_FIRST_SEEN:
 	case PST_FCOL_DUE_DATE:
-		out->time = c == PST_FCOL_FIRST_SEEN ? f->first_seen : f->due_date;
+	case PST_FCOL_ETA:
+		out->time = c == PST_FCOL_FIRST_SEEN ? f->first_seen : c == PST_FCOL_ETA ? f->eta : f->due_date;
 		out->blank = out->time == PST_TIME_NONE;
 		return;
 	case PST_FCOL_OVERDUE:
-		out->flag = f->overdue;
+	case PST_FCOL_GRACE:
+		out->flag = c == PST_FCOL_GRACE ? f->grace : f->overdue;
 		return;
 	default:
 		out->text = text_of(r, f, c);

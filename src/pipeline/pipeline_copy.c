@@ -6,8 +6,8 @@
 
 /* Every field of the records is copied below: a field added to record.h
  * changes these sizes, and the build stops here until it is copied too. */
-_Static_assert(sizeof(struct pst_record) == 376, "record.h changed: copy the new fields in pipeline_copy.c");
-_Static_assert(sizeof(struct pst_assessment) == 264, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_record) == 384, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_assessment) == 272, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_alert) == 128, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_governance) == 88, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_assessment_meta) == 96, "record.h changed: copy the new fields in pipeline_copy.c");
@@ -15,6 +15,7 @@ _Static_assert(sizeof(struct pst_sub_assessment) == 72, "record.h changed: copy 
 _Static_assert(sizeof(struct pst_score_control) == 88, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_control_def) == 48, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_compliance) == 64, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_exemption) == 72, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_secure_score) == 48, "record.h changed: copy the new fields in pipeline_copy.c");
 
 #define STR_CHUNK (64u * 1024u)
@@ -142,6 +143,15 @@ static void copy_rest(struct pl_block *b, struct pst_record *r)
 		str(b, &r->u.def.display_name);
 		str(b, &r->u.def.source_type);
 		list(b, &r->u.def.assessment_keys);
+		break;
+	case PST_REC_EXEMPTION:
+		str(b, &r->u.exemption.scope);
+		str(b, &r->u.exemption.name);
+		str(b, &r->u.exemption.display_name);
+		str(b, &r->u.exemption.description);
+		str(b, &r->u.exemption.category);
+		str(b, &r->u.exemption.assessment_key);
+		str(b, &r->u.exemption.policy_assignment_id);
 		break;
 	case PST_REC_COMPLIANCE:
 		str(b, &r->u.compliance.standard);

@@ -152,4 +152,72 @@ check_eq "clouds: workbook Changes Cloud column" "$(sed -n 2p "$TMP/clouds.xl")"
 "$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/risk2" "$S/risk" 2>/dev/null
 check_eq "only Azure: no Clouds sheet" "$("$PY" -c 'import sys, openpyxl; print("Clouds" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
 
+# ---- governance: isGracePeriod, remediationEta, tickets; the buckets ----
+# vm1 ann, past due in a grace period (on time, never overdue); vm2 ann past
+# due (overdue); vm3 bob due 2026-12-31 (on time); vm4 no assignment
+# (unassigned); vm5 bob fixed (completed); vm6 bob exempted.
+G="$S/gov" GRULES="$S/gov-teams.conf"
+"$POSTURE" diff --period 2026-10 --teams "$GRULES" --format json "$G" >"$TMP/gov.json"
+check_eq "gov: diff exit" $? 0
+check_eq "gov: grace-period items are not overdue; eta and ticket kept; owner as a team source" "$("$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s:%s:%s:%s:%s:%s" % (f["resource_id"].rsplit("/", 1)[1], f["class"], f["overdue"], f["grace_period"],
+      f["eta"], f["ticket_number"], f["team"]) for f in d["findings"]))
+print(d["reconciliation"]["overdue"])
+' "$TMP/gov.json" | tr '\n' ';')" \
+	"vm5:remediated:False:False:2026-11-15T00:00:00Z:None:Platform vm6:exempted:False:False:2026-11-15T00:00:00Z:None:Platform vm1:still_open:False:True:2026-11-15T00:00:00Z:4711:Ann's team vm2:still_open:True:False:2026-11-15T00:00:00Z:None:Ann's team vm3:still_open:False:False:2026-11-15T00:00:00Z:42:Platform vm4:still_open:True:False:None:None:Platform;2;"
+"$POSTURE" report -q --period 2026-10 --teams "$GRULES" $GEN --out "$TMP/gov" "$G" 2>/dev/null
+check_eq "gov: report exit" $? 0
+pdftotext -layout "$TMP/gov/posture-review-2026-10.pdf" "$TMP/gov.txt" 2>/dev/null
+check_eq "gov: PDF buckets per team and owner (on time, in grace, overdue, unassigned, completed, exempted)" \
+	"$(sed -n '/^ *Governance *$/,/^ *Teams *$/p' "$TMP/gov.txt" | grep -E "^ *(Ann's team|Platform|ann@[^ ]*|bob@[^ ]*|Unassigned) " | tr -s ' ' | sed 's/^ //' | tr '\n' ';')" \
+	"Ann's team 1 1 1 0 0 0;Platform 1 0 0 1 1 1;ann@contoso.example 1 1 1 0 0 0;bob@contoso.example 1 0 0 0 1 1;Unassigned 0 0 0 1 0 0;"
+check_eq "gov: PDF overdue list leaves the grace period out" \
+	"$(sed -n '/Overdue items/,/Top open/p' "$TMP/gov.txt" | grep -c 'virtualMachines/vm1')" 0
+"$PY" - "$TMP/gov/posture-review-2026-10.xlsx" >"$TMP/gov.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(";".join(" ".join(str(v) for v in r) for r in wb["Governance"].iter_rows(values_only=True)))
+rows = list(wb["Changes"].iter_rows(values_only=True))
+h = rows[0]
+print(" ".join("%s:%s:%s:%s" % (r[h.index("Resource ID")].rsplit("/", 1)[1], r[h.index("Grace period")], r[h.index("Overdue")],
+      r[h.index("Ticket")]) for r in rows[1:]))
+PYEOF
+check_eq "gov: workbook Governance sheet" "$(sed -n 1p "$TMP/gov.xl")" \
+	"By Team or owner On time Of which in grace period Overdue Unassigned Completed Exempted;team Ann's team 1 1 1 0 0 0;team Platform 1 0 0 1 1 1;owner ann@contoso.example 1 1 1 0 0 0;owner bob@contoso.example 1 0 0 0 1 1;owner Unassigned 0 0 0 1 0 0"
+check_eq "gov: workbook Changes grace, overdue, ticket" "$(sed -n 2p "$TMP/gov.xl")" \
+	"vm5:False:False:None vm6:False:False:None vm1:True:False:4711 vm2:False:True:None vm3:False:False:42 vm4:False:True:None"
+check_eq "no governance data: no Governance sheet" "$("$PY" -c 'import sys, openpyxl; print("Governance" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
+
+# ---- exemptions: the register and what expires within 30 days ----
+# vm1 exempted in October by a Defender exemption (standard assignment for
+# its key, waiver, expires 2026-11-20); vm2 Critical exempt since March
+# (policy exemption of the ASC assignment on its group, mitigated); vm3 Low
+# exempt (not listed); vm4 High exempt, only a cost waiver on the
+# subscription holds it (said so); the cost waiver expires 2026-11-15.
+X="$S/exempt"
+"$POSTURE" report -q --period 2026-10 $GEN --out "$TMP/ex" "$X" 2>/dev/null
+check_eq "exempt: report exit" $? 0
+pdftotext -layout "$TMP/ex/posture-review-2026-10.pdf" "$TMP/ex.txt" 2>/dev/null
+ex=$(sed -n '/^ *Exemptions *$/,/^ *Alerts *$/p' "$TMP/ex.txt" | tr -s ' \n' '  ')
+check_contains "exempt: PDF exempted this period, since, category, expiry, exemption" "$ex" \
+	"Exempted this period"
+check_contains "exempt: PDF register row of vm1" "$ex" "High 2026-10-10 waiver 2026-11-20 Vulnerabilities"
+check_contains "exempt: PDF vm2 (Critical, mitigated, by scope)" "$ex" "Critical 2026-03-01 mitigated 2027-06-30 Ports behind the"
+check_contains "exempt: PDF vm4 with the waiver that holds it" "$ex" "High 2026-04-01 Waiver 2026-11-15 Demo cluster"
+check_contains "exempt: PDF expiring within 30 days, soonest first" "$ex" \
+	"Exemptions expiring within 30 days Expires Exemption Scope Category Description 2026-11-15 Demo cluster"
+check_eq "exempt: Low severity exempt not listed" "$(grep -c 'Guest configuration' "$TMP/ex.txt")" 0
+"$PY" - "$TMP/ex/posture-review-2026-10.xlsx" >"$TMP/ex.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in list(wb["Exemptions"].iter_rows(values_only=True))[1:]:
+    print("|".join(str(v) for v in (r[0], r[2] and r[2].rsplit("/", 1)[1], r[4], r[5] and r[5].date(), r[7], r[8],
+          r[9] and r[9].date(), r[10], r[11])))
+PYEOF
+check_eq "exempt: workbook Exemptions sheet" "$(tr '\n' ';' <"$TMP/ex.xl")" \
+	"exempted this period|vm1|High|2026-10-10|assessment key|waiver|2026-11-20|True|accepted until the migration;exempt now, High or Critical|vm2|Critical|2026-03-01|scope|mitigated|2027-06-30|False|compensating control: WAF;exempt now, High or Critical|vm4|High|2026-04-01|scope, other assignment|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|waiver|2026-11-20|True|accepted until the migration;"
+check_eq "no exemption: no Exemptions sheet" "$("$PY" -c 'import sys, openpyxl; print("Exemptions" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
+
 summary

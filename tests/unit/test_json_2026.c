@@ -84,6 +84,49 @@ static void test_risk_rows(void)
 	jt_release(&t);
 }
 
+/* Governance assignment of 2022-01-01-preview: grace period, ETA, a ticket
+ * number written as a JSON number. */
+static void test_governance_realdata(void)
+{
+	struct jt t = {0};
+
+	if (read_real(&t, "azure-rest-api-specs-2025/GetGovernanceAssignment_example.json")) {
+		CHECK_INT(jt_rep(&t)->records[PST_REC_GOVERNANCE], 1);
+		CHECK_HAS(jt_line(&t, 0), "6634ff9f-127b-4bf2-8e6e-b1737f5e789c 6b9421dd-5555-2251-9b3d-2be58e2f82cd "
+		                          "/subscriptions/c32e05d9-7207-4e22-bdf4-4f7d9c72e5fd/resourceGroups/compute_servers/"
+		                          "providers/Microsoft.Compute/virtualMachines/win2012 owner=user@contoso.com "
+		                          "due=2022-01-07T13:00:00Z eta=2022-01-08T13:00:00Z grace=1 ticket=123123");
+	}
+	jt_release(&t);
+}
+
+/* Policy exemptions (2024-12-01-preview list): Waiver and Mitigated, no
+ * expiresOn; a Defender exemption (standard assignment, effect Exempt) and
+ * one that is not an exemption. */
+static void test_exemptions(void)
+{
+	struct jt t = {0};
+
+	if (read_real(&t, "azure-rest-api-specs-2025/listPolicyExemptionsForResourceGroup.json")) {
+		CHECK_INT(jt_rep(&t)->records[PST_REC_EXEMPTION], 2);
+		CHECK_HAS(jt_line(&t, 0), "TestVMSub scope=/subscriptions/ae640e6b-ba3e-4256-9d62-2993eecfa6f2 cat=Waiver "
+		                          "expires=- key=- desc=Exempt demo cluster from limit sku");
+		CHECK_HAS(jt_line(&t, 1), "TestVNetRG scope=/subscriptions/ae640e6b-ba3e-4256-9d62-2993eecfa6f2/resourceGroups/"
+		                          "TestResourceGroup cat=Mitigated expires=- key=-");
+	}
+	jt_str(&t, "sa.json",
+	       "{\"value\":[{\"id\":\"/subscriptions/s1/providers/Microsoft.Security/standardAssignments/x1\","
+	       "\"type\":\"Microsoft.Security/standardAssignments\",\"name\":\"x1\",\"properties\":{\"effect\":"
+	       "\"Exempt\",\"expiresOn\":\"2026-11-20T00:00:00Z\",\"exemptionData\":{\"exemptionCategory\":\"mitigated\","
+	       "\"assignedAssessment\":{\"assessmentKey\":\"k1\"}}}},"
+	       "{\"id\":\"/subscriptions/s1/providers/Microsoft.Security/standardAssignments/x2\","
+	       "\"type\":\"Microsoft.Security/standardAssignments\",\"properties\":{\"effect\":\"Audit\"}}]}");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_HAS(jt_line(&t, 0), "x1 scope=/subscriptions/s1 cat=mitigated expires=2026-11-20T00:00:00Z key=k1");
+	CHECK_INT(jt_rep(&t)->rejected, 1);
+	jt_release(&t);
+}
+
 int main(void)
 {
 	check_current = "every test of test_json_2026";
@@ -91,5 +134,7 @@ int main(void)
 	RUN(test_risk_realdata);
 	RUN(test_risk_inline);
 	RUN(test_risk_rows);
+	RUN(test_governance_realdata);
+	RUN(test_exemptions);
 	return check_summary();
 }

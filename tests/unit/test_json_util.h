@@ -100,6 +100,11 @@ static inline void jt_other(struct strbuf *sb, const struct pst_record *r)
 		            (long long)r->u.compliance.passed, (long long)r->u.compliance.failed,
 		            (long long)r->u.compliance.skipped);
 		break;
+	case PST_REC_EXEMPTION:
+		strbuf_addf(sb, "%s scope=%s cat=%s expires=%s key=%s desc=%s", jt_s(r->u.exemption.name),
+		            jt_s(r->u.exemption.scope), jt_s(r->u.exemption.category), jt_time(r->u.exemption.expires_on, t1),
+		            jt_s(r->u.exemption.assessment_key), jt_s(r->u.exemption.description));
+		break;
 	default:
 		break;
 	}

@@ -76,6 +76,17 @@ static enum pst_class classify_opened(const struct diff_ctx *c, const struct pst
 	return is_exempt(c->e, f0) ? PST_CLASS_EXEMPTION_ENDED : PST_CLASS_BECAME_APPLICABLE;
 }
 
+/* What a governance assignment says beyond owner and due date. */
+static void set_gov_extra(const struct pst_estate *e, struct pst_diff_item *it, const struct pst_gov *g)
+{
+	it->grace = g->grace == 1;
+	it->eta = g->eta;
+	it->eta_justification = pst_estate_text(e, g->eta_justification);
+	it->ticket_number = pst_estate_text(e, g->ticket_number);
+	it->ticket_link = pst_estate_text(e, g->ticket_link);
+	it->ticket_status = pst_estate_text(e, g->ticket_status);
+}
+
 static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 {
 	const struct pst_gov *g = pst_estate_gov(c->e, it->resource, it->key);
@@ -84,6 +95,8 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 		g = pst_estate_gov(c->e, it->resource, pst_strpool_find(&c->e->keys, it->renamed_from));
 
 	it->owner = g ? pst_estate_text(c->e, g->owner) : NULL;
+	if (g)
+		set_gov_extra(c->e, it, g);
 	if (it->cls != PST_CLASS_STILL_OPEN && !pst_class_opens(it->cls))
 		return;
 	if (g && g->due != PST_TIME_NONE) {
@@ -92,7 +105,7 @@ static void set_due(const struct diff_ctx *c, struct pst_diff_item *it)
 	} else if (it->first_seen != PST_TIME_NONE) {
 		it->due = it->first_seen + pst_settings_allowance(c->set, it->severity) * PST_MS_PER_DAY;
 	}
-	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at;
+	it->overdue = it->due != PST_TIME_NONE && it->due < c->s1->at && !it->grace;
 }
 
 /* The first-seen time of a still-open finding: firstEvaluationDate, else
@@ -191,7 +204,7 @@ static void add_item(struct pst_diff *d, const struct diff_ctx *c, enum pst_clas
 	it->cause_from = f0 ? pst_estate_text(c->e, f0->cause) : NULL;
 	it->cause_to = f1 ? pst_estate_text(c->e, f1->cause) : NULL;
 	set_risk(c, it, f1 && f1->risk ? f1 : f0);
-	it->first_seen = it->due = PST_TIME_NONE;
+	it->first_seen = it->due = it->eta = PST_TIME_NONE;
 	it->age_days = -1;
 	if (alias != SIZE_MAX) {
 		it->renamed_from = pst_estate_key(c->e, d->renamed[alias].old_key);

@@ -260,6 +260,8 @@ int pst_review_build(struct pst_review *r, const struct pst_review_inputs *in, c
 		rb_controls(&c);
 		rb_findings(&c);
 		rb_clouds(&c);
+		rb_governance(&c);
+		rb_exemptions(&c);
 		rb_alerts(&c);
 		rb_compliance(&c);
 		rb_quality(&c);

@@ -45,6 +45,14 @@ static void finding(struct rb_ctx *c, struct pst_review_finding *f, const struct
 	f->renamed_from = pst_review_str(r, it->renamed_from);
 	r->has_renamed |= it->renamed_from != NULL;
 	f->cloud = pst_review_str(r, it->cloud ? it->cloud : "azure");
+	f->grace = it->grace;
+	f->eta = it->eta;
+	f->ticket_number = pst_review_str(r, it->ticket_number);
+	f->ticket_link = pst_review_str(r, it->ticket_link);
+	f->ticket_status = pst_review_str(r, it->ticket_status);
+	r->has_gov_extra |= it->grace || it->eta != PST_TIME_NONE || it->ticket_number || it->ticket_link ||
+	                    it->ticket_status;
+	r->has_governance |= it->grace || (it->owner && *it->owner) || it->due_exported;
 	r->has_clouds |= strcmp(f->cloud, "azure") != 0;
 	strbuf_reset(sb);
 	pst_diff_portal_link(sb, it);

@@ -43,6 +43,8 @@ void rb_team_recommendations(struct rb_ctx *c);
 void rb_controls(struct rb_ctx *c);
 void rb_findings(struct rb_ctx *c);
 void rb_clouds(struct rb_ctx *c);
+void rb_governance(struct rb_ctx *c);
+void rb_exemptions(struct rb_ctx *c);
 void rb_alerts(struct rb_ctx *c);
 void rb_compliance(struct rb_ctx *c);
 void rb_quality(struct rb_ctx *c);

@@ -22,6 +22,8 @@ static const struct rec_kind kinds[] = {
 	{"Microsoft.Security/regulatoryComplianceStandards/regulatoryComplianceControls/regulatoryComplianceAssessments",
 	 PST_REC_COMPLIANCE, pst_json_fill_compliance},
 	{"Microsoft.Security/regulatoryComplianceAssessment", PST_REC_COMPLIANCE, pst_json_fill_compliance},
+	{"Microsoft.Authorization/policyExemptions", PST_REC_EXEMPTION, pst_json_fill_policy_exemption},
+	{"Microsoft.Security/standardAssignments", PST_REC_EXEMPTION, pst_json_fill_standard_exemption},
 };
 
 /* CE and Log Analytics alerts are flat objects without a type. */

@@ -34,5 +34,8 @@ const char *pst_json_fill_control(struct pst_jtmp *t, const cJSON *obj, struct p
 const char *pst_json_fill_control_def(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_alert(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_compliance(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
+/* json_fill_exempt.c */
+const char *pst_json_fill_policy_exemption(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
+const char *pst_json_fill_standard_exemption(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 
 #endif

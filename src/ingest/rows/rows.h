@@ -39,9 +39,11 @@
 	X(DUE_DATE, "dueDate") \
 	X(END_TIME, "EndTime") \
 	X(ENTITIES, "Entities") \
+	X(ETA, "eta") \
 	X(EXPORTED_TIMESTAMP, "exportedTimestamp") \
 	X(FAILED_RESOURCES, "FailedResources") \
 	X(FIRST_EVALUATION_DATE, "FirstEvaluationDate") \
+	X(GRACE_PERIOD, "gracePeriod") \
 	X(HEALTHY_RESOURCES, "HealthyResources") \
 	X(ID, "Id") \
 	X(IS_SNAPSHOT, "IsSnapshot") \

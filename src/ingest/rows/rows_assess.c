@@ -94,6 +94,18 @@ static void id_type_group(struct row_ctx *c, struct pst_assessment *a, const cha
 	a->resource_group = pst_id_resource_group(a->resource_id, &s, &n) ? row_strndup(c, s, n) : group;
 }
 
+/* A true/false cell: 1, 0, or -1 when absent or neither. */
+static int row_flag(struct row_ctx *c, enum pst_col k)
+{
+	const char *s = row_cell(c, k);
+
+	if (!s)
+		return -1;
+	if (pst_streq_ci(s, "true") || pst_streq_ci(s, "yes") || strcmp(s, "1") == 0)
+		return 1;
+	return pst_streq_ci(s, "false") || pst_streq_ci(s, "no") || strcmp(s, "0") == 0 ? 0 : -1;
+}
+
 /* Risk factors: a JSON array (Properties, or a cell of JSON text), else the
  * cell's text as written. */
 static const char *risk_factors(struct row_ctx *c, const cJSON *arr, const char *cell)
@@ -144,6 +156,8 @@ static void portal_texts(struct row_ctx *c, struct pst_assessment *a)
 	a->portal_link = row_cell(c, PST_COL_AZURE_PORTAL_RECOMMENDATION_LINK);
 	a->owner = row_cell(c, PST_COL_OWNER);
 	a->due_date = row_time(c, PST_COL_DUE_DATE);
+	a->eta = row_time(c, PST_COL_ETA);
+	a->grace_period = row_flag(c, PST_COL_GRACE_PERIOD);
 	risk_of_row(c, a);
 }
 

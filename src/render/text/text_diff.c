@@ -179,7 +179,8 @@ static const enum pst_fcol json_cols[] = {
 	PST_FCOL_CAUSE_TO,    PST_FCOL_AGE_DAYS,       PST_FCOL_OVERDUE,        PST_FCOL_CAUSE_FROM,
 	PST_FCOL_RESOURCE_GROUP, PST_FCOL_FIRST_SEEN,  PST_FCOL_DUE_DATE,       PST_FCOL_OWNER,
 	PST_FCOL_PORTAL_LINK, PST_FCOL_TEAM,         PST_FCOL_RISK_LEVEL,     PST_FCOL_RISK_FACTORS,
-	PST_FCOL_RENAMED_FROM, PST_FCOL_CLOUD,
+	PST_FCOL_RENAMED_FROM, PST_FCOL_CLOUD,         PST_FCOL_GRACE,          PST_FCOL_ETA,
+	PST_FCOL_TICKET_NUMBER, PST_FCOL_TICKET_STATUS, PST_FCOL_TICKET_LINK,
 };
 
 static void json_cell(struct pst_jsonw *w, const struct pst_review *r, const struct pst_review_finding *f,

@@ -42,6 +42,8 @@ int xpk_summary(const struct xpk *p, struct pst_error *err);    /* pack_xlsx_sum
 int xpk_teams(const struct xpk *p, struct pst_error *err);      /* pack_xlsx_teams.c */
 int xpk_controls(const struct xpk *p, struct pst_error *err);
 int xpk_clouds(const struct xpk *p, struct pst_error *err);     /* pack_xlsx_clouds.c (other clouds only) */
+int xpk_governance(const struct xpk *p, struct pst_error *err); /* pack_xlsx_gov.c (with governance only) */
+int xpk_exemptions(const struct xpk *p, struct pst_error *err); /* pack_xlsx_exempt.c (the exemption register) */
 int xpk_changes(const struct xpk *p, struct pst_error *err);    /* pack_xlsx_findings.c */
 int xpk_open_items(const struct xpk *p, struct pst_error *err);
 int xpk_alerts(const struct xpk *p, struct pst_error *err);     /* pack_xlsx_evidence.c */

@@ -1,0 +1,113 @@
+/* pack_pdf_exempt.c: the exemption register: every finding exempted in the
+ * period and every finding exempt at T1 with High or Critical severity,
+ * with the exemption's category, expiry and description; then the
+ * exemptions expiring within 30 days, for the meeting.  Only when there is
+ * something to list; a team's pack lists its own findings. */
+#include "pack_pdf_int.h"
+
+static const struct pst_pdf_col reg_cols[] = {
+	{"Recommendation", 3, 0, PST_PDF_LEFT, 0},
+	{"Resource", 3, 0, PST_PDF_LEFT, 0},
+	{"Team", 2, 0, PST_PDF_LEFT, 0},
+	{"Severity", 0, 46, PST_PDF_LEFT, 0},
+	{"Since", 0, 56, PST_PDF_LEFT, 0},
+	{"Category", 0, 52, PST_PDF_LEFT, 0},
+	{"Expires", 0, 56, PST_PDF_LEFT, 0},
+	{"Exemption and description", 4, 0, PST_PDF_LEFT, 0},
+};
+
+static void reg_cells(struct pack *pk, const struct pst_review_exemption *x)
+{
+	struct strbuf *d = pack_cell(pk, 7);
+
+	strbuf_addstr(pack_cell(pk, 0), x->recommendation);
+	strbuf_addstr(pack_cell(pk, 1), x->resource_id);
+	strbuf_addstr(pack_cell(pk, 2), pack_team_name(pk, x->team));
+	strbuf_addstr(pack_cell(pk, 3), pst_severity_name(x->severity));
+	pack_date(pack_cell(pk, 4), x->since);
+	strbuf_addstr(pack_cell(pk, 5), *x->category ? x->category : "n/a");
+	if (x->expires == PST_TIME_NONE)
+		strbuf_addstr(pack_cell(pk, 6), *x->exemption ? "none" : "n/a");
+	else
+		pack_date(pack_cell(pk, 6), x->expires);
+	if (!*x->exemption)
+		strbuf_addstr(d, "no exemption in the data covers it");
+	else
+		strbuf_addf(d, "%s (by %s)%s%s", x->exemption, x->matched_by, *x->description ? ": " : "", x->description);
+}
+
+static bool reg_mine(const struct pack *pk, const struct pst_review_exemption *x)
+{
+	return pk->team == PST_REVIEW_NO_TEAM || x->team == pk->team;
+}
+
+static int register_table(struct pack *pk, bool in_period)
+{
+	const struct pst_review *r = pk->r;
+	size_t i, n = 0;
+	int rc;
+
+	for (i = 0; i < r->nexemptions; i++)
+		n += reg_mine(pk, &r->exemptions[i]) && r->exemptions[i].in_period == in_period;
+	rc = pack_subtitle(pk, in_period ? "Exempted this period" : "Exempt now, High or Critical");
+	if (rc == PST_OK && !n)
+		return pack_say(pk, in_period ? "No finding was exempted this period."
+		                              : "No High or Critical finding is exempt.");
+	if (rc == PST_OK)
+		rc = pst_pdf_table_begin(pk->pdf, reg_cols, PST_ARRAY_LEN(reg_cols), 0, pk->err);
+	for (i = 0; i < r->nexemptions && rc == PST_OK; i++) {
+		const struct pst_review_exemption *x = &r->exemptions[i];
+
+		if (!reg_mine(pk, x) || x->in_period != in_period)
+			continue;
+		reg_cells(pk, x);
+		rc = pack_row(pk, PST_ARRAY_LEN(reg_cols));
+	}
+	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+}
+
+static void expiring_cells(struct pack *pk, size_t i)
+{
+	const struct pst_review_expiring *x = &pk->r->expiring[i];
+
+	pack_date(pack_cell(pk, 0), x->expires);
+	strbuf_addstr(pack_cell(pk, 1), x->name);
+	strbuf_addstr(pack_cell(pk, 2), x->scope);
+	strbuf_addstr(pack_cell(pk, 3), *x->category ? x->category : "n/a");
+	strbuf_addstr(pack_cell(pk, 4), x->description);
+}
+
+static int expiring_table(struct pack *pk)
+{
+	static const struct pst_pdf_col cols[] = {
+		{"Expires", 0, 56, PST_PDF_LEFT, 0},  {"Exemption", 2, 0, PST_PDF_LEFT, 0},
+		{"Scope", 4, 0, PST_PDF_LEFT, 0},     {"Category", 0, 52, PST_PDF_LEFT, 0},
+		{"Description", 3, 0, PST_PDF_LEFT, 0},
+	};
+	int rc = pack_subtitle(pk, "Exemptions expiring within 30 days");
+
+	if (rc == PST_OK && !pk->r->nexpiring)
+		return pack_say(pk, "No exemption expires within 30 days of the end of the period.");
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, pk->r->nexpiring, expiring_cells);
+}
+
+int pack_exemptions(struct pack *pk)
+{
+	int rc;
+
+	if (!pk->r->nexemptions && !pk->r->nexpiring)
+		return PST_OK;
+	rc = pst_pdf_heading(pk->pdf, 1, "Exemptions", pk->err);
+	if (rc == PST_OK)
+		rc = pack_say(pk, "Exemptions accept a risk; they are not fixes. Each finding is shown with the "
+		                  "exemption that covers it: Defender's own for its recommendation, else a policy "
+		                  "exemption of Defender's assignment holding the resource, else any policy exemption "
+		                  "holding it (\"other assignment\": check it), the narrowest scope first.");
+	if (rc == PST_OK)
+		rc = register_table(pk, true);
+	if (rc == PST_OK)
+		rc = register_table(pk, false);
+	if (rc == PST_OK && pk->team == PST_REVIEW_NO_TEAM)
+		rc = expiring_table(pk);
+	return rc;
+}
