@@ -71,6 +71,11 @@ struct pst_sources {
 	size_t failed_files;
 };
 
+/* Whether a portal CSV of rows data rows sits at one of the portal's
+ * report caps (near 13,000 or 25,000 rows), so it is probably cut short.
+ * Judged per file: more rows than a cap, or a count between them, is not. */
+bool pst_portal_at_cap(uint64_t rows, unsigned *cap);
+
 void pst_sources_init(struct pst_sources *s);
 void pst_sources_release(struct pst_sources *s);
 /* A new report for path, at the end of s->files (tmin/tmax none). */

@@ -212,8 +212,24 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 	return fc->fn ? fc->fn(fc->fn_ctx, rec, err) : PST_OK;
 }
 
+/* A gzip stream that breaks part-way (a flipped byte, a cut file): the
+ * records decoded before the damage are kept, the damage is one rejected
+ * entry naming the offset, and the rest of the file is not read. */
+static void gzip_damaged(struct pst_file_ctx *fc, const struct pst_error *err)
+{
+	struct pst_origin at = {fc->path, 0, 0, fc->in->offset};
+	size_t n = strlen(fc->path);
+	const char *msg = strncmp(err->msg, fc->path, n) == 0 && err->msg[n] == ':' ? err->msg + n + 2 : err->msg;
+
+	fc->damaged = true;
+	pst_reject(fc, &at, "gzip: %s (after %llu decompressed bytes): the records before it are kept, the rest of "
+	           "the file is not read", msg, (unsigned long long)fc->in->offset);
+}
+
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
 {
+	int rc;
+
 	if (fc->head_pos < fc->nhead) {
 		size_t k = fc->nhead - fc->head_pos;
 
@@ -224,11 +240,16 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 		*got = k;
 		return PST_OK;
 	}
-	if (!fc->in) {
+	*got = 0;
+	if (!fc->in || fc->damaged)
+		return PST_OK;
+	rc = fc->enc ? pst_enc_read(fc->enc, fc->in, buf, n, got, err) : pst_filein_read(fc->in, buf, n, got, err);
+	if (rc == PST_EDATA && fc->in->gzip) {
+		gzip_damaged(fc, err);
 		*got = 0;
 		return PST_OK;
 	}
-	return pst_filein_read(fc->in, buf, n, got, err);
+	return rc;
 }
 
 bool pst_sniff_avro(const unsigned char *head, size_t n)
@@ -254,20 +275,59 @@ bool pst_sniff_json(const unsigned char *head, size_t n)
 	return i < n && (head[i] == '{' || head[i] == '[');
 }
 
-/* Reads up to PST_HEAD_BYTES into head. */
-static int read_head(struct pst_filein *in, unsigned char *head, size_t *nhead, struct pst_error *err)
+/* Reads up to PST_HEAD_BYTES into head through pst_fc_read (gunzipped,
+ * transcoded). */
+static int read_head(struct pst_file_ctx *fc, unsigned char *head, size_t *nhead, struct pst_error *err)
 {
 	size_t got;
 	int rc;
 
 	*nhead = 0;
+	fc->head_pos = fc->nhead = 0;
 	do {
-		rc = pst_filein_read(in, head + *nhead, PST_HEAD_BYTES - *nhead, &got, err);
+		rc = pst_fc_read(fc, head + *nhead, PST_HEAD_BYTES - *nhead, &got, err);
 		if (rc)
 			return rc;
 		*nhead += got;
 	} while (got && *nhead < PST_HEAD_BYTES);
 	return PST_OK;
+}
+
+/* UTF-16 / UTF-32 with a byte-order mark is transcoded; then a head that is
+ * all blank is passed over, however long the blank run (its lines are
+ * counted for the readers' line numbers). */
+static int text_head(struct pst_file_ctx *fc, unsigned char *head, size_t *nhead, struct pst_error *err)
+{
+	size_t bom, i;
+	enum pst_text_enc enc = pst_enc_detect(head, *nhead, &bom);
+	int rc = PST_OK;
+
+	if (enc != PST_ENC_UTF8) {
+		fc->enc = pst_enc_new(enc, head + bom, *nhead - bom);
+		rc = read_head(fc, head, nhead, err);
+	} else if (pst_enc_looks_utf16(head, *nhead)) {
+		return pst_fail(err, PST_EDATA, "%s: UTF-16 text without a byte-order mark: save it as UTF-8 (or as "
+		                "Unicode text with its BOM)", fc->path);
+	}
+	while (rc == PST_OK && *nhead == PST_HEAD_BYTES && skip_bom_blank(head, *nhead) == *nhead) {
+		for (i = 0; i < *nhead; i++)
+			fc->skip_lines += head[i] == '\n';
+		fc->skip_bytes += *nhead;
+		rc = read_head(fc, head, nhead, err);
+	}
+	return rc;
+}
+
+/* A NUL byte in the first line (the header, or the first record) makes the
+ * file unknown (binary); later, it rejects the record that holds it. */
+static bool nul_in_first_line(const unsigned char *h, size_t n)
+{
+	size_t i;
+
+	for (i = skip_bom_blank(h, n); i < n && h[i] != '\n' && h[i] != '\r'; i++)
+		if (h[i] == '\0')
+			return true;
+	return false;
 }
 
 static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
@@ -276,11 +336,13 @@ static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
 
 	if (i == fc->nhead) {
 		pst_set_format(fc, PST_FMT_EMPTY, NULL);
+		if (fc->damaged)
+			return PST_OK; /* the gzip damage is listed; nothing before it */
 		return pst_fail(err, PST_EDATA, "%s: empty file (no records)", fc->path);
 	}
 	if (pst_sniff_json(fc->head, fc->nhead))
 		return pst_read_json(fc, err);
-	if (memchr(fc->head, '\0', fc->nhead) == NULL)
+	if (!nul_in_first_line(fc->head, fc->nhead))
 		return pst_read_csv(fc, err);
 	return pst_fail(err, PST_EDATA, "%s: unknown format (not JSON, CSV, gzip or Avro)", fc->path);
 }
@@ -309,26 +371,34 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 	if (rc)
 		goto out_free;
 	fc->rep->gzip = in.gzip;
-	rc = read_head(&in, head, &nhead, err);
+	fc->in = &in;
+	rc = read_head(fc, head, &nhead, err);
 	if (rc)
 		goto out;
-	fc->in = &in;
-	fc->head = head;
-	fc->nhead = nhead;
 	if (pst_sniff_avro(head, nhead)) {
 		pst_filein_close(&in);
 		rc = read_avro_file(fc, err);
 		goto out_free;
 	}
-	rc = dispatch(fc, err);
+	rc = text_head(fc, head, &nhead, err);
+	fc->head = head;
+	fc->nhead = nhead;
+	fc->head_pos = 0;
+	if (rc == PST_OK)
+		rc = dispatch(fc, err);
 	if (rc == PST_OK) {
 		rc = pst_filein_finish(&in, fc->rep->sha256, err);
 		fc->rep->size = in.raw_size;
 	}
+	if (rc == PST_OK && in.trailing_at)
+		pst_warn(fc, NULL, "gzip: %llu bytes after the end of the compressed data (from offset %llu) ignored",
+		         (unsigned long long)(in.raw_size - in.trailing_at), (unsigned long long)in.trailing_at);
 out:
 	pst_filein_close(&in);
 out_free:
 	free(head);
+	pst_enc_free(fc->enc);
+	fc->enc = NULL;
 	fc->in = NULL;
 	fc->head = NULL;
 	return rc;

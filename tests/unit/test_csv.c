@@ -227,7 +227,7 @@ static void test_unknown_header(void)
 	csv = "exportedTimestamp;subscriptionId;state\n2026-10-31;s;Healthy\n";
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
 	CHECK(strstr(file_error(&ing), ":1: unknown CSV format: columns exportedTimestamp;subscriptionId;state "
-	                               "(separated by ';' or tabs? only commas separate fields)") != NULL);
+	                               "(separated by ';'? only commas or tabs separate fields)") != NULL);
 	dump_release(&d);
 	pst_sources_release(&ing);
 }
@@ -318,8 +318,23 @@ static void test_portal_13000(void)
 	strbuf_release(&sb);
 }
 
+/* Issue 15: the cap warning is per file and near a cap (13,000 or 25,000
+ * rows), not for any larger count. */
+static void test_portal_cap_window(void)
+{
+	unsigned cap = 0;
+
+	CHECK(pst_portal_at_cap(13000, &cap) && cap == 13000);
+	CHECK(pst_portal_at_cap(12950, &cap) && cap == 13000);
+	CHECK(pst_portal_at_cap(25000, &cap) && cap == 25000);
+	CHECK(!pst_portal_at_cap(12000, NULL));
+	CHECK(!pst_portal_at_cap(18000, NULL));
+	CHECK(!pst_portal_at_cap(45226, NULL));
+}
+
 int main(void)
 {
+	RUN(test_portal_cap_window);
 	RUN(test_defectdojo_many);
 	RUN(test_defectdojo_zero);
 	RUN(test_portal_27);

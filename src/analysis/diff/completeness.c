@@ -61,10 +61,13 @@ static void check_csv_cap(struct pst_diff *d, const struct pst_estate *e)
 	for (i = 0; i < e->sources.nfiles; i++) {
 		const struct pst_source *r = &e->sources.files[i];
 
-		if (r->format == PST_FMT_PORTAL_CSV && r->records[PST_REC_ASSESSMENT] >= PST_CSV_ROW_CAP_WARN)
+		unsigned cap;
+
+		/* per file, near one of the caps: a file far over them is whole */
+		if (r->format == PST_FMT_PORTAL_CSV && pst_portal_at_cap(r->records[PST_REC_ASSESSMENT] + r->rejected, &cap))
 			pst_diags_add(&d->warnings, PST_DC_CSV_ROW_CAP, &(struct pst_diag_place){r->path, 0, 0, 0},
-			              "%llu rows: at the portal's ~13,000-row cap, the export is probably truncated",
-			              (unsigned long long)r->records[PST_REC_ASSESSMENT]);
+			              "%llu rows: at the portal's ~%s-row cap, the export is probably truncated",
+			              (unsigned long long)r->records[PST_REC_ASSESSMENT], cap == 13000 ? "13,000" : "25,000");
 	}
 }
 

@@ -75,7 +75,12 @@ static void text_diags(FILE *out, const struct pst_source *r)
 static void text_file(FILE *out, const struct pst_source *r)
 {
 	fprintf(out, "%s\n", r->path);
-	if (r->failed) {
+	if (r->failed && r->total_records) {
+		/* --skip-bad: the records read before the failure are kept (README) */
+		fprintf(out, "  FAILED        %s\n", r->error);
+		fprintf(out, "  partly read   the %llu records before the failure are kept\n",
+		        (unsigned long long)r->total_records);
+	} else if (r->failed) {
 		fprintf(out, "  FAILED        %s\n", r->error);
 		return;
 	}
