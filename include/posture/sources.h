@@ -61,6 +61,9 @@ struct pst_source {
 	bool failed;                      /* the file could not be read (see error) */
 	int fail_status;                  /* PST_EDATA / PST_ENOINPUT / PST_EIO */
 	char *error;                      /* owned; NULL unless failed */
+	char *skipped;                    /* owned: why the path was passed over (a folder or
+	                                     file already read through a link, a socket or
+	                                     device in a folder); NULL if read */
 };
 
 struct pst_sources {
@@ -69,6 +72,7 @@ struct pst_sources {
 	uint64_t records[PST_REC__COUNT];
 	uint64_t total_records, rejected, warnings;
 	size_t failed_files;
+	size_t skipped_files;        /* entries with skipped set (each also a warning) */
 };
 
 /* Whether a portal CSV of rows data rows sits at one of the portal's

@@ -17,6 +17,10 @@ void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len);
  * bytes and ends on a character boundary. */
 size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes);
 
+/* Appends s with control characters (tab and newline too, and DEL) written
+ * as \xNN and invalid UTF-8 as U+FFFD: a file name printed as text cannot
+ * move the cursor, clear the screen or start a fake line. */
+void pst_utf8_escape(struct strbuf *sb, const char *s);
 /* Writes s (NULL writes nothing) to fp, sanitized as pst_utf8_sanitize does. */
 void pst_utf8_fputs(const char *s, FILE *fp);
 

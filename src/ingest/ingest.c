@@ -375,6 +375,10 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 	rc = read_head(fc, head, &nhead, err);
 	if (rc)
 		goto out;
+	if (pst_sniff_avro(head, nhead) && fc->stream) {
+		rc = pst_fail(err, PST_EDATA, "%s: an Avro file read from a pipe: save it to a file first", fc->path);
+		goto out;
+	}
 	if (pst_sniff_avro(head, nhead)) {
 		pst_filein_close(&in);
 		rc = read_avro_file(fc, err);
@@ -404,13 +408,70 @@ out_free:
 	return rc;
 }
 
+/* The (device, inode) of every folder and file read: a symbolic link loop
+ * or a second name for a file is read once.  An open-addressing set. */
+struct seen_set {
+	struct seen_key {
+		uint64_t dev, ino;
+		bool used;
+	} *keys;
+	size_t n, cap;
+};
+
+static size_t seen_slot(const struct seen_set *s, uint64_t dev, uint64_t ino)
+{
+	size_t i = (size_t)((dev * 0x9E3779B97F4A7C15u) ^ (ino * 0xC2B2AE3D27D4EB4Fu)) & (s->cap - 1);
+
+	while (s->keys[i].used && (s->keys[i].dev != dev || s->keys[i].ino != ino))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Adds st's identity; false when it was there already. */
+static bool seen_add(struct seen_set *s, const struct stat *st)
+{
+	size_t i;
+
+	if (s->n * 2 >= s->cap) {
+		struct seen_set bigger = {NULL, 0, s->cap ? s->cap * 2 : 256};
+
+		bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+		for (i = 0; i < s->cap; i++)
+			if (s->keys[i].used)
+				bigger.keys[seen_slot(&bigger, s->keys[i].dev, s->keys[i].ino)] = s->keys[i];
+		bigger.n = s->n;
+		free(s->keys);
+		*s = bigger;
+	}
+	i = seen_slot(s, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+	if (s->keys[i].used)
+		return false;
+	s->keys[i].dev = (uint64_t)st->st_dev;
+	s->keys[i].ino = (uint64_t)st->st_ino;
+	s->keys[i].used = true;
+	s->n++;
+	return true;
+}
+
 struct walk {
 	struct pst_sources *ing;
 	const struct pst_ingest_opts *opts;
 	pst_record_fn fn;
 	void *ctx;
 	struct pst_avro_reader *avro;
+	struct seen_set seen;
 };
+
+/* A path passed over, listed with the reason (and counted as a warning). */
+static int skip_path(struct walk *w, const char *path, const char *why)
+{
+	struct pst_source *r = pst_sources_add(w->ing, path);
+
+	r->skipped = xstrdup(why);
+	w->ing->skipped_files++;
+	w->ing->warnings++;
+	return PST_OK;
+}
 
 static int file_failed(struct walk *w, struct pst_source *r, int rc, struct pst_error *err)
 {
@@ -447,6 +508,7 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	fc.fn_ctx = w->ctx;
 	fc.avro = &w->avro;
 	fc.mtime = (pst_time)st->st_mtime * 1000;
+	fc.stream = !S_ISREG(st->st_mode);
 	if (!pst_time_from_name(path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
 	r->size = (uint64_t)st->st_size;
@@ -458,7 +520,7 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	return rc ? file_failed(w, r, rc, err) : PST_OK;
 }
 
-static int walk_path(struct walk *w, const char *path, struct pst_error *err);
+static int walk_path(struct walk *w, const char *path, bool named, struct pst_error *err);
 
 static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 {
@@ -468,8 +530,10 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 	size_t n = 0, alloc = 0, i;
 	int rc = PST_OK;
 
-	if (!d)
-		return pst_fail(err, PST_ENOINPUT, "%s: cannot read folder: %s", path, strerror(errno));
+	if (!d) {
+		pst_fail(err, PST_ENOINPUT, "%s: cannot read folder: %s", path, strerror(errno));
+		return file_failed(w, pst_sources_add(w->ing, path), PST_ENOINPUT, err); /* listed with --skip-bad */
+	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -483,7 +547,7 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 
 		if (rc == PST_OK) {
 			strbuf_addf(&sub, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-			rc = walk_path(w, sub.buf, err);
+			rc = walk_path(w, sub.buf, false, err);
 			strbuf_release(&sub);
 		}
 		free(names[i]);
@@ -492,7 +556,10 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 	return rc;
 }
 
-static int walk_path(struct walk *w, const char *path, struct pst_error *err)
+/* named: given on the command line, where a pipe or device is read as a
+ * stream (posture inspect <(zcat x.gz)); in a folder only regular files
+ * and folders are read. */
+static int walk_path(struct walk *w, const char *path, bool named, struct pst_error *err)
 {
 	struct stat st;
 
@@ -502,11 +569,16 @@ static int walk_path(struct walk *w, const char *path, struct pst_error *err)
 		pst_fail(err, PST_ENOINPUT, "%s: %s", path, strerror(errno));
 		return file_failed(w, r, PST_ENOINPUT, err);
 	}
+	if (S_ISDIR(st.st_mode) && !seen_add(&w->seen, &st))
+		return skip_path(w, path, "a folder already read (a symbolic link loop?): skipped");
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(w, path, err);
-	if (!S_ISREG(st.st_mode))
-		return PST_OK;
-	return walk_file(w, path, &st, err);
+	if (S_ISREG(st.st_mode) && !seen_add(&w->seen, &st))
+		return skip_path(w, path, "the same file as one already read (another name or link): skipped");
+	if (S_ISREG(st.st_mode) || (named && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))))
+		return walk_file(w, path, &st, err);
+	return skip_path(w, path, S_ISFIFO(st.st_mode) ? "a pipe in a folder: skipped (name it on the command line "
+	                 "to read it)" : "not a regular file (a socket or device): skipped");
 }
 
 int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t npaths,
@@ -523,8 +595,10 @@ int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t n
 	w.fn = fn;
 	w.ctx = ctx;
 	w.avro = NULL;
+	memset(&w.seen, 0, sizeof(w.seen));
 	for (i = 0; i < npaths && rc == PST_OK; i++)
-		rc = walk_path(&w, paths[i], err);
+		rc = walk_path(&w, paths[i], true, err);
 	pst_avro_reader_free(w.avro);
+	free(w.seen.keys);
 	return rc;
 }

@@ -44,6 +44,7 @@ struct pst_file_ctx {
 	uint64_t skip_lines, skip_bytes;/* blank lines and bytes before head (more than a head
 	                                   of whitespace): readers count their lines after them */
 	bool damaged;                   /* the gzip stream broke: the rest is not read */
+	bool stream;                    /* a pipe or device named on the command line */
 };
 
 #define PST_HEAD_BYTES 4096

@@ -25,6 +25,7 @@ static void source_release(struct pst_source *r)
 	free(r->path);
 	free(r->detail);
 	free(r->error);
+	free(r->skipped);
 	for (i = 0; i < r->nsubscriptions; i++)
 		free(r->subscriptions[i]);
 	free(r->subscriptions);

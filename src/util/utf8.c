@@ -98,3 +98,20 @@ void pst_utf8_fputs(const char *s, FILE *fp)
 	fputs(strbuf_cstr(&sb), fp);
 	strbuf_release(&sb);
 }
+
+void pst_utf8_escape(struct strbuf *sb, const char *s)
+{
+	const char *run = s, *p;
+
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x20 && c != 0x7F)
+			continue;
+		pst_utf8_sanitize(sb, run, (size_t)(p - run));
+		strbuf_addf(sb, "\\x%02X", c);
+		run = p + 1;
+	}
+	pst_utf8_sanitize(sb, run, (size_t)(p - run));
+	strbuf_addstr(sb, "");
+}
