@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if (pst_time_parse((const char *)data, size, &t)) {
-		check(t >= INT64_C(-2208988800000) && t <= PST_TIME_MAX + 1);
+		check(t >= INT64_C(-2208988800000) && t <= PST_TIME_MAX + 1000); /* :60 of 9999-12-31: past it by less than 1 s */
 		round_trip(t);
 	}
 	if (pst_time_from_name(s, &t))
