@@ -50,6 +50,7 @@ enum pst_diag_code {
 	PST_DC_SCORE_WEIGHTS,        /* weights taken from counts */
 	PST_DC_SCORE_UNMAPPED,       /* findings whose control is unknown */
 	PST_DC_GOAL,                 /* a goal that cannot be measured */
+	PST_DC_PDF_SCRIPT,           /* a name in a script the PDF cannot draw or shape */
 	PST_DC__COUNT
 };
 

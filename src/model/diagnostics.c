@@ -25,6 +25,7 @@ static const struct {
 	[PST_DC_SCORE_WEIGHTS] = {"score_weights", "score"},
 	[PST_DC_SCORE_UNMAPPED] = {"score_unmapped", "score"},
 	[PST_DC_GOAL] = {"goal", "score"},
+	[PST_DC_PDF_SCRIPT] = {"pdf_script", "data quality"},
 };
 
 const char *pst_diag_code_name(enum pst_diag_code c)
