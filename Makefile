@@ -13,7 +13,8 @@ PKG_CONFIG ?= pkg-config
 VERSION   = 0.1.0
 
 # Debian packages: to build, to run the tests, and to fuzz.
-BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev libssl-dev fonts-dejavu-core
+BUILD_PKGS = gcc make pkg-config libcjson-dev libhpdf-dev libxlsxwriter-dev zlib1g-dev libavro-dev libssl-dev \
+             fonts-dejavu-core fonts-droid-fallback fonts-nanum
 TEST_PKGS  = qpdf poppler-utils python3 python3-openpyxl avro-bin libreoffice-calc-nogui man-db
 FUZZ_PKGS  = clang libclang-rt-14-dev
 

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "posture/cli.h"
+#include "posture/strbuf.h"
+#include "posture/utf8.h"
 
 #define COMMON_HELP \
 	"Common options:\n" \
@@ -95,6 +97,16 @@ static const struct pst_command *find_command(const char *name)
 	return NULL;
 }
 
+/* "posture: MESSAGE", control characters of file names escaped. */
+static void print_error(const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	pst_utf8_escape(&sb, msg);
+	fprintf(stderr, "posture: %s\n", strbuf_cstr(&sb));
+	strbuf_release(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	const struct pst_command *cmd;
@@ -126,6 +138,6 @@ int main(int argc, char **argv)
 		rc = PST_OK; /* --help */
 	pst_cli_release(&cli);
 	if (rc != PST_OK && rc != PST_WARN)
-		fprintf(stderr, "posture: %s\n", err.msg[0] ? err.msg : "failed");
+		print_error(err.msg[0] ? err.msg : "failed");
 	return rc;
 }

@@ -52,6 +52,7 @@ enum pst_diag_code {
 	PST_DC_GOAL,                 /* a goal that cannot be measured */
 	/* renamed recommendations (aliases.h) */
 	PST_DC_RENAMED,              /* an old key's findings carried over to its new key */
+	PST_DC_PDF_SCRIPT,           /* a name in a script the PDF cannot draw or shape */
 	PST_DC__COUNT
 };
 

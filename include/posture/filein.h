@@ -23,6 +23,8 @@ struct pst_filein {
 	uint64_t raw_size;         /* raw bytes read so far */
 	uint64_t offset;           /* decompressed bytes handed out so far */
 	struct pst_sha256 sha;
+	uint64_t trailing_at;      /* gzip: raw offset of bytes after the last member that are
+	                              not another member (ignored), or 0 */
 	unsigned char peekbuf[16];
 	size_t npeek;
 };

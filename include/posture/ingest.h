@@ -57,6 +57,7 @@ struct pst_ingest_job {
 	size_t source;          /* index into ing->files */
 	pst_time mtime;
 	uint64_t size;
+	bool stream;            /* a pipe or device named on the command line: read as a stream */
 };
 
 struct pst_avro_reader;

@@ -61,6 +61,9 @@ struct pst_source {
 	bool failed;                      /* the file could not be read (see error) */
 	int fail_status;                  /* PST_EDATA / PST_ENOINPUT / PST_EIO */
 	char *error;                      /* owned; NULL unless failed */
+	char *skipped;                    /* owned: why the path was passed over (a folder or
+	                                     file already read through a link, a socket or
+	                                     device in a folder); NULL if read */
 };
 
 struct pst_sources {
@@ -69,7 +72,13 @@ struct pst_sources {
 	uint64_t records[PST_REC__COUNT];
 	uint64_t total_records, rejected, warnings;
 	size_t failed_files;
+	size_t skipped_files;        /* entries with skipped set (each also a warning) */
 };
+
+/* Whether a portal CSV of rows data rows sits at one of the portal's
+ * report caps (near 13,000 or 25,000 rows), so it is probably cut short.
+ * Judged per file: more rows than a cap, or a count between them, is not. */
+bool pst_portal_at_cap(uint64_t rows, unsigned *cap);
 
 void pst_sources_init(struct pst_sources *s);
 void pst_sources_release(struct pst_sources *s);

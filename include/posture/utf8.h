@@ -17,6 +17,15 @@ void pst_utf8_sanitize(struct strbuf *sb, const char *s, size_t len);
  * bytes and ends on a character boundary. */
 size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes);
 
+/* Appends s with control characters (tab and newline too, and DEL) written
+ * as \xNN and invalid UTF-8 as U+FFFD: a file name printed as text cannot
+ * move the cursor, clear the screen or start a fake line. */
+void pst_utf8_escape(struct strbuf *sb, const char *s);
+/* The first character of s that the PDF cannot draw as written (README
+ * "Fonts"): Arabic (drawn unjoined), Thai, Lao, Devanagari and the other
+ * Indic scripts, Tibetan, Myanmar, Khmer, and everything past U+FFFF
+ * (emoji); 0 when none. */
+uint32_t pst_utf8_unshaped(const char *s);
 /* Writes s (NULL writes nothing) to fp, sanitized as pst_utf8_sanitize does. */
 void pst_utf8_fputs(const char *s, FILE *fp);
 

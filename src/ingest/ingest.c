@@ -213,8 +213,24 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 	return fc->fn ? fc->fn(fc->fn_ctx, rec, err) : PST_OK;
 }
 
+/* A gzip stream that breaks part-way (a flipped byte, a cut file): the
+ * records decoded before the damage are kept, the damage is one rejected
+ * entry naming the offset, and the rest of the file is not read. */
+static void gzip_damaged(struct pst_file_ctx *fc, const struct pst_error *err)
+{
+	struct pst_origin at = {fc->path, 0, 0, fc->in->offset};
+	size_t n = strlen(fc->path);
+	const char *msg = strncmp(err->msg, fc->path, n) == 0 && err->msg[n] == ':' ? err->msg + n + 2 : err->msg;
+
+	fc->damaged = true;
+	pst_reject(fc, &at, "gzip: %s (after %llu decompressed bytes): the records before it are kept, the rest of "
+	           "the file is not read", msg, (unsigned long long)fc->in->offset);
+}
+
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
 {
+	int rc;
+
 	if (fc->head_pos < fc->nhead) {
 		size_t k = fc->nhead - fc->head_pos;
 
@@ -225,11 +241,16 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 		*got = k;
 		return PST_OK;
 	}
-	if (!fc->in) {
+	*got = 0;
+	if (!fc->in || fc->damaged)
+		return PST_OK;
+	rc = fc->enc ? pst_enc_read(fc->enc, fc->in, buf, n, got, err) : pst_filein_read(fc->in, buf, n, got, err);
+	if (rc == PST_EDATA && fc->in->gzip) {
+		gzip_damaged(fc, err);
 		*got = 0;
 		return PST_OK;
 	}
-	return pst_filein_read(fc->in, buf, n, got, err);
+	return rc;
 }
 
 bool pst_sniff_avro(const unsigned char *head, size_t n)
@@ -255,20 +276,59 @@ bool pst_sniff_json(const unsigned char *head, size_t n)
 	return i < n && (head[i] == '{' || head[i] == '[');
 }
 
-/* Reads up to PST_HEAD_BYTES into head. */
-static int read_head(struct pst_filein *in, unsigned char *head, size_t *nhead, struct pst_error *err)
+/* Reads up to PST_HEAD_BYTES into head through pst_fc_read (gunzipped,
+ * transcoded). */
+static int read_head(struct pst_file_ctx *fc, unsigned char *head, size_t *nhead, struct pst_error *err)
 {
 	size_t got;
 	int rc;
 
 	*nhead = 0;
+	fc->head_pos = fc->nhead = 0;
 	do {
-		rc = pst_filein_read(in, head + *nhead, PST_HEAD_BYTES - *nhead, &got, err);
+		rc = pst_fc_read(fc, head + *nhead, PST_HEAD_BYTES - *nhead, &got, err);
 		if (rc)
 			return rc;
 		*nhead += got;
 	} while (got && *nhead < PST_HEAD_BYTES);
 	return PST_OK;
+}
+
+/* UTF-16 / UTF-32 with a byte-order mark is transcoded; then a head that is
+ * all blank is passed over, however long the blank run (its lines are
+ * counted for the readers' line numbers). */
+static int text_head(struct pst_file_ctx *fc, unsigned char *head, size_t *nhead, struct pst_error *err)
+{
+	size_t bom, i;
+	enum pst_text_enc enc = pst_enc_detect(head, *nhead, &bom);
+	int rc = PST_OK;
+
+	if (enc != PST_ENC_UTF8) {
+		fc->enc = pst_enc_new(enc, head + bom, *nhead - bom);
+		rc = read_head(fc, head, nhead, err);
+	} else if (pst_enc_looks_utf16(head, *nhead)) {
+		return pst_fail(err, PST_EDATA, "%s: UTF-16 text without a byte-order mark: save it as UTF-8 (or as "
+		                "Unicode text with its BOM)", fc->path);
+	}
+	while (rc == PST_OK && *nhead == PST_HEAD_BYTES && skip_bom_blank(head, *nhead) == *nhead) {
+		for (i = 0; i < *nhead; i++)
+			fc->skip_lines += head[i] == '\n';
+		fc->skip_bytes += *nhead;
+		rc = read_head(fc, head, nhead, err);
+	}
+	return rc;
+}
+
+/* A NUL byte in the first line (the header, or the first record) makes the
+ * file unknown (binary); later, it rejects the record that holds it. */
+static bool nul_in_first_line(const unsigned char *h, size_t n)
+{
+	size_t i;
+
+	for (i = skip_bom_blank(h, n); i < n && h[i] != '\n' && h[i] != '\r'; i++)
+		if (h[i] == '\0')
+			return true;
+	return false;
 }
 
 static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
@@ -277,11 +337,13 @@ static int dispatch(struct pst_file_ctx *fc, struct pst_error *err)
 
 	if (i == fc->nhead) {
 		pst_set_format(fc, PST_FMT_EMPTY, NULL);
+		if (fc->damaged)
+			return PST_OK; /* the gzip damage is listed; nothing before it */
 		return pst_fail(err, PST_EDATA, "%s: empty file (no records)", fc->path);
 	}
 	if (pst_sniff_json(fc->head, fc->nhead))
 		return pst_read_json(fc, err);
-	if (memchr(fc->head, '\0', fc->nhead) == NULL)
+	if (!nul_in_first_line(fc->head, fc->nhead))
 		return pst_read_csv(fc, err);
 	return pst_fail(err, PST_EDATA, "%s: unknown format (not JSON, CSV, gzip or Avro)", fc->path);
 }
@@ -305,29 +367,86 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 	if (rc)
 		goto out_free;
 	fc->rep->gzip = in.gzip;
-	rc = read_head(&in, head, &nhead, err);
+	fc->in = &in;
+	rc = read_head(fc, head, &nhead, err);
 	if (rc)
 		goto out;
-	fc->in = &in;
-	fc->head = head;
-	fc->nhead = nhead;
+	if (pst_sniff_avro(head, nhead) && fc->stream) {
+		rc = pst_fail(err, PST_EDATA, "%s: an Avro file read from a pipe: save it to a file first", fc->path);
+		goto out;
+	}
 	if (pst_sniff_avro(head, nhead)) {
 		pst_filein_close(&in);
 		rc = read_avro_file(fc, err);
 		goto out_free;
 	}
-	rc = dispatch(fc, err);
+	rc = text_head(fc, head, &nhead, err);
+	fc->head = head;
+	fc->nhead = nhead;
+	fc->head_pos = 0;
+	if (rc == PST_OK)
+		rc = dispatch(fc, err);
 	if (rc == PST_OK) {
 		rc = pst_filein_finish(&in, fc->rep->sha256, err);
 		fc->rep->size = in.raw_size;
 	}
+	if (rc == PST_OK && in.trailing_at)
+		pst_warn(fc, NULL, "gzip: %llu bytes after the end of the compressed data (from offset %llu) ignored",
+		         (unsigned long long)(in.raw_size - in.trailing_at), (unsigned long long)in.trailing_at);
 out:
 	pst_filein_close(&in);
 out_free:
 	free(head);
+	pst_enc_free(fc->enc);
+	fc->enc = NULL;
 	fc->in = NULL;
 	fc->head = NULL;
 	return rc;
+}
+
+/* The (device, inode) of every folder and file read: a symbolic link loop
+ * or a second name for a file is read once.  An open-addressing set. */
+struct seen_set {
+	struct seen_key {
+		uint64_t dev, ino;
+		bool used;
+	} *keys;
+	size_t n, cap;
+};
+
+static size_t seen_slot(const struct seen_set *s, uint64_t dev, uint64_t ino)
+{
+	size_t i = (size_t)((dev * 0x9E3779B97F4A7C15u) ^ (ino * 0xC2B2AE3D27D4EB4Fu)) & (s->cap - 1);
+
+	while (s->keys[i].used && (s->keys[i].dev != dev || s->keys[i].ino != ino))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+/* Adds st's identity; false when it was there already. */
+static bool seen_add(struct seen_set *s, const struct stat *st)
+{
+	size_t i;
+
+	if (s->n * 2 >= s->cap) {
+		struct seen_set bigger = {NULL, 0, s->cap ? s->cap * 2 : 256};
+
+		bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+		for (i = 0; i < s->cap; i++)
+			if (s->keys[i].used)
+				bigger.keys[seen_slot(&bigger, s->keys[i].dev, s->keys[i].ino)] = s->keys[i];
+		bigger.n = s->n;
+		free(s->keys);
+		*s = bigger;
+	}
+	i = seen_slot(s, (uint64_t)st->st_dev, (uint64_t)st->st_ino);
+	if (s->keys[i].used)
+		return false;
+	s->keys[i].dev = (uint64_t)st->st_dev;
+	s->keys[i].ino = (uint64_t)st->st_ino;
+	s->keys[i].used = true;
+	s->n++;
+	return true;
 }
 
 struct walk {
@@ -338,7 +457,19 @@ struct walk {
 	struct pst_avro_reader *avro;
 	struct pst_ingest_job **jobs;   /* pst_ingest_list: files listed, not read */
 	size_t *njobs, jobs_alloc;
+	struct seen_set seen;
 };
+
+/* A path passed over, listed with the reason (and counted as a warning). */
+static int skip_path(struct walk *w, const char *path, const char *why)
+{
+	struct pst_source *r = pst_sources_add(w->ing, path);
+
+	r->skipped = xstrdup(why);
+	w->ing->skipped_files++;
+	w->ing->warnings++;
+	return PST_OK;
+}
 
 static int file_failed(struct walk *w, struct pst_source *r, int rc, struct pst_error *err)
 {
@@ -375,6 +506,7 @@ int pst_ingest_job_read(struct pst_sources *ing, const struct pst_ingest_job *jo
 	fc.fn_ctx = ctx;
 	fc.avro = &rd->avro;
 	fc.mtime = job->mtime;
+	fc.stream = job->stream;
 	if (!pst_time_from_name(r->path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
 	r->size = job->size;
@@ -405,7 +537,7 @@ void pst_ingest_reader_release(struct pst_ingest_reader *rd)
 
 static int walk_file(struct walk *w, const char *path, const struct stat *st, struct pst_error *err)
 {
-	struct pst_ingest_job job = {0, (pst_time)st->st_mtime * 1000, (uint64_t)st->st_size};
+	struct pst_ingest_job job = {0, (pst_time)st->st_mtime * 1000, (uint64_t)st->st_size, !S_ISREG(st->st_mode)};
 	struct pst_ingest_reader rd = {w->avro};
 	int rc;
 
@@ -421,7 +553,7 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	return pst_ingest_job_done(w->ing, &job, w->opts, rc, err);
 }
 
-static int walk_path(struct walk *w, const char *path, struct pst_error *err);
+static int walk_path(struct walk *w, const char *path, bool named, struct pst_error *err);
 
 static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 {
@@ -431,8 +563,10 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 	size_t n = 0, alloc = 0, i;
 	int rc = PST_OK;
 
-	if (!d)
-		return pst_fail(err, PST_ENOINPUT, "%s: cannot read folder: %s", path, strerror(errno));
+	if (!d) {
+		pst_fail(err, PST_ENOINPUT, "%s: cannot read folder: %s", path, strerror(errno));
+		return file_failed(w, pst_sources_add(w->ing, path), PST_ENOINPUT, err); /* listed with --skip-bad */
+	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -446,7 +580,7 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 
 		if (rc == PST_OK) {
 			strbuf_addf(&sub, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-			rc = walk_path(w, sub.buf, err);
+			rc = walk_path(w, sub.buf, false, err);
 			strbuf_release(&sub);
 		}
 		free(names[i]);
@@ -455,7 +589,10 @@ static int walk_dir(struct walk *w, const char *path, struct pst_error *err)
 	return rc;
 }
 
-static int walk_path(struct walk *w, const char *path, struct pst_error *err)
+/* named: given on the command line, where a pipe or device is read as a
+ * stream (posture inspect <(zcat x.gz)); in a folder only regular files
+ * and folders are read. */
+static int walk_path(struct walk *w, const char *path, bool named, struct pst_error *err)
 {
 	struct stat st;
 
@@ -465,11 +602,16 @@ static int walk_path(struct walk *w, const char *path, struct pst_error *err)
 		pst_fail(err, PST_ENOINPUT, "%s: %s", path, strerror(errno));
 		return file_failed(w, r, PST_ENOINPUT, err);
 	}
+	if (S_ISDIR(st.st_mode) && !seen_add(&w->seen, &st))
+		return skip_path(w, path, "a folder already read (a symbolic link loop?): skipped");
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(w, path, err);
-	if (!S_ISREG(st.st_mode))
-		return PST_OK;
-	return walk_file(w, path, &st, err);
+	if (S_ISREG(st.st_mode) && !seen_add(&w->seen, &st))
+		return skip_path(w, path, "the same file as one already read (another name or link): skipped");
+	if (S_ISREG(st.st_mode) || (named && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))))
+		return walk_file(w, path, &st, err);
+	return skip_path(w, path, S_ISFIFO(st.st_mode) ? "a pipe in a folder: skipped (name it on the command line "
+	                 "to read it)" : "not a regular file (a socket or device): skipped");
 }
 
 int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t npaths,
@@ -486,9 +628,12 @@ int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t n
 	w.opts = opts ? opts : &defaults;
 	w.fn = fn;
 	w.ctx = ctx;
+	w.avro = NULL;
+	memset(&w.seen, 0, sizeof(w.seen));
 	for (i = 0; i < npaths && rc == PST_OK; i++)
-		rc = walk_path(&w, paths[i], err);
+		rc = walk_path(&w, paths[i], true, err);
 	pst_avro_reader_free(w.avro);
+	free(w.seen.keys);
 	return rc;
 }
 
@@ -509,6 +654,7 @@ int pst_ingest_list(struct pst_sources *ing, const char *const *paths, size_t np
 	w.jobs = jobs;
 	w.njobs = njobs;
 	for (i = 0; i < npaths && rc == PST_OK; i++)
-		rc = walk_path(&w, paths[i], err);
+		rc = walk_path(&w, paths[i], true, err);
+	free(w.seen.keys);
 	return rc;
 }

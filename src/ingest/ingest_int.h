@@ -8,6 +8,21 @@
 #include "posture/record.h"
 
 struct pst_avro_reader; /* the Avro reader's state, kept across files (avro_capture.h) */
+struct pst_enc;         /* a UTF-16 / UTF-32 to UTF-8 transcoder (ingest_enc.c) */
+
+enum pst_text_enc { PST_ENC_UTF8, PST_ENC_UTF16LE, PST_ENC_UTF16BE, PST_ENC_UTF32LE, PST_ENC_UTF32BE };
+/* The encoding told by a byte-order mark at h (*bom its length), else UTF-8. */
+enum pst_text_enc pst_enc_detect(const unsigned char *h, size_t n, size_t *bom);
+const char *pst_enc_name(enum pst_text_enc e); /* "UTF-16LE", ... */
+/* Whether h looks like UTF-16 text without a byte-order mark. */
+bool pst_enc_looks_utf16(const unsigned char *h, size_t n);
+/* A transcoder that first reads rest[0..n) (raw bytes after the BOM already
+ * read), then in.  Owned by the caller: pst_enc_free. */
+struct pst_enc *pst_enc_new(enum pst_text_enc kind, const unsigned char *rest, size_t n);
+void pst_enc_free(struct pst_enc *e);
+/* Up to n bytes of UTF-8 (*got = 0 at the end). */
+int pst_enc_read(struct pst_enc *e, struct pst_filein *in, void *buf, size_t n, size_t *got,
+                 struct pst_error *err);
 
 /* One file being read.  Owned by the driver; readers use it. */
 struct pst_file_ctx {
@@ -25,6 +40,11 @@ struct pst_file_ctx {
 	char subbuf[256];               /* scratch for pst_emit */
 	struct pst_avro_reader **avro;  /* made by pst_read_avro on first use and reused for
 	                                   the run's other files; the driver frees it */
+	struct pst_enc *enc;            /* UTF-16/32 input: the transcoder in reads through */
+	uint64_t skip_lines, skip_bytes;/* blank lines and bytes before head (more than a head
+	                                   of whitespace): readers count their lines after them */
+	bool damaged;                   /* the gzip stream broke: the rest is not read */
+	bool stream;                    /* a pipe or device named on the command line */
 };
 
 #define PST_HEAD_BYTES 4096

@@ -27,6 +27,7 @@ static const struct {
 	[PST_DC_SCORE_UNMAPPED] = {"score_unmapped", "score", "Findings of no known control"},
 	[PST_DC_GOAL] = {"goal", "score", "Goal that cannot be measured"},
 	[PST_DC_RENAMED] = {"recommendation_renamed", "completeness", "Recommendation renamed"},
+	[PST_DC_PDF_SCRIPT] = {"pdf_script", "data quality", "Name the PDF cannot draw"},
 };
 
 const char *pst_diag_code_name(enum pst_diag_code c)

@@ -25,6 +25,7 @@ static void source_release(struct pst_source *r)
 	free(r->path);
 	free(r->detail);
 	free(r->error);
+	free(r->skipped);
 	for (i = 0; i < r->nsubscriptions; i++)
 		free(r->subscriptions[i]);
 	free(r->subscriptions);
@@ -65,3 +66,18 @@ struct pst_source *pst_sources_add(struct pst_sources *s, const char *path)
 	return r;
 }
 
+
+bool pst_portal_at_cap(uint64_t rows, unsigned *cap)
+{
+	static const unsigned caps[] = {13000, 25000};
+	size_t i;
+
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		if (rows + 100 >= caps[i] && rows <= caps[i] + 100) {
+			if (cap)
+				*cap = caps[i];
+			return true;
+		}
+	}
+	return false;
+}

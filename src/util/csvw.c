@@ -45,8 +45,10 @@ void pst_csvw_field(struct pst_csvw *w, const char *s)
 		strbuf_addch(&sb, '\'');
 	strbuf_addstr(&sb, strbuf_cstr(&clean));
 	strbuf_release(&clean);
-	if (!sb.len)
+	if (!sb.len) {
+		strbuf_release(&sb);
 		return;
+	}
 	if (!needs_quotes(sb.buf)) {
 		fputs(sb.buf, w->fp);
 	} else {

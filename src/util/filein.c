@@ -97,10 +97,15 @@ static int read_gzip(struct pst_filein *in, unsigned char *buf, size_t n, size_t
 				in->zs.next_in = in->raw;
 				in->zs.avail_in = (uInt)r;
 			}
-			if (in->zs.avail_in == 0)
+			if (in->zs.avail_in == 0) {
 				in->eof = true;
-			else
+			} else if (in->zs.next_in[0] != 0x1f || (in->zs.avail_in > 1 && in->zs.next_in[1] != 0x8b)) {
+				/* not another member: trailing bytes, ignored (the caller warns) */
+				in->trailing_at = in->raw_size - in->zs.avail_in;
+				in->eof = true;
+			} else {
 				inflateReset(&in->zs);
+			}
 		} else if (zr != Z_OK && zr != Z_BUF_ERROR) {
 			return pst_fail(err, PST_EDATA, "%s: offset %llu: corrupt gzip stream (%s)", in->path,
 			                (unsigned long long)in->raw_size, in->zs.msg ? in->zs.msg : "inflate error");

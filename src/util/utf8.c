@@ -116,3 +116,43 @@ void pst_utf8_fputs(const char *s, FILE *fp)
 	fputs(strbuf_cstr(&sb), fp);
 	strbuf_release(&sb);
 }
+
+void pst_utf8_escape(struct strbuf *sb, const char *s)
+{
+	const char *run = s, *p;
+
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x20 && c != 0x7F)
+			continue;
+		pst_utf8_sanitize(sb, run, (size_t)(p - run));
+		strbuf_addf(sb, "\\x%02X", c);
+		run = p + 1;
+	}
+	pst_utf8_sanitize(sb, run, (size_t)(p - run));
+	strbuf_addstr(sb, "");
+}
+
+uint32_t pst_utf8_unshaped(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	uint32_t c;
+
+	for (; *p; p++) {
+		if (*p < 0xC0)
+			continue;
+		if (*p >= 0xF0)
+			return 0x10000; /* past U+FFFF */
+		if (*p < 0xE0 && p[1])
+			c = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+		else if (*p >= 0xE0 && p[1] && p[2])
+			c = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		else
+			continue;
+		if ((c >= 0x0600 && c <= 0x08FF) || (c >= 0x0900 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
+		    (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+			return c;
+	}
+	return 0;
+}

@@ -3,6 +3,7 @@
  * quoted newlines, bad rows among good ones, a 13,000-row report. */
 #include "check.h"
 #include "test_csv_util.h"
+#include "../../src/ingest/ingest_int.h"
 
 #define PORTAL_HEADER_20                                                                                        \
 	"\"exportedTimestamp\",\"subscriptionId\",\"subscriptionName\",\"resourceGroup\",\"resourceType\","         \
@@ -227,7 +228,7 @@ static void test_unknown_header(void)
 	csv = "exportedTimestamp;subscriptionId;state\n2026-10-31;s;Healthy\n";
 	CHECK_INT(ingest_text(csv, strlen(csv), &ing, &d), PST_EDATA);
 	CHECK(strstr(file_error(&ing), ":1: unknown CSV format: columns exportedTimestamp;subscriptionId;state "
-	                               "(separated by ';' or tabs? only commas separate fields)") != NULL);
+	                               "(separated by ';'? only commas or tabs separate fields)") != NULL);
 	dump_release(&d);
 	pst_sources_release(&ing);
 }
@@ -318,8 +319,58 @@ static void test_portal_13000(void)
 	strbuf_release(&sb);
 }
 
+/* Issue 15: UTF-16 and UTF-32 to UTF-8: surrogate pairs joined, a lone
+ * surrogate or a cut unit becomes U+FFFD, a tiny caller buffer still gets
+ * whole characters. */
+static void test_transcode(void)
+{
+	static const unsigned char le[] = {'a', 0, 0xE9, 0, 0x3D, 0xD8, 0x00, 0xDE, 0x00, 0xD8, 'b', 0, 'c'};
+	static const unsigned char be32[] = {0, 0, 0, 'x', 0, 1, 0xF6, 0x00, 0, 0x11, 0, 0};
+	struct pst_error err;
+	unsigned char out[64], one[4];
+	size_t got = 0, k = 0, n;
+	struct pst_enc *e = pst_enc_new(PST_ENC_UTF16LE, le, sizeof(le));
+	size_t bom;
+
+	CHECK_INT(pst_enc_read(e, NULL, out, sizeof(out), &got, &err), PST_OK);
+	CHECK_INT(got, 14);
+	CHECK(memcmp(out, "a\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBD" "b\xEF\xBF\xBD", 14) == 0);
+	pst_enc_free(e);
+	e = pst_enc_new(PST_ENC_UTF32BE, be32, sizeof(be32));
+	do { /* one byte at a time */
+		CHECK_INT(pst_enc_read(e, NULL, one, 1, &n, &err), PST_OK);
+		if (n && k < sizeof(out))
+			out[k++] = one[0];
+	} while (n);
+	CHECK_INT(k, 8);
+	CHECK(memcmp(out, "x\xF0\x9F\x98\x80\xEF\xBF\xBD", 8) == 0);
+	pst_enc_free(e);
+	CHECK_INT(pst_enc_detect((const unsigned char *)"\xFF\xFE\0\0", 4, &bom), PST_ENC_UTF32LE);
+	CHECK_INT(bom, 4);
+	CHECK_INT(pst_enc_detect((const unsigned char *)"\xFE\xFFx", 3, &bom), PST_ENC_UTF16BE);
+	CHECK_INT(pst_enc_detect((const unsigned char *)"abc", 3, &bom), PST_ENC_UTF8);
+	CHECK(pst_enc_looks_utf16((const unsigned char *)"a\0b\0c\0d\0e\0f\0g\0h\0", 16));
+	CHECK(!pst_enc_looks_utf16((const unsigned char *)"abcdefghijklmnop", 16));
+}
+
+/* Issue 15: the cap warning is per file and near a cap (13,000 or 25,000
+ * rows), not for any larger count. */
+static void test_portal_cap_window(void)
+{
+	unsigned cap = 0;
+
+	CHECK(pst_portal_at_cap(13000, &cap) && cap == 13000);
+	CHECK(pst_portal_at_cap(12950, &cap) && cap == 13000);
+	CHECK(pst_portal_at_cap(25000, &cap) && cap == 25000);
+	CHECK(!pst_portal_at_cap(12000, NULL));
+	CHECK(!pst_portal_at_cap(18000, NULL));
+	CHECK(!pst_portal_at_cap(45226, NULL));
+}
+
 int main(void)
 {
+	RUN(test_portal_cap_window);
+	RUN(test_transcode);
 	RUN(test_defectdojo_many);
 	RUN(test_defectdojo_zero);
 	RUN(test_portal_27);

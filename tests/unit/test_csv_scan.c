@@ -74,8 +74,15 @@ static void test_bom_crlf(void)
 {
 	check_scan("\xEF\xBB\xBF\"a\",\"b\"\r\n\"1\",\"2\"\r\n", "1:a|b;2:1|2");
 	check_scan("a,b\r\n\r\n1,2\r\n", "1:a|b;3:1|2");
-	/* a BOM later in the file is data */
-	check_scan("a\n\xEF\xBB\xBFz\n", "1:a;2:\xEF\xBB\xBFz");
+	/* a BOM at the start of a later line (files joined with cat) is
+	 * skipped (issue 15); inside a line it is data */
+	check_scan("a\n\xEF\xBB\xBFz\n", "1:a;2:z");
+	check_scan("a\n\xEF\xBB\xBFz,\xEF\xBB\xBFy\n", "1:a;2:z|\xEF\xBB\xBFy");
+	check_scan("a\n\xEF\xBD\xA1z\n", "1:a;2:\xEF\xBD\xA1z"); /* U+FF61 at a line start stays */
+	/* CR alone ends lines (Excel for Mac), CRLF and LF too, in one file */
+	check_scan("a,b\r1,2\r3,4\r", "1:a|b;2:1|2;3:3|4");
+	check_scan("a,b\r\r1,2\n3,4\r\n5,6", "1:a|b;3:1|2;4:3|4;5:5|6");
+	check_scan("\"x\ry\",b\r1,2\r", "1:x\ry|b;2:1|2");
 }
 
 static void test_quotes(void)

@@ -4,6 +4,7 @@
  * subscriptions with a problem: pst_review_index). */
 #include <stdlib.h>
 #include <string.h>
+#include "posture/utf8.h"
 #include "review_build_int.h"
 
 /* The files that could not be read (skipped with --skip-bad). */
@@ -17,6 +18,9 @@ static void skipped_files(struct rb_ctx *c)
 		if (f->failed)
 			pst_diags_add(&c->r->warnings, PST_DC_FILE_SKIPPED, &(struct pst_diag_place){f->path, 0, 0, 0},
 			              "%s (file skipped)", f->error ? f->error : "unreadable");
+		else if (f->skipped)
+			pst_diags_add(&c->r->warnings, PST_DC_FILE_SKIPPED, &(struct pst_diag_place){f->path, 0, 0, 0},
+			              "%s", f->skipped);
 	}
 }
 
@@ -40,6 +44,25 @@ static void rejected(struct rb_ctx *c)
 	c->r->rejected.count[PST_DIAG_REJECTED] = ing->rejected;
 }
 
+/* Team names in a script the PDF cannot draw as written: listed, so the
+ * marker (U+FFFD) or the unjoined letters on the pages are explained. */
+static void unshaped_names(struct rb_ctx *c)
+{
+	size_t i;
+	uint32_t ch;
+
+	for (i = 0; i < c->r->nteams; i++) {
+		ch = pst_utf8_unshaped(c->r->teams[i].name);
+		if (ch)
+			pst_diags_add(&c->r->warnings, PST_DC_PDF_SCRIPT, &(struct pst_diag_place){NULL, 0, 0, 0},
+			              "team \"%s\": the PDF cannot draw %s as written (%s); the workbook and the text "
+			              "outputs keep the name exactly", c->r->teams[i].name,
+			              ch >= 0x10000 ? "characters past U+FFFF (emoji)" : "its script",
+			              ch >= 0x0600 && ch <= 0x08FF ? "Arabic letters are drawn unjoined"
+			                                           : "shown as the marker U+FFFD");
+	}
+}
+
 void rb_quality(struct rb_ctx *c)
 {
 	if (c->in->notes)
@@ -48,6 +71,7 @@ void rb_quality(struct rb_ctx *c)
 	pst_diags_append(&c->r->warnings, &c->v->warnings);
 	pst_teams_warnings(c->teams, &c->r->warnings);
 	skipped_files(c);
+	unshaped_names(c);
 	rejected(c);
 }
 

@@ -241,6 +241,32 @@ static int read_block(struct pst_avro_reader *r, const struct pst_ocf_block *b, 
 	return PST_OK;
 }
 
+/* A damaged block (wrong sync marker, bad block header, corrupt deflate
+ * data) is skipped: reading goes on after the next sync marker, and the
+ * damage names what was lost.  Without a later marker the rest is lost. */
+static bool skip_damage(struct pst_avro_reader *r, uint64_t from, uint64_t *index, const struct pst_avro_sink *sink)
+{
+	uint64_t bad_at = r->ocf.bad_at;
+	int64_t count = r->ocf.bad_count;
+	const char *what = r->ocf.bad_what;
+	char msg[320];
+
+	if (!r->ocf.bad_framed && !pst_ocf_resync(&r->ocf, from)) {
+		sink->damage(sink->ctx, *index, bad_at, PST_AVRO_LOST_REST, what);
+		return false;
+	}
+	if (count > 0)
+		snprintf(msg, sizeof(msg), "%s: the block (%lld record%s) is skipped; reading goes on at offset %llu",
+		         what, (long long)count, count == 1 ? "" : "s", (unsigned long long)r->ocf.pos);
+	else
+		snprintf(msg, sizeof(msg), "%s: the block is skipped (its record count unknown); reading goes on after "
+		         "the next sync marker, at offset %llu", what, (unsigned long long)r->ocf.pos);
+	sink->damage(sink->ctx, *index, bad_at, PST_AVRO_LOST_BLOCK, msg);
+	if (count > 0)
+		*index += (uint64_t)count;
+	return true;
+}
+
 static int read_blocks(struct pst_avro_reader *r, const struct pst_avro_sink *sink, struct pst_error *err)
 {
 	struct pst_ocf_block b;
@@ -251,8 +277,10 @@ static int read_blocks(struct pst_avro_reader *r, const struct pst_avro_sink *si
 	while (rc == PST_OK && !end) {
 		rc = pst_ocf_next(&r->ocf, &b, &end, err);
 		if (rc == PST_EDATA) {
-			sink->damage(sink->ctx, index, r->ocf.bad_at, PST_AVRO_LOST_REST, r->ocf.bad_what);
-			return PST_OK;
+			if (!skip_damage(r, b.offset + 1, &index, sink))
+				return PST_OK;
+			rc = PST_OK;
+			continue;
 		}
 		if (rc == PST_OK && !end)
 			rc = read_block(r, &b, &index, sink, err);

@@ -9,8 +9,9 @@
  * the previous file's (all files of one Capture) costs no schema work.
  *
  * Damage: a record that does not decode loses the rest of its block (the
- * next block is read); a damaged block (truncated, wrong sync marker,
- * corrupt deflate data) ends the file.  Both go to sink->damage; records
+ * next block is read); a damaged block (wrong sync marker, bad block header,
+ * corrupt deflate data) is skipped up to the next sync marker; a truncated
+ * one ends the file.  Both go to sink->damage; records
  * before the damage have already gone to sink->event.
  * Private to src/ingest/.
  */
@@ -23,6 +24,8 @@
 #include "avro_ocf.h"
 
 #define PST_AVRO_LOST_REST UINT64_MAX /* damage lost the rest of the file */
+#define PST_AVRO_LOST_BLOCK (UINT64_MAX - 1) /* a damaged block skipped to the next sync marker
+                                                 (msg says how many records) */
 
 /* One Capture record; the strings are borrowed until the callback returns. */
 struct pst_avro_event {

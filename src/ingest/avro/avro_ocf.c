@@ -238,6 +238,7 @@ int pst_ocf_open(struct pst_ocf *o, const char *path, struct pst_error *err)
 	if (!o->fp)
 		return pst_fail(err, PST_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
 	pst_sha256_init(&o->sha);
+	o->rehash = false;
 	rc = read_header(o, err);
 	if (rc && rc != PST_EDATA)
 		pst_ocf_close(o);
@@ -253,6 +254,15 @@ int pst_ocf_finish(struct pst_ocf *o, char hex[PST_SHA256_HEX], uint64_t *size, 
 	hex[0] = '\0';
 	if (!o->fp)
 		return PST_OK;
+	if (o->rehash) { /* after a resync: the whole file, from its first byte */
+		if (fseeko(o->fp, 0, SEEK_SET) != 0)
+			return read_error(o, err);
+		clearerr(o->fp);
+		pst_sha256_release(&o->sha);
+		pst_sha256_init(&o->sha);
+		o->pos = 0;
+		o->rehash = false;
+	}
 	while (rc == PST_OK && !short_read)
 		rc = read_exact(o, buf, sizeof(buf), &short_read, err);
 	if (rc == PST_OK) {
@@ -319,6 +329,30 @@ static int read_block_header(struct pst_ocf *o, int64_t *count, int64_t *size, b
 	return rc;
 }
 
+bool pst_ocf_resync(struct pst_ocf *o, uint64_t from)
+{
+	unsigned char win[PST_OCF_SYNC];
+	size_t n = 0;
+	int c;
+
+	if (!o->fp || fseeko(o->fp, (off_t)from, SEEK_SET) != 0)
+		return false;
+	o->rehash = true; /* the bytes read from here on are not hashed in order */
+	clearerr(o->fp);
+	o->pos = from;
+	while ((c = getc(o->fp)) != EOF) {
+		o->pos++;
+		if (n == PST_OCF_SYNC) {
+			memmove(win, win + 1, PST_OCF_SYNC - 1);
+			n--;
+		}
+		win[n++] = (unsigned char)c;
+		if (n == PST_OCF_SYNC && memcmp(win, o->sync, PST_OCF_SYNC) == 0)
+			return true;
+	}
+	return false;
+}
+
 int pst_ocf_next(struct pst_ocf *o, struct pst_ocf_block *b, bool *end, struct pst_error *err)
 {
 	unsigned char sync[PST_OCF_SYNC];
@@ -327,7 +361,11 @@ int pst_ocf_next(struct pst_ocf *o, struct pst_ocf_block *b, bool *end, struct p
 	int rc;
 
 	b->offset = o->pos;
+	o->bad_count = -1;
+	o->bad_framed = false;
 	rc = read_block_header(o, &count, &size, end, err);
+	if (rc == PST_OK && !*end)
+		o->bad_count = count;
 	if (rc || *end)
 		return rc;
 	strbuf_reset(&o->raw);
@@ -340,6 +378,7 @@ int pst_ocf_next(struct pst_ocf *o, struct pst_ocf_block *b, bool *end, struct p
 		return rc;
 	if (short_read)
 		return damaged(o, b->offset, "file ends inside a block (truncated)", err);
+	o->bad_framed = true; /* from here on the block's bytes were all read */
 	if (memcmp(sync, o->sync, sizeof(sync)) != 0)
 		return damaged(o, o->pos - sizeof(sync), "wrong sync marker after the block", err);
 	if (o->codec == PST_OCF_DEFLATE && (rc = inflate_block(o, b->offset, err)) != PST_OK)

@@ -40,8 +40,12 @@ struct pst_ocf {
 	z_stream zs;
 	bool zs_live;
 	uint64_t bad_at;          /* after PST_EDATA from pst_ocf_next: where, */
-	const char *bad_what;     /* and what (a static string) */
+	const char *bad_what;     /* and what (a static string), */
+	int64_t bad_count;        /* and the records the block claimed (-1: unknown); */
+	bool bad_framed;          /* the block was read whole (its sizes held): the next
+	                             block starts at pos, no marker search needed */
 	struct pst_sha256 sha;    /* of the bytes read so far, while a file is open */
+	bool rehash;              /* a resync moved the reader: pst_ocf_finish hashes the file anew */
 };
 
 /* One block of records; data is borrowed until the next pst_ocf_next. */
@@ -68,6 +72,10 @@ int pst_ocf_next(struct pst_ocf *o, struct pst_ocf_block *b, bool *end, struct p
  * open).  After pst_ocf_open failed with PST_EDATA the file is still open
  * for this; PST_EIO on a read error. */
 int pst_ocf_finish(struct pst_ocf *o, char hex[PST_SHA256_HEX], uint64_t *size, struct pst_error *err);
+/* After damage: reads on from file offset `from` to the end of the next
+ * sync marker (pos is then where the next block starts).  False when the
+ * file has no further marker. */
+bool pst_ocf_resync(struct pst_ocf *o, uint64_t from);
 /* Closes the file; keeps the buffers for the next one. */
 void pst_ocf_close(struct pst_ocf *o);
 /* "null", "deflate" */

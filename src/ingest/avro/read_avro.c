@@ -93,6 +93,8 @@ static void on_damage(void *ctx, uint64_t index, uint64_t offset, uint64_t lost,
 
 	if (lost == PST_AVRO_LOST_REST)
 		pst_reject(g->fc, &at, "%s: the rest of the file is not read", msg);
+	else if (lost == PST_AVRO_LOST_BLOCK)
+		pst_reject(g->fc, &at, "%s", msg);
 	else if (lost)
 		pst_reject(g->fc, &at, "%s: %llu record%s lost", msg, (unsigned long long)lost, lost == 1 ? "" : "s");
 	else

@@ -14,6 +14,7 @@ void pst_csv_scan_init(struct pst_csv_scan *s, pst_csv_read_fn read, void *read_
 	s->read = read;
 	s->read_ctx = read_ctx;
 	s->cap = cap;
+	s->sep = ',';
 	s->buf = xmalloc(PST_CSV_CHUNK);
 	s->line = 1;
 	strbuf_init(&s->text);
@@ -116,6 +117,27 @@ static int fill(struct pst_csv_scan *s, struct pst_error *err)
 	return PST_OK;
 }
 
+/* Keeps the unread bytes and reads until need bytes are there (or the
+ * input ends): a BOM split across two chunks is still seen whole. */
+static int refill_keep(struct pst_csv_scan *s, size_t need, struct pst_error *err)
+{
+	size_t got = 1;
+	int rc;
+
+	memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+	s->len -= s->pos;
+	s->pos = 0;
+	while (s->len < need && got) {
+		rc = s->read(s->read_ctx, s->buf + s->len, PST_CSV_CHUNK - s->len, &got, err);
+		if (rc)
+			return rc;
+		s->len += got;
+	}
+	if (!got)
+		s->eof = true;
+	return PST_OK;
+}
+
 static void newline(struct pst_csv_scan *s)
 {
 	s->line++;
@@ -124,7 +146,7 @@ static void newline(struct pst_csv_scan *s)
 
 /* Length of the run of ordinary bytes at p: in a quoted field everything
  * but a quote, LF and NUL; in a plain field also not a comma or CR. */
-static size_t run(const unsigned char *p, size_t n, bool quoted)
+static size_t run(const unsigned char *p, size_t n, bool quoted, unsigned char sep)
 {
 	size_t i;
 
@@ -133,7 +155,7 @@ static size_t run(const unsigned char *p, size_t n, bool quoted)
 
 		if (c == '"' || c == '\n' || c == '\0')
 			break;
-		if (!quoted && (c == ',' || c == '\r'))
+		if (!quoted && (c == sep || c == '\r'))
 			break;
 	}
 	return i;
@@ -146,7 +168,7 @@ static bool take_run(struct pst_csv_scan *s)
 
 	if (s->state != ST_PLAIN && s->state != ST_QUOTED)
 		return false;
-	k = run(s->buf + s->pos, s->len - s->pos, s->state == ST_QUOTED);
+	k = run(s->buf + s->pos, s->len - s->pos, s->state == ST_QUOTED, s->sep);
 	if (k == 0)
 		return false;
 	add(s, s->buf + s->pos, k);
@@ -176,7 +198,7 @@ static bool step_after_quote(struct pst_csv_scan *s, unsigned char c)
 	}
 	if (c == '\r')
 		return false;
-	if (c == ',' || c == '\n') {
+	if (c == s->sep || c == '\n') {
 		end_field(s);
 		s->state = ST_START;
 		return c == '\n';
@@ -191,7 +213,7 @@ static bool step_plain(struct pst_csv_scan *s, unsigned char c)
 {
 	if (c == '\r')
 		return false;
-	if (c == ',' || c == '\n') {
+	if (c == s->sep || c == '\n') {
 		end_field(s);
 		s->state = ST_START;
 		return c == '\n';
@@ -224,13 +246,19 @@ static bool step(struct pst_csv_scan *s, unsigned char c)
 	return done;
 }
 
-/* Skips blank lines before a record; returns true when c starts one. */
+/* Skips blank lines, and a UTF-8 BOM at the start of a line (files joined
+ * with cat), before a record; returns true when c starts one. */
 static bool begin(struct pst_csv_scan *s, unsigned char c)
 {
 	if (c == '\n')
 		newline(s);
 	if (c == '\n' || c == '\r')
 		return false;
+	if (c == 0xEF && s->len - s->pos >= 2 && s->buf[s->pos] == 0xBB && s->buf[s->pos + 1] == 0xBF) {
+		s->pos += 2;
+		s->offset += 2;
+		return false;
+	}
 	s->started = true;
 	s->rec_line = s->line;
 	s->rec_offset = s->offset - 1;
@@ -244,6 +272,27 @@ static void at_eof(struct pst_csv_scan *s, struct pst_csv_record *rec)
 		set_error(s, "unterminated quoted field starting at line %llu", (unsigned long long)s->quote_line);
 	end_field(s);
 	finish(s, rec);
+}
+
+/* CR, LF and CRLF all end a line outside quotes (Excel for Mac's "CSV
+ * (Macintosh)" ends lines with CR alone): a CR reads as LF and the LF of a
+ * CRLF is then skipped.  Returns true when c is to be skipped. */
+static bool line_end(struct pst_csv_scan *s, unsigned char *c)
+{
+	bool after_cr = s->cr_pending;
+
+	s->cr_pending = false;
+	if (s->state == ST_QUOTED)
+		return false;
+	if (*c == '\n' && after_cr) {
+		s->line_start = s->offset;
+		return true;
+	}
+	if (*c == '\r') {
+		*c = '\n';
+		s->cr_pending = true;
+	}
+	return false;
 }
 
 int pst_csv_scan_next(struct pst_csv_scan *s, struct pst_csv_record *rec, bool *more, struct pst_error *err)
@@ -269,6 +318,15 @@ int pst_csv_scan_next(struct pst_csv_scan *s, struct pst_csv_record *rec, bool *
 			continue;
 		c = s->buf[s->pos++];
 		s->offset++;
+		if (line_end(s, &c))
+			continue;
+		if (!s->started && c == 0xEF && s->len - s->pos < 2 && !s->eof) {
+			s->pos--;
+			s->offset--;
+			if ((rc = refill_keep(s, s->len - s->pos + 2, err)) != PST_OK)
+				return rc;
+			continue;
+		}
 		if (!s->started && !begin(s, c))
 			continue;
 		if (step(s, c)) {

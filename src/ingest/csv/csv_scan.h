@@ -1,9 +1,9 @@
 /* csv_scan.h: a streaming RFC 4180 record scanner.  Private to src/ingest/.
  *
  * Reads bytes through a callback in fixed-size chunks and hands out one
- * record at a time: a UTF-8 BOM at the start is skipped; records end at LF
- * or CRLF (a CR outside quotes is dropped); fields may be quoted, with ""
- * for a quote and newlines inside; blank lines are skipped.
+ * record at a time: a UTF-8 BOM at the start (and at the start of any line)
+ * is skipped; records end at LF, CRLF or a CR alone; fields may be quoted,
+ * with "" for a quote and newlines inside; blank lines are skipped.
  *
  * A broken record (a quote inside an unquoted field, text after a closing
  * quote, a NUL byte, more than PST_CSV_MAX_FIELDS fields or more than `cap`
@@ -54,6 +54,8 @@ struct pst_csv_scan {
 	const char **cells;
 	size_t cells_alloc;
 	bool has_error;
+	bool cr_pending;           /* the last byte was a CR read as a line end */
+	unsigned char sep;         /* ',' (set '\t' for tab-separated text before the first call) */
 	char error[160];
 };
 

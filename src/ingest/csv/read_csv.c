@@ -12,7 +12,6 @@
 #include "../rows/rows.h"
 
 #define COLUMNS_LISTED 300 /* bytes of column names quoted in an error */
-#define PORTAL_ROW_CAP 13000
 
 struct csv_reader {
 	struct pst_file_ctx *fc;
@@ -42,7 +41,7 @@ static int unknown_header(struct csv_reader *r, uint64_t line, struct pst_error 
 	if (i < r->n)
 		strbuf_addf(&sb, ", ... (%zu columns)", r->n);
 	if (r->n == 1 && strpbrk(r->names[0], ";\t"))
-		strbuf_addstr(&sb, " (separated by ';' or tabs? only commas separate fields)");
+		strbuf_addstr(&sb, " (separated by ';'? only commas or tabs separate fields)");
 	rc = pst_fail(err, PST_EDATA, "%s:%llu: unknown CSV format: columns %s", r->fc->path,
 	              (unsigned long long)line, strbuf_cstr(&sb));
 	strbuf_release(&sb);
@@ -110,10 +109,26 @@ static int read_row(struct csv_reader *r, const struct pst_csv_record *rec, stru
 static void check_portal_cap(struct csv_reader *r)
 {
 	uint64_t rows = r->scan.nrecords ? r->scan.nrecords - 1 : 0;
+	unsigned cap;
 
-	if (r->table == PST_TABLE_PORTAL && rows >= PORTAL_ROW_CAP)
-		pst_warn(r->fc, &r->last, "%llu rows: the portal CSV report stops near %d rows, so this one may be incomplete",
-		         (unsigned long long)rows, PORTAL_ROW_CAP);
+	if (r->table == PST_TABLE_PORTAL && pst_portal_at_cap(rows, &cap))
+		pst_warn(r->fc, &r->last, "%llu rows: the portal CSV report stops near %u rows, so this one may be incomplete",
+		         (unsigned long long)rows, cap);
+}
+
+/* Tab-separated text (Excel's "Unicode text"): the first line has tabs
+ * and no comma. */
+static unsigned char separator(const struct pst_file_ctx *fc)
+{
+	size_t i;
+	bool tab = false;
+
+	for (i = 0; i < fc->nhead && fc->head[i] != '\n' && fc->head[i] != '\r'; i++) {
+		if (fc->head[i] == ',')
+			return ',';
+		tab = tab || fc->head[i] == '\t';
+	}
+	return tab ? '\t' : ',';
 }
 
 int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err)
@@ -125,6 +140,9 @@ int pst_read_csv(struct pst_file_ctx *fc, struct pst_error *err)
 	int rc;
 
 	pst_csv_scan_init(&r.scan, read_bytes, fc, PST_INGEST_MAX_ELEMENT);
+	r.scan.line += fc->skip_lines; /* blank lines the driver passed over */
+	r.scan.offset = r.scan.line_start = fc->skip_bytes;
+	r.scan.sep = separator(fc);
 	rc = read_header(&r, err);
 	while (rc == PST_OK && more) {
 		rc = pst_csv_scan_next(&r.scan, &rec, &more, err);

@@ -39,7 +39,8 @@ void pst_jscan_init_file(struct pst_jscan *s, struct pst_file_ctx *fc)
 	s->path = fc->path;
 	s->own = xmalloc(PST_JSCAN_CHUNK);
 	s->p = s->own;
-	s->line = 1;
+	s->line = 1 + fc->skip_lines; /* blank lines the driver passed over */
+	s->base = s->line_start = fc->skip_bytes;
 }
 
 void pst_jscan_init_mem(struct pst_jscan *s, const char *path, const char *buf, size_t len)
@@ -155,6 +156,8 @@ int pst_jscan_peek(struct pst_jscan *s, int *c, struct pst_error *err)
 
 			if (b == '\n')
 				newline(s, s->pos);
+			else if (b == 0xEF && has_bom(s->p + s->pos, s->len - s->pos))
+				s->pos += 2; /* a BOM between values (files joined with cat) */
 			else if (b != ' ' && b != '\t' && b != '\r')
 				break;
 		}

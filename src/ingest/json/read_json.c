@@ -198,7 +198,9 @@ static int top_value(struct pst_jreader *r, int c, const struct pst_jpos *start,
 	if (c != '{')
 		return garbage(r, c, start, err);
 	rc = read_object(r, r->ndjson, err);
-	if (rc && r->ndjson && (r->fail_kind == PST_JS_LINE || r->fail_kind == PST_JS_BAD))
+	/* A line cut short at the end of the file (PST_JS_EOF) is one rejected
+	 * record too: the lines before it are kept. */
+	if (rc && r->ndjson && (r->fail_kind == PST_JS_LINE || r->fail_kind == PST_JS_BAD || r->fail_kind == PST_JS_EOF))
 		rc = resync(r, start, err);
 	return rc;
 }

@@ -1,6 +1,9 @@
 /* pdf_doc.c: creating, finishing and saving a struct pst_pdf. */
 #include "pdf_int.h"
 
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,12 @@
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu"
 
 static const char *const font_files[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+/* The fallbacks for what DejaVu Sans cannot draw: Chinese and Japanese
+ * (Debian fonts-droid-fallback), Korean Hangul (fonts-nanum).  TrueType
+ * fonts, which libharu embeds and subsets to the glyphs used, unlike the
+ * OpenType CFF of fonts-noto-cjk. */
+static const char *const fallback_files[2] = {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+                                              "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"};
 
 static const char *hpdf_error_name(HPDF_STATUS code)
 {
@@ -76,6 +85,47 @@ static char *clean_dup(const char *s)
 	return strbuf_detach(&sb);
 }
 
+/* The fallback fonts that are installed; without them, what DejaVu cannot
+ * draw is shown as the replacement character (pdf_wrap.c). */
+static void load_fallbacks(struct pst_pdf *pdf)
+{
+	int i;
+
+	pdf->fb = xcalloc(1, sizeof(*pdf->fb));
+	pdf->fb->doc = pdf->doc;
+	for (i = 0; i < 2; i++) {
+		if (access(fallback_files[i], R_OK) != 0)
+			continue;
+		pdf->fb->name[i] = HPDF_LoadTTFontFromFile(pdf->doc, fallback_files[i], HPDF_TRUE);
+		if (pdf->fb->name[i])
+			pdf->fb->def[i] = HPDF_GetFontDef(pdf->doc, pdf->fb->name[i]);
+	}
+}
+
+/* libharu's subsetting loses parts of composite glyphs in Droid Sans
+ * Fallback (数 came out as 攵): a fallback font is embedded whole once
+ * used, so every character is drawn right. */
+static void keep_all_glyphs(HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+
+	if (attr && attr->glyph_tbl.flgs)
+		memset(attr->glyph_tbl.flgs, 1, attr->num_glyphs);
+}
+
+HPDF_Font pdf_fallback_font(struct pdf_fallback *fb, int i)
+{
+	if (!fb->tried[i] && fb->def[i]) {
+		fb->tried[i] = 1;
+		fb->font[i] = HPDF_GetFont(fb->doc, fb->name[i], "UTF-8");
+		if (fb->font[i] && pdf_fix_tounicode(fb->doc, fb->font[i]) != 0)
+			fb->font[i] = NULL;
+		if (fb->font[i] && i == 0)
+			keep_all_glyphs(fb->def[i]); /* Nanum Gothic subsets well */
+	}
+	return fb->font[i];
+}
+
 static int load_fonts(struct pst_pdf *pdf, const char *dir, struct pst_error *err)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -92,8 +142,10 @@ static int load_fonts(struct pst_pdf *pdf, const char *dir, struct pst_error *er
 			break;
 		}
 		name = HPDF_LoadTTFontFromFile(pdf->doc, path.buf, HPDF_TRUE);
-		if (name)
+		if (name) {
 			pdf->font[i] = HPDF_GetFont(pdf->doc, name, "UTF-8");
+			pdf->fdef[i] = HPDF_GetFontDef(pdf->doc, name);
+		}
 		if (pdf->font[i] && pdf_fix_tounicode(pdf->doc, pdf->font[i]) != 0)
 			pdf->font[i] = NULL;
 		rc = pdf_status(pdf, err);
@@ -101,6 +153,8 @@ static int load_fonts(struct pst_pdf *pdf, const char *dir, struct pst_error *er
 			rc = pst_fail(err, PST_ESOFTWARE, "%s: cannot load the font", path.buf);
 	}
 	strbuf_release(&path);
+	if (rc == PST_OK)
+		load_fallbacks(pdf);
 	return rc;
 }
 
@@ -189,6 +243,7 @@ void pst_pdf_free(struct pst_pdf *pdf)
 	for (i = 0; i < pdf->nheads; i++)
 		free(pdf->heads[i].title);
 	pdf_table_free(pdf->table);
+	free(pdf->fb);
 	free(pdf->heads);
 	free(pdf->pages);
 	free(pdf->title);

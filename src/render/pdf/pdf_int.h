@@ -39,9 +39,23 @@ struct pdf_heading {
 
 struct pdf_table; /* pdf_table.c */
 
+/* Droid Sans Fallback (Chinese, Japanese) and Nanum Gothic (Korean): the
+ * glyph tables are read with the document, the fonts made on first use
+ * (an unused fallback adds nothing to the file).  NULL when not installed. */
+struct pdf_fallback {
+	HPDF_Doc doc;
+	const char *name[2];
+	HPDF_FontDef def[2];
+	HPDF_Font font[2];
+	int tried[2];
+};
+HPDF_Font pdf_fallback_font(struct pdf_fallback *fb, int i);
+
 struct pst_pdf {
 	HPDF_Doc doc;
 	HPDF_Font font[2]; /* regular, bold */
+	HPDF_FontDef fdef[2]; /* their glyph tables */
+	struct pdf_fallback *fb;  /* owned: the fallback fonts (pdf_wrap.c) */
 	int failed;        /* set by the libharu error handler */
 	int saved;
 	struct pst_error herr;

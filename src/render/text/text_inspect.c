@@ -1,7 +1,9 @@
 /* text_inspect.c: `posture inspect` as text or JSON: what was read, file
  * by file, from the sources model (text.h). */
 #include "posture/jsonw.h"
+#include "posture/strbuf.h"
 #include "posture/text.h"
+#include "posture/utf8.h"
 
 #define SUBS_SHOWN 5
 
@@ -54,31 +56,63 @@ static void text_subs(FILE *out, const struct pst_source *r)
 	fputc('\n', out);
 }
 
+/* s with control characters escaped (pst_utf8_escape), in sb. */
+static const char *esc(struct strbuf *sb, const char *s)
+{
+	strbuf_reset(sb);
+	pst_utf8_escape(sb, s ? s : "");
+	return strbuf_cstr(sb);
+}
+
 static void text_diags(FILE *out, const struct pst_source *r)
 {
+	struct strbuf ps = STRBUF_INIT, msg = STRBUF_INIT;
+	const char *path = esc(&ps, r->path);
 	size_t i;
 
 	for (i = 0; i < r->diags.n; i++) {
 		const struct pst_diag *d = &r->diags.items[i];
-		const char *kind = d->kind == PST_DIAG_REJECTED ? "rejected" : "warning";
+		const char *kind = d->code == PST_DC_BAD_RECORD ? "rejected" : "warning";
 
 		if (d->line)
-			fprintf(out, "    %s:%llu: %s: %s\n", r->path, (unsigned long long)d->line, kind, d->msg);
+			fprintf(out, "    %s:%llu: %s: %s\n", path, (unsigned long long)d->line, kind, esc(&msg, d->msg));
 		else
-			fprintf(out, "    %s: record %llu (offset %llu): %s: %s\n", r->path, (unsigned long long)d->index,
-			        (unsigned long long)d->offset, kind, d->msg);
+			fprintf(out, "    %s: record %llu (offset %llu): %s: %s\n", path, (unsigned long long)d->index,
+			        (unsigned long long)d->offset, kind, esc(&msg, d->msg));
 	}
 	if (r->rejected + r->warnings > r->diags.n)
 		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->rejected + r->warnings - r->diags.n));
+	strbuf_release(&ps);
+	strbuf_release(&msg);
+}
+
+/* The head of a file's entry: its name, and why it was skipped or failed.
+ * Returns false when nothing more is to be said. */
+static bool text_file_head(FILE *out, const struct pst_source *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool more = true;
+
+	fprintf(out, "%s\n", esc(&sb, r->path));
+	if (r->skipped) {
+		fprintf(out, "  skipped       %s\n", r->skipped);
+		more = false;
+	} else if (r->failed) {
+		fprintf(out, "  FAILED        %s\n", esc(&sb, r->error));
+		/* --skip-bad: the records read before the failure are kept (README) */
+		if (r->total_records)
+			fprintf(out, "  partly read   the %llu records before the failure are kept\n",
+			        (unsigned long long)r->total_records);
+		more = r->total_records != 0;
+	}
+	strbuf_release(&sb);
+	return more;
 }
 
 static void text_file(FILE *out, const struct pst_source *r)
 {
-	fprintf(out, "%s\n", r->path);
-	if (r->failed) {
-		fprintf(out, "  FAILED        %s\n", r->error);
+	if (!text_file_head(out, r))
 		return;
-	}
 	fprintf(out, "  format        %s%s%s%s\n", pst_format_name(r->format), r->detail ? " " : "",
 	        r->detail ? r->detail : "", r->gzip ? " (gzip)" : "");
 	fprintf(out, "  records       ");
@@ -100,8 +134,11 @@ static void text_report(FILE *out, const struct pst_sources *ing)
 
 	for (i = 0; i < ing->nfiles; i++)
 		text_file(out, &ing->files[i]);
-	fprintf(out, "\ntotal: %zu files (%zu failed), %llu rejected, %llu warnings, records ", ing->nfiles,
-	        ing->failed_files, (unsigned long long)ing->rejected, (unsigned long long)ing->warnings);
+	fprintf(out, "\ntotal: %zu files (%zu failed", ing->nfiles - ing->skipped_files, ing->failed_files);
+	if (ing->skipped_files)
+		fprintf(out, ", %zu skipped", ing->skipped_files);
+	fprintf(out, "), %llu rejected, %llu warnings, records ", (unsigned long long)ing->rejected,
+	        (unsigned long long)ing->warnings);
 	text_counts(out, ing->records, ing->total_records);
 }
 
@@ -148,6 +185,8 @@ static void json_file(struct pst_jsonw *w, const struct pst_source *r)
 	pst_jsonw_kv_int(w, "size", (int64_t)r->size);
 	pst_jsonw_kv_string(w, "sha256", r->sha256[0] ? r->sha256 : NULL);
 	pst_jsonw_kv_string(w, "error", r->error);
+	if (r->skipped)
+		pst_jsonw_kv_string(w, "skipped", r->skipped);
 	json_records(w, r->records);
 	pst_jsonw_kv_int(w, "total", (int64_t)r->total_records);
 	pst_jsonw_kv_int(w, "snapshot_records", (int64_t)r->snapshot_records);
@@ -189,6 +228,8 @@ static void json_report(FILE *out, const struct pst_sources *ing)
 	pst_jsonw_object_begin(&w);
 	pst_jsonw_kv_int(&w, "files", (int64_t)ing->nfiles);
 	pst_jsonw_kv_int(&w, "failed_files", (int64_t)ing->failed_files);
+	if (ing->skipped_files)
+		pst_jsonw_kv_int(&w, "skipped_files", (int64_t)ing->skipped_files);
 	json_records(&w, ing->records);
 	pst_jsonw_kv_int(&w, "total", (int64_t)ing->total_records);
 	pst_jsonw_kv_int(&w, "rejected", (int64_t)ing->rejected);
