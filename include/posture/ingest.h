@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "posture/common.h"
+#include "posture/progress.h"
 #include "posture/record.h"
 #include "posture/sources.h"
 
@@ -23,6 +24,7 @@
 
 struct pst_ingest_opts {
 	bool skip_bad;   /* a file that cannot be read is listed and skipped, not fatal */
+	struct pst_progress *progress; /* files and bytes read, or NULL */
 };
 
 /* Reads every path.  Returns PST_OK, or the status of the first file that

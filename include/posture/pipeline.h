@@ -27,6 +27,7 @@
 #include "posture/diff.h"
 #include "posture/estate.h"
 #include "posture/goals.h"
+#include "posture/progress.h"
 #include "posture/review.h"
 #include "posture/score_view.h"
 #include "posture/settings.h"
@@ -65,6 +66,7 @@ struct pst_pipeline_request {
 	const char *claims_file;    /* PST_WANT_VERIFY */
 	bool skip_bad;
 	bool allow_partial;         /* go on where the period is not covered (else PST_EDATA) */
+	struct pst_progress *progress; /* the progress line, or NULL */
 	/* for the review */
 	const char *org;
 	pst_time generated_at;
@@ -111,6 +113,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
 
 struct pst_read_opts {
 	bool skip_bad;
+	struct pst_progress *progress; /* or NULL */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
  * (ntimes may be 0: tables, series and timeline only). */

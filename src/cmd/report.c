@@ -96,7 +96,9 @@ static int write_split(struct report_run *rr, const struct pst_cli *cli, struct 
 		pst_csvw_init(&w, of.fp);
 		pst_text_report_index_head(&w);
 	}
+	pst_progress_phase(cli->progress, "writing team packs");
 	for (t = 0; rc == PST_OK && t < rr->p.review.nteams; t++) {
+		pst_progress_step(cli->progress, t, rr->p.review.nteams);
 		pst_review_counts(&rr->p.review, t, &all, &open, &overdue);
 		if (!all)
 			continue;
@@ -133,7 +135,8 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.org = cli->org,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
-		.allow_partial = cli->allow_partial};
+		.allow_partial = cli->allow_partial,
+		.progress = cli->progress};
 	struct strbuf paths[OUT__COUNT] = {STRBUF_INIT, STRBUF_INIT};
 	struct report_run rr;
 	int rc;
@@ -141,6 +144,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	pst_pipeline_init(&rr.p);
 	strbuf_init(&rr.written);
 	rc = pst_pipeline_run(&rr.p, &rq, err);
+	pst_progress_phase(cli->progress, "writing the pack");
 	if (rc == PST_OK)
 		rc = write_pack(&rr, cli, PST_REVIEW_NO_TEAM, paths, err);
 	if (rc == PST_OK)
@@ -148,6 +152,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK && cli->split_by_team)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
+		pst_progress_end(cli->progress);
 		pst_text_warnings(stderr, &rr.p.review.warnings, cli->verbose);
 		pst_text_report_summary(out, &rr.p.review, strbuf_cstr(&rr.written));
 		rc = pst_close_stream(out, "standard output", err);

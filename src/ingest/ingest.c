@@ -171,6 +171,8 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
 {
+	int rc;
+
 	if (fc->head_pos < fc->nhead) {
 		size_t k = fc->nhead - fc->head_pos;
 
@@ -185,7 +187,9 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 		*got = 0;
 		return PST_OK;
 	}
-	return pst_filein_read(fc->in, buf, n, got, err);
+	rc = pst_filein_read(fc->in, buf, n, got, err);
+	pst_progress_file_at(fc->opts->progress, fc->in->gzip ? fc->in->raw_size : fc->in->offset);
+	return rc;
 }
 
 bool pst_sniff_avro(const unsigned char *head, size_t n)
@@ -337,8 +341,10 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	if (!pst_time_from_name(path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
 	r->size = (uint64_t)st->st_size;
+	pst_progress_file_begin(w->opts->progress);
 	rc = read_file(&fc, err);
 	r = &w->ing->files[idx]; /* the array does not move while reading, but be safe */
+	pst_progress_file_end(w->opts->progress, r->size);
 	add_totals(w->ing, r);
 	if (rc && err->status != rc)
 		err->status = rc;

@@ -74,7 +74,7 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
  * needs. */
 static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad};
+	struct pst_read_opts opts = {rq->skip_bad, rq->progress};
 	pst_time *times;
 	size_t n;
 	int rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
@@ -95,13 +95,15 @@ static int read_for_score(struct pst_pipeline *p, const struct pst_pipeline_requ
  * needed), then the estate with the states at T0 and T1 (T1 only for teams). */
 static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {rq->skip_bad};
-	struct pst_ingest_opts io = {rq->skip_bad};
+	struct pst_read_opts opts = {rq->skip_bad, rq->progress};
+	struct pst_ingest_opts io = {rq->skip_bad, rq->progress};
 	pst_time times[2];
 	int rc;
 
-	if (wants(rq, PST_WANT_SOURCES))
+	if (wants(rq, PST_WANT_SOURCES)) {
+		pst_progress_phase(rq->progress, "reading");
 		return pst_ingest_paths(&p->e.sources, rq->paths, rq->npaths, &io, NULL, NULL, err);
+	}
 	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW))
 		return read_for_score(p, rq, err);
 	rc = pst_pipeline_times(rq, NULL, &p->t0, &p->t1, p->period, err);
@@ -164,6 +166,7 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 {
 	const struct pst_state *t1 = pst_pipeline_state(p, p->t1);
 
+	pst_progress_phase(rq->progress, "analysing");
 	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW)) {
 		score(p);
 	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {

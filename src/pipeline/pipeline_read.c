@@ -16,9 +16,10 @@ static int estate_sink(void *ctx, const struct pst_record *rec, struct pst_error
 int pst_pipeline_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
                       size_t ntimes, const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->progress : NULL};
 	int rc;
 
+	pst_progress_phase(io.progress, "reading");
 	pst_estate_begin(e, times, ntimes);
 	rc = pst_ingest_paths(&e->sources, paths, npaths, &io, estate_sink, e, err);
 	pst_estate_finish(e);
@@ -51,12 +52,13 @@ static int scan_sink(void *ctx, const struct pst_record *rec, struct pst_error *
 int pst_pipeline_scan(struct pst_timeline *tl, const char *const *paths, size_t npaths,
                       const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false};
+	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->progress : NULL};
 	struct pst_sources ing;
 	struct scan_ctx c;
 	int rc;
 
 	pst_sources_init(&ing);
+	pst_progress_phase(io.progress, "reading the times");
 	pst_strpool_init(&c.subs, true);
 	c.tl = tl;
 	c.ing = &ing;
