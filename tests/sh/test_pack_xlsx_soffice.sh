@@ -18,7 +18,7 @@ office --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,tr
 	--outdir "$TMP/csv" "$TMP/all.xlsx"
 check_eq "soffice converts the workbook" "$?" 0
 check_eq "one CSV per sheet" "$(cd "$TMP/csv" && ls | tr '\n' '|')" \
-	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Summary.csv|all-Teams.csv|"
+	"all-Alerts.csv|all-Changes.csv|all-Compliance.csv|all-Controls.csv|all-Data quality.csv|all-Open items.csv|all-Sources.csv|all-Subscriptions.csv|all-Summary.csv|all-Teams.csv|"
 check_eq "Changes rows" "$(wc -l <"$TMP/csv/all-Changes.csv")" "$(wc -l <"$TMP/diff.csv")"
 # Class, resource id, key and severity, and the statuses, row by row as in diff csv.
 cmp_cols() { "$PY" -c '
@@ -31,6 +31,9 @@ check_eq "Changes as diff csv" "$(cmp_cols "$TMP/csv/all-Changes.csv" "$TMP/diff
 check_eq "dates as shown" "$(cut -d, -f16 "$TMP/csv/all-Changes.csv" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$')" \
 	"$(cut -d, -f16 "$TMP/diff.csv" | grep -c '^20')"
 check_contains "key figures" "$(cat "$TMP/csv/all-Summary.csv")" "To,2026-10-31"
+check_eq "Subscriptions: one row each, the problem flagged" \
+	"$("$PY" -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding="utf-8")))[1:]; print(len(r), sorted({x[10] for x in r}))' "$TMP/csv/all-Subscriptions.csv")" \
+	"6 ['FALSE', 'TRUE']"
 office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"
 check_eq "soffice prints the workbook" "$?" 0
 text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)
