@@ -40,6 +40,8 @@ check_eq "split: one sources.sha256, at the top" "$(cd "$TMP/s" && find . -name 
 team=$(ls "$TMP/s"/*/*.pdf | head -n 1)
 check_contains "a team pack names the list at the top" "$(pdftotext "$team" - | tr -d '\n')" \
 	"beside the organisation's pack"
+check_eq "a team pack: no folder table or largest files (the organisation's pack has them)" \
+	"$(pdftotext "$team" - | grep -c -e '^By folder' -e 'largest files$')" 0
 check_contains "a team pack states the same hash" "$(pdftotext "$team" - | tr -d ' \n')" "SHA-256ofthelist$hash"
 
 # ---- warnings on standard error: three of each kind unless --verbose ----
