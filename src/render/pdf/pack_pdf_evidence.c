@@ -95,7 +95,7 @@ static int subscriptions_table(struct pack *pk)
 		{"Id", 0, 170, PST_PDF_LEFT, 1},
 		{"Problem", 3, 0, PST_PDF_LEFT, 0},
 		{"Score before", 0, 52, PST_PDF_RIGHT, 0},
-		{"Score now", 0, 48, PST_PDF_RIGHT, 0},
+		{"Score now", 0, 62, PST_PDF_RIGHT, 0},
 	};
 	const struct pst_review *r = pk->r;
 	int rc = pack_subtitle(pk, "Subscriptions with a problem");
