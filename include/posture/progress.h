@@ -15,13 +15,17 @@
  * over.  pst_progress_end erases the line (call it before printing anything
  * else on standard error).
  *
- * Not thread-safe: call it from one thread.  Ownership: the struct is the
- * caller's; fp is borrowed; the phase strings must outlive the phase
- * (string literals).
+ * Threads: pst_progress_file_begin and pst_progress_bytes may be called
+ * from any thread (reader threads): the counters are atomic and one caller
+ * at a time draws, the others only count.  pst_progress_init, _phase,
+ * _step and _end belong to the thread that runs the command, while no
+ * reader runs.  Ownership: the struct is the caller's; fp is borrowed; the
+ * phase strings must outlive the phase (string literals).
  */
 #ifndef POSTURE_PROGRESS_H
 #define POSTURE_PROGRESS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,13 +44,13 @@ struct pst_progress {
 	FILE *fp;                       /* NULL: off */
 	struct pst_progress_clock clock;
 	const char *phase;
-	uint64_t files;                 /* files begun in this phase */
-	uint64_t bytes_done;            /* bytes of the files finished in this phase */
-	uint64_t file_pos;              /* bytes into the file being read */
+	atomic_uint_fast64_t files;     /* files begun in this phase */
+	atomic_uint_fast64_t bytes;     /* bytes read in this phase (on disk) */
 	uint64_t step, steps;           /* steps > 0: the phase counts steps */
-	int64_t phase_start, last_draw; /* ms; last_draw < 0: never drawn */
-	bool shown;                     /* a line is on the screen */
-	unsigned draws;                 /* lines drawn so far (tests) */
+	int64_t phase_start, last_draw; /* ms; last_draw < 0: never drawn (under drawing) */
+	atomic_flag drawing;            /* held by the one caller drawing */
+	bool shown;                     /* a line is on the screen (under drawing) */
+	unsigned draws;                 /* lines drawn so far (tests; under drawing) */
 };
 
 /* True when a progress line belongs on fd: a terminal, and not quiet. */
@@ -55,11 +59,9 @@ bool pst_progress_wanted(int fd, bool quiet);
 void pst_progress_init(struct pst_progress *p, FILE *fp, const struct pst_progress_clock *clock);
 /* A new phase: counters reset, the line drawn. */
 void pst_progress_phase(struct pst_progress *p, const char *phase);
-/* Reading: a file begins; the position in it (bytes on disk); it ends
- * with its size on disk. */
+/* Reading: a file begins; n more bytes of it were read (on disk). */
 void pst_progress_file_begin(struct pst_progress *p);
-void pst_progress_file_at(struct pst_progress *p, uint64_t pos);
-void pst_progress_file_end(struct pst_progress *p, uint64_t size);
+void pst_progress_bytes(struct pst_progress *p, uint64_t n);
 /* A phase of steps: step of steps done. */
 void pst_progress_step(struct pst_progress *p, uint64_t step, uint64_t steps);
 /* Erases the line (nothing when none is shown); the progress stays usable. */

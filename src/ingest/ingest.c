@@ -171,6 +171,7 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
 {
+	uint64_t pos;
 	int rc;
 
 	if (fc->head_pos < fc->nhead) {
@@ -188,7 +189,11 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 		return PST_OK;
 	}
 	rc = pst_filein_read(fc->in, buf, n, got, err);
-	pst_progress_file_at(fc->opts->progress, fc->in->gzip ? fc->in->raw_size : fc->in->offset);
+	pos = fc->in->gzip ? fc->in->raw_size : fc->in->offset;
+	if (pos > fc->progress_pos) {
+		pst_progress_bytes(fc->opts->progress, pos - fc->progress_pos);
+		fc->progress_pos = pos;
+	}
 	return rc;
 }
 
@@ -344,7 +349,8 @@ static int walk_file(struct walk *w, const char *path, const struct stat *st, st
 	pst_progress_file_begin(w->opts->progress);
 	rc = read_file(&fc, err);
 	r = &w->ing->files[idx]; /* the array does not move while reading, but be safe */
-	pst_progress_file_end(w->opts->progress, r->size);
+	if (r->size > fc.progress_pos) /* the rest: what the hash read, or an Avro file */
+		pst_progress_bytes(w->opts->progress, r->size - fc.progress_pos);
 	add_totals(w->ing, r);
 	if (rc && err->status != rc)
 		err->status = rc;

@@ -33,6 +33,9 @@ bool pst_progress_wanted(int fd, bool quiet)
 void pst_progress_init(struct pst_progress *p, FILE *fp, const struct pst_progress_clock *clock)
 {
 	memset(p, 0, sizeof(*p));
+	atomic_init(&p->files, 0);
+	atomic_init(&p->bytes, 0);
+	atomic_flag_clear(&p->drawing);
 	p->fp = fp;
 	p->clock.now_ms = system_now;
 	p->clock.sleep_ms = system_sleep;
@@ -59,17 +62,17 @@ static void put_count(char *buf, size_t size, uint64_t n)
 
 void pst_progress_text(const struct pst_progress *p, int64_t now, char *buf, size_t size)
 {
-	uint64_t bytes = p->bytes_done + p->file_pos;
+	uint64_t bytes = atomic_load(&p->bytes), nfiles = atomic_load(&p->files);
 	double secs = (double)(now - p->phase_start) / 1000.0;
 	char files[32];
 
 	if (p->steps) {
 		snprintf(buf, size, "posture: %s: %llu of %llu", p->phase, (unsigned long long)p->step,
 		         (unsigned long long)p->steps);
-	} else if (p->files) {
-		put_count(files, sizeof(files), p->files);
+	} else if (nfiles) {
+		put_count(files, sizeof(files), nfiles);
 		snprintf(buf, size, "posture: %s: %s file%s, %.1f MB, %.1f MB/s", p->phase, files,
-		         p->files == 1 ? "" : "s", (double)bytes / 1e6, secs > 0 ? (double)bytes / 1e6 / secs : 0.0);
+		         nfiles == 1 ? "" : "s", (double)bytes / 1e6, secs > 0 ? (double)bytes / 1e6 / secs : 0.0);
 	} else {
 		snprintf(buf, size, "posture: %s", p->phase);
 	}
@@ -88,21 +91,28 @@ static void draw(struct pst_progress *p, int64_t now)
 }
 
 /* Draws when the last draw is at least an interval ago (or, forced, after
- * waiting out the rest of it). */
+ * waiting out the rest of it).  Unforced, a caller that finds another one
+ * drawing only counts. */
 static void update(struct pst_progress *p, bool force)
 {
 	int64_t now;
 
 	if (!p || !p->fp)
 		return;
-	now = p->clock.now_ms(p->clock.ctx);
-	if (p->last_draw >= 0 && now - p->last_draw < INTERVAL_MS) {
+	while (atomic_flag_test_and_set(&p->drawing))
 		if (!force)
 			return;
+	now = p->clock.now_ms(p->clock.ctx);
+	if (p->last_draw >= 0 && now - p->last_draw < INTERVAL_MS) {
+		if (!force) {
+			atomic_flag_clear(&p->drawing);
+			return;
+		}
 		p->clock.sleep_ms(p->clock.ctx, INTERVAL_MS - (now - p->last_draw));
 		now = p->clock.now_ms(p->clock.ctx);
 	}
 	draw(p, now);
+	atomic_flag_clear(&p->drawing);
 }
 
 void pst_progress_phase(struct pst_progress *p, const char *phase)
@@ -110,7 +120,9 @@ void pst_progress_phase(struct pst_progress *p, const char *phase)
 	if (!p)
 		return;
 	p->phase = phase;
-	p->files = p->bytes_done = p->file_pos = p->step = p->steps = 0;
+	atomic_store(&p->files, 0);
+	atomic_store(&p->bytes, 0);
+	p->step = p->steps = 0;
 	p->phase_start = p->clock.now_ms(p->clock.ctx);
 	update(p, true);
 }
@@ -119,25 +131,15 @@ void pst_progress_file_begin(struct pst_progress *p)
 {
 	if (!p)
 		return;
-	p->files++;
-	p->file_pos = 0;
+	atomic_fetch_add(&p->files, 1);
 	update(p, false);
 }
 
-void pst_progress_file_at(struct pst_progress *p, uint64_t pos)
+void pst_progress_bytes(struct pst_progress *p, uint64_t n)
 {
 	if (!p)
 		return;
-	p->file_pos = pos;
-	update(p, false);
-}
-
-void pst_progress_file_end(struct pst_progress *p, uint64_t size)
-{
-	if (!p)
-		return;
-	p->bytes_done += size;
-	p->file_pos = 0;
+	atomic_fetch_add(&p->bytes, n);
 	update(p, false);
 }
 

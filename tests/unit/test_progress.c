@@ -60,8 +60,8 @@ static void test_rate_cap(void)
 	pst_progress_phase(&p, "reading");
 	for (i = 0; i < 2000; i++) { /* 2,000 updates over 2 s: one a millisecond */
 		pst_progress_file_begin(&p);
-		pst_progress_file_at(&p, 500);
-		pst_progress_file_end(&p, 1000);
+		pst_progress_bytes(&p, 500);
+		pst_progress_bytes(&p, 500);
 		f.now += 1;
 	}
 	CHECK(p.draws <= 2 * PST_PROGRESS_HZ + 1);
@@ -70,6 +70,7 @@ static void test_rate_cap(void)
 	CHECK_INT(count(out, "\r"), p.draws);
 	CHECK(strstr(out, "\rposture: reading: 2,000 files") == NULL); /* the last updates came too soon */
 	CHECK(strstr(out, "\rposture: reading: 1,901 files, 1.9 MB, 1.0 MB/s\033[K") != NULL);
+	CHECK_INT(atomic_load(&p.bytes), 2000000);
 	free(out);
 	fclose(fp);
 }
@@ -113,7 +114,7 @@ static void test_off(void)
 	pst_progress_end(&p);
 	CHECK_INT(p.draws, 0);
 	pst_progress_phase(NULL, "reading"); /* NULL: nothing */
-	pst_progress_file_at(NULL, 1);
+	pst_progress_bytes(NULL, 1);
 	pst_progress_end(NULL);
 	CHECK(!pst_progress_wanted(0, true));
 }
