@@ -2,6 +2,7 @@
  * and chooses the exit code. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "posture/cli.h"
 #include "posture/strbuf.h"
 #include "posture/utf8.h"
@@ -111,6 +112,7 @@ int main(int argc, char **argv)
 {
 	const struct pst_command *cmd;
 	struct pst_cli cli;
+	struct pst_progress progress;
 	struct pst_error err = {0, ""};
 	int rc;
 
@@ -132,10 +134,14 @@ int main(int argc, char **argv)
 		return PST_EUSAGE;
 	}
 	rc = pst_cli_parse(&cli, cmd, argc - 2, argv + 2, stdout, &err);
-	if (rc == PST_OK)
+	if (rc == PST_OK) {
+		pst_progress_init(&progress, pst_progress_wanted(STDERR_FILENO, cli.quiet) ? stderr : NULL, NULL);
+		cli.progress = &progress;
 		rc = cmd->run(&cli, stdout, &err);
-	else if (rc < 0)
+		pst_progress_end(&progress);
+	} else if (rc < 0) {
 		rc = PST_OK; /* --help */
+	}
 	pst_cli_release(&cli);
 	if (rc != PST_OK && rc != PST_WARN)
 		print_error(err.msg[0] ? err.msg : "failed");

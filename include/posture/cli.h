@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "posture/common.h"
+#include "posture/progress.h"
 #include "posture/text.h"
 #include "posture/timeutil.h"
 
@@ -50,6 +51,7 @@ struct pst_cli {
 	unsigned jobs;              /* --jobs N: reader threads; 0 = the online CPUs */
 	bool allow_partial;         /* --allow-partial: render a period the data does not cover, saying so */
 	pst_time generated_at;      /* --generated-at, else SOURCE_DATE_EPOCH, else now */
+	struct pst_progress *progress; /* the progress line on stderr (set by main; off unless a terminal) */
 };
 
 struct pst_command {

@@ -35,7 +35,7 @@ enum pst_diag_code {
 	/* completeness of the two states compared */
 	PST_DC_NO_DATA,              /* T0 or T1 holds no assessment */
 	PST_DC_SUBSCRIPTION_MISSING, /* in the data at T0, not covered at T1 */
-	PST_DC_CSV_ROW_CAP,          /* a portal CSV at the ~13,000-row cap */
+	PST_DC_CSV_ROW_CAP,          /* a portal CSV at or past a row cap (25,000; ~13,000 older) */
 	PST_DC_RECORD_DROP,          /* a subscription's findings fell by more than 20% */
 	PST_DC_CONFLICT,             /* same key and time, different status */
 	PST_DC_REJECTED,             /* records rejected or files skipped while reading */

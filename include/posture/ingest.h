@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "posture/common.h"
+#include "posture/progress.h"
 #include "posture/record.h"
 #include "posture/sources.h"
 
@@ -25,6 +26,7 @@ struct pst_ingest_opts {
 	bool skip_bad;   /* a file that cannot be read is listed and skipped, not fatal */
 	pst_time now;    /* the generation time (--generated-at): a record's time more
 	                    than a day after it is implausible; <= 0: no such bound */
+	struct pst_progress *progress; /* files and bytes read, or NULL */
 };
 
 /* Record times outside [PST_PLAUSIBLE_FROM, now + 1 day] are warned about

@@ -29,6 +29,7 @@
 #include "posture/diff.h"
 #include "posture/estate.h"
 #include "posture/goals.h"
+#include "posture/progress.h"
 #include "posture/review.h"
 #include "posture/score_view.h"
 #include "posture/settings.h"
@@ -69,6 +70,7 @@ struct pst_pipeline_request {
 	bool skip_bad;
 	unsigned jobs;              /* reader threads (--jobs); 0: the online CPUs */
 	bool allow_partial;         /* go on where the period is not covered (else PST_EDATA) */
+	struct pst_progress *progress; /* the progress line, or NULL */
 	/* for the review */
 	const char *org;
 	pst_time generated_at;
@@ -119,6 +121,7 @@ struct pst_read_opts {
 	pst_time now;   /* the generation time, for the plausibility window (ingest.h); <= 0: none */
 	unsigned jobs;   /* reader threads; 0 or 1: read in the calling thread */
 	size_t read_ahead; /* bytes of records readers may hold ahead of the estate; 0: 32 MB */
+	struct pst_progress *progress; /* or NULL */
 };
 /* Reads paths once and builds e with one state per time in times[0..ntimes)
  * (ntimes may be 0: tables, series and timeline only).  With opts->jobs > 1

@@ -17,7 +17,8 @@ int pst_cmd_inspect(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.skip_bad = cli->skip_bad,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
-		.allow_partial = cli->allow_partial};
+		.allow_partial = cli->allow_partial,
+		.progress = cli->progress};
 	struct pst_pipeline p;
 	const struct pst_sources *ing = &p.e.sources;
 	int rc;
@@ -26,6 +27,7 @@ int pst_cmd_inspect(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		return pst_fail(err, PST_EUSAGE, "inspect: --format csv is not offered; use text or json");
 	pst_pipeline_init(&p);
 	rc = pst_pipeline_run(&p, &rq, err);
+	pst_progress_end(cli->progress); /* before anything else on the terminal */
 	if (rc == PST_OK) {
 		pst_text_inspect(out, ing, cli->format);
 		rc = pst_close_stream(out, "standard output", err);

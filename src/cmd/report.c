@@ -151,7 +151,9 @@ static int write_split_stage(struct report_run *rr, const struct pst_cli *cli, c
 		pst_csvw_init(&w, of.fp);
 		pst_text_report_index_head(&w);
 	}
+	pst_progress_phase(cli->progress, "writing team packs");
 	for (t = 0; rc == PST_OK && t < rr->p.review.nteams; t++) {
+		pst_progress_step(cli->progress, t, rr->p.review.nteams);
 		if (!team_in_split(&rr->p.review, t))
 			continue;
 		rc = write_pack(rr, cli, stage, t, paths, err);
@@ -305,13 +307,15 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.org = cli->org,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
-		.allow_partial = cli->allow_partial};
+		.allow_partial = cli->allow_partial,
+		.progress = cli->progress};
 	struct report_run rr;
 	int rc;
 
 	pst_pipeline_init(&rr.p);
 	strbuf_init(&rr.written);
 	rc = pst_pipeline_run(&rr.p, &rq, err);
+	pst_progress_phase(cli->progress, "writing the pack");
 	if (rc == PST_OK)
 		rc = write_main(&rr, cli, err);
 	if (rc == PST_OK)
@@ -319,6 +323,7 @@ int pst_cmd_report(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (rc == PST_OK && cli->split_by_team)
 		rc = write_split(&rr, cli, err);
 	if (rc == PST_OK && !cli->quiet) {
+		pst_progress_end(cli->progress);
 		pst_text_warnings(stderr, &rr.p.review.warnings, cli->verbose);
 		pst_text_report_summary(out, &rr.p.review, strbuf_cstr(&rr.written));
 		rc = pst_close_stream(out, "standard output", err);

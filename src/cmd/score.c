@@ -22,12 +22,14 @@ int pst_cmd_score(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 		.jobs = cli->jobs,
 		.generated_at = cli->generated_at,
 		.version = POSTURE_VERSION,
-		.allow_partial = cli->allow_partial};
+		.allow_partial = cli->allow_partial,
+		.progress = cli->progress};
 	struct pst_pipeline p;
 	int rc;
 
 	pst_pipeline_init(&p);
 	rc = pst_pipeline_run(&p, &rq, err);
+	pst_progress_end(cli->progress); /* before anything else on the terminal */
 	if (rc == PST_OK) {
 		pst_text_score(out, &p.review, cli->format);
 		if (cli->format == PST_OUT_CSV && !cli->quiet)

@@ -229,6 +229,7 @@ static void gzip_damaged(struct pst_file_ctx *fc, const struct pst_error *err)
 
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
 {
+	uint64_t pos;
 	int rc;
 
 	if (fc->head_pos < fc->nhead) {
@@ -249,6 +250,11 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 		gzip_damaged(fc, err);
 		*got = 0;
 		return PST_OK;
+	}
+	pos = fc->in->gzip ? fc->in->raw_size : fc->in->offset;
+	if (pos > fc->progress_pos) {
+		pst_progress_bytes(fc->opts->progress, pos - fc->progress_pos);
+		fc->progress_pos = pos;
 	}
 	return rc;
 }
@@ -497,6 +503,7 @@ int pst_ingest_job_read(struct pst_sources *ing, const struct pst_ingest_job *jo
 {
 	struct pst_file_ctx fc;
 	struct pst_source *r = &ing->files[job->source];
+	int rc;
 
 	memset(&fc, 0, sizeof(fc));
 	fc.path = r->path;
@@ -510,7 +517,12 @@ int pst_ingest_job_read(struct pst_sources *ing, const struct pst_ingest_job *jo
 	if (!pst_time_from_name(r->path, &fc.name_time))
 		fc.name_time = PST_TIME_NONE;
 	r->size = job->size;
-	return read_file(&fc, err);
+	pst_progress_file_begin(opts->progress);
+	rc = read_file(&fc, err);
+	r = &ing->files[job->source];
+	if (r->size > fc.progress_pos) /* the rest: what the hash read, or an Avro file */
+		pst_progress_bytes(opts->progress, r->size - fc.progress_pos);
+	return rc;
 }
 
 int pst_ingest_job_done(struct pst_sources *ing, const struct pst_ingest_job *job, const struct pst_ingest_opts *opts,

@@ -38,6 +38,7 @@ struct pst_file_ctx {
 	size_t nhead;                   /* (already consumed from in: pst_fc_read serves them first) */
 	size_t head_pos;                /* how much of head pst_fc_read has served */
 	char subbuf[256];               /* scratch for pst_emit */
+	uint64_t progress_pos;          /* bytes of the file counted as read (progress.h) */
 	struct pst_avro_reader **avro;  /* made by pst_read_avro on first use and reused for
 	                                   the run's other files; the driver frees it */
 	struct pst_enc *enc;            /* UTF-16/32 input: the transcoder in reads through */

@@ -79,14 +79,17 @@ const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_tim
  * T0 and T1 (T1 only for teams), and for the score the series' points. */
 static int read_inputs(struct pst_pipeline *p, const struct pst_pipeline_request *rq, struct pst_error *err)
 {
-	struct pst_read_opts opts = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .jobs = pst_pipeline_jobs(rq->jobs)};
-	struct pst_ingest_opts io = {rq->skip_bad, rq->generated_at};
+	struct pst_read_opts opts = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .jobs = pst_pipeline_jobs(rq->jobs),
+	                             .progress = rq->progress};
+	struct pst_ingest_opts io = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .progress = rq->progress};
 	pst_time times[2], *st;
 	size_t n;
 	int rc;
 
-	if (wants(rq, PST_WANT_SOURCES))
+	if (wants(rq, PST_WANT_SOURCES)) {
+		pst_progress_phase(rq->progress, "reading");
 		return pst_ingest_paths(&p->e.sources, rq->paths, rq->npaths, &io, NULL, NULL, err);
+	}
 	rc = pst_pipeline_load(&p->e, rq->paths, rq->npaths, NULL, 0, &opts, err);
 	if (rc == PST_OK)
 		rc = pst_pipeline_times(rq, &p->e.timeline, &p->t0, &p->t1, p->period, err);
@@ -158,6 +161,7 @@ static int analyse(struct pst_pipeline *p, const struct pst_pipeline_request *rq
 {
 	const struct pst_state *t1 = pst_pipeline_state(p, p->t1);
 
+	pst_progress_phase(rq->progress, "analysing");
 	if (wants(rq, PST_WANT_SCORE | PST_WANT_REVIEW)) {
 		score(p);
 	} else if (wants(rq, PST_WANT_DIFF | PST_WANT_VERIFY)) {

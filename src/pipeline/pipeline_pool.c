@@ -261,7 +261,7 @@ static int run_pool(struct pl_pool *p, struct pst_estate *e, unsigned nthreads, 
 int pl_pool_load(struct pst_estate *e, const char *const *paths, size_t npaths, const struct pst_read_opts *opts,
                  struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts->skip_bad, opts->now};
+	struct pst_ingest_opts io = {.skip_bad = opts->skip_bad, .now = opts->now, .progress = opts->progress};
 	struct pst_ingest_job *jobs = NULL;
 	struct pst_error walk_err;
 	struct pl_pool p;

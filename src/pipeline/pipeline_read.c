@@ -18,9 +18,11 @@ static int estate_sink(void *ctx, const struct pst_record *rec, struct pst_error
 int pst_pipeline_load(struct pst_estate *e, const char *const *paths, size_t npaths, const pst_time *times,
                       size_t ntimes, const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->now : 0};
+	struct pst_ingest_opts io = {.skip_bad = opts ? opts->skip_bad : false, .now = opts ? opts->now : 0,
+	                             .progress = opts ? opts->progress : NULL};
 	int rc;
 
+	pst_progress_phase(io.progress, "reading");
 	pst_estate_begin(e, times, ntimes);
 	if (opts && opts->jobs > 1)
 		rc = pl_pool_load(e, paths, npaths, opts, err);
@@ -56,12 +58,14 @@ static int scan_sink(void *ctx, const struct pst_record *rec, struct pst_error *
 int pst_pipeline_scan(struct pst_timeline *tl, const char *const *paths, size_t npaths,
                       const struct pst_read_opts *opts, struct pst_error *err)
 {
-	struct pst_ingest_opts io = {opts ? opts->skip_bad : false, opts ? opts->now : 0};
+	struct pst_ingest_opts io = {.skip_bad = opts ? opts->skip_bad : false, .now = opts ? opts->now : 0,
+	                             .progress = opts ? opts->progress : NULL};
 	struct pst_sources ing;
 	struct scan_ctx c;
 	int rc;
 
 	pst_sources_init(&ing);
+	pst_progress_phase(io.progress, "reading the times");
 	pst_strpool_init(&c.subs, true);
 	c.tl = tl;
 	c.ing = &ing;

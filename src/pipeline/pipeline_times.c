@@ -98,7 +98,7 @@ static int pick(const struct pst_pipeline_request *rq, const struct pst_timeline
 int pst_pipeline_times(const struct pst_pipeline_request *rq, const struct pst_timeline *tl, pst_time *t0,
                        pst_time *t1, char period[8], struct pst_error *err)
 {
-	struct pst_read_opts opts = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .jobs = 1};
+	struct pst_read_opts opts = {.skip_bad = rq->skip_bad, .now = rq->generated_at, .jobs = 1, .progress = rq->progress};
 	struct pst_timeline own;
 	int rc;
 

@@ -40,6 +40,8 @@ check_eq "split: one sources.sha256, at the top" "$(cd "$TMP/s" && find . -name 
 team=$(ls "$TMP/s"/*/*.pdf | head -n 1)
 check_contains "a team pack names the list at the top" "$(pdftotext "$team" - | tr -d '\n')" \
 	"beside the organisation's pack"
+check_eq "a team pack: no folder table or largest files (the organisation's pack has them)" \
+	"$(pdftotext "$team" - | grep -c -e '^By folder' -e 'largest files$')" 0
 check_contains "a team pack states the same hash" "$(pdftotext "$team" - | tr -d ' \n')" "SHA-256ofthelist$hash"
 
 # ---- warnings on standard error: three of each kind unless --verbose ----
@@ -57,6 +59,25 @@ check_eq "--verbose: no count line" "$(grep -c 'more of this kind' "$TMP/err")" 
 check_eq "diff csv: 3 of the kind and a count" "$(grep -c 'unused_team_rule' "$TMP/err")" 4
 "$POSTURE" diff --verbose --format csv --period 2026-10 --teams "$TMP/unused.conf" samples >/dev/null 2>"$TMP/err"
 check_eq "diff csv --verbose: all five" "$(grep -c 'unused_team_rule' "$TMP/err")" 5
+dq=$(pdftotext -layout "$TMP/w/posture-review-2026-10.pdf" - | sed -n '/^Data quality$/,/^Evidence appendix$/p')
+check_contains "PDF: warnings by kind, with the count" "$(printf '%s' "$dq" | tr -s ' ')" "Team rule that matched 5"
+check_eq "PDF: three examples of the kind" "$(printf '%s\n' "$dq" | grep -c 'rule for team "Nobody [0-9]"')" 3
+check_contains "PDF: the rest in the workbook" "$(printf '%s' "$dq" | tr -d '\n' | tr -s ' ')" \
+	"(and 2 more in the workbook's Data quality sheet)"
+check_contains "PDF: the subscription with a problem" "$(printf '%s' "$dq" | tr -s ' ')" \
+	"prod-payments d30febfd-5f3a-4ad8-b6b9-30e1ecc1f42a Out of scope at the end"
+check_contains "PDF: how many subscriptions have one" "$(printf '%s' "$dq" | tr -s ' ')" \
+	"4 subscriptions are in the data, 3 in scope at the end; 1 has a problem"
+/usr/bin/python3 - "$TMP/w/posture-review-2026-10.xlsx" <<'PY' >"$TMP/dq"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+rows = [r for r in wb["Data quality"].iter_rows(min_row=2, values_only=True)]
+print(sum(1 for r in rows if r[6] == "unused_team_rule" and r[1] == 5))
+subs = [r for r in wb["Subscriptions"].iter_rows(min_row=2, values_only=True)]
+print(len(subs), [r[0] for r in subs if r[10]])
+PY
+check_eq "workbook: every warning of the kind, with its count" "$(sed -n 1p "$TMP/dq")" 5
+check_eq "workbook: every subscription, the problem flagged" "$(sed -n 2p "$TMP/dq")" "4 ['prod-payments']"
 "$POSTURE" report -q --teams "$TMP/unused.conf" --out "$TMP/w" $GEN samples >/dev/null 2>"$TMP/err"
 check_eq "-q: nothing on stderr" "$(wc -c <"$TMP/err" | tr -d ' ')" 0
 for c in report diff inspect score teams verify; do

@@ -39,7 +39,7 @@ HEADERS = {
                  "Unhealthy", "Not applicable", "Top team"],
     "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],
     "Compliance": ["Standard", "Control", "State", "Passed", "Failed", "Skipped"],
-    "Data quality": ["Kind", "Message", "File", "Line", "Record", "Code", "Of this kind"],
+    "Data quality": ["Kind", "Of this kind", "Message", "File", "Line", "Record", "Code"],
     "Subscriptions": ["Subscription", "Id", "In scope at the end", "Missing since", "Score before (%)",
                       "Score now (%)", "Weight", "Warnings naming it", "Score checks differing", "Problem",
                       "Has a problem"],
@@ -180,7 +180,7 @@ def check_all(d):
     check("Changes: ages are numbers", all(isinstance(r[14], int) for r in rows["Changes"] if r[14] is not None), True)
     owner = [r[0] for r in ch.iter_rows(min_row=2, min_col=19, max_col=19) if (r[0].value or "").startswith("=")]
     check("formula-looking text stays text", [(c.data_type, c.value[:10]) for c in owner], [("s", "=HYPERLINK")])
-    dq = wb["Data quality"]["B2"].value
+    dq = wb["Data quality"]["C2"].value
     check("long text cut with a marker", (len(dq), dq.endswith(CUT)), (32767, True))
     oi = wb["Open items"]
     cf = sorted((rule.type, rule.formula[0]) for r in oi.conditional_formatting for rule in r.rules)

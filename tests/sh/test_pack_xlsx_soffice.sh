@@ -32,6 +32,9 @@ check_eq "Changes as diff csv" "$(cmp_cols "$TMP/csv/all-Changes.csv" "$TMP/diff
 check_eq "dates as shown" "$(cut -d, -f17 "$TMP/csv/all-Changes.csv" | grep -c '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$')" \
 	"$(cut -d, -f16 "$TMP/diff.csv" | grep -c '^20')"
 check_contains "key figures" "$(cat "$TMP/csv/all-Summary.csv")" "To,2026-10-31"
+check_eq "Subscriptions: one row each, the problem flagged" \
+	"$("$PY" -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding="utf-8")))[1:]; print(len(r), sorted({x[10] for x in r}))' "$TMP/csv/all-Subscriptions.csv")" \
+	"6 ['FALSE', 'TRUE']"
 office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"
 check_eq "soffice prints the workbook" "$?" 0
 text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)

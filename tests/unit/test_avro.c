@@ -584,7 +584,7 @@ static void test_ingest_not_capture(void)
 	const char *path = tmp_path("notcapture/x.avro");
 	const char *paths[1];
 	struct pst_sources ing;
-	struct pst_ingest_opts opts = {true, 0};
+	struct pst_ingest_opts opts = {.skip_bad = true};
 	struct pst_error err;
 	char want[600];
 

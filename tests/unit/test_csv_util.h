@@ -210,7 +210,7 @@ static inline int ingest_text(const char *data, size_t len, struct pst_sources *
 {
 	char path[64];
 	const char *paths[1];
-	struct pst_ingest_opts opts = {false, 0};
+	struct pst_ingest_opts opts = {.skip_bad = false};
 	struct pst_error err;
 	int rc;
 

@@ -95,7 +95,7 @@ static int subscriptions_table(struct pack *pk)
 		{"Id", 0, 170, PST_PDF_LEFT, 1},
 		{"Problem", 3, 0, PST_PDF_LEFT, 0},
 		{"Score before", 0, 52, PST_PDF_RIGHT, 0},
-		{"Score now", 0, 48, PST_PDF_RIGHT, 0},
+		{"Score now", 0, 62, PST_PDF_RIGHT, 0},
 	};
 	const struct pst_review *r = pk->r;
 	int rc = pack_subtitle(pk, "Subscriptions with a problem");
@@ -334,13 +334,15 @@ static void check_sentence(const struct pack *pk, struct strbuf *sb)
 {
 	const struct pst_review_manifest *m = &pk->r->manifest;
 
-	strbuf_addstr(sb, "The list is " PST_MANIFEST_NAME);
-	strbuf_addstr(sb, pk->team == PST_REVIEW_NO_TEAM ? " beside this pack"
-	                                                 : " beside the organisation's pack (the top of the output folder)");
-	strbuf_addstr(sb, ": one line per file as sha256sum writes it (hash, two spaces, path as given), in byte "
-	                  "order. `sha256sum " PST_MANIFEST_NAME "` gives the hash above; `sha256sum -c " PST_MANIFEST_NAME
-	                  "`, run in the folder posture ran in, checks every file. The workbook's Sources sheet "
-	                  "lists every file with its records.");
+	strbuf_addstr(sb, "The list is " PST_MANIFEST_NAME ": one line per file as sha256sum writes it (hash, two "
+	                  "spaces, path as given), in byte order. `sha256sum " PST_MANIFEST_NAME "` gives the hash "
+	                  "above; `sha256sum -c " PST_MANIFEST_NAME "`, run in the folder posture ran in, checks every "
+	                  "file. ");
+	strbuf_addstr(sb, pk->team == PST_REVIEW_NO_TEAM
+	                      ? "It is beside this pack; the workbook's Sources sheet lists every file with its records."
+	                      : "It is beside the organisation's pack (the top of the output folder), whose appendix "
+	                        "also counts the files by folder and lists the largest; the workbook's Sources sheet "
+	                        "lists every file with its records.");
 	if (m->hashed < m->files) {
 		strbuf_addstr(sb, " ");
 		pack_num(sb, (int64_t)(m->files - m->hashed));
@@ -361,6 +363,8 @@ static int inventory(struct pack *pk)
 		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL, pk->line.buf, pk->err);
 	if (rc == PST_OK)
 		rc = group_table(pk, "By format", "Format", m->formats, m->nformats);
+	if (rc != PST_OK || pk->team != PST_REVIEW_NO_TEAM) /* a team pack: the rest is the organisation's */
+		return rc;
 	strbuf_reset(&pk->line);
 	strbuf_addstr(&pk->line, "By folder");
 	if (*m->root)

@@ -85,12 +85,12 @@ int xpk_compliance(const struct xpk *p, struct pst_error *err)
  * checks and the rejected records listed, in one table. */
 static const struct pst_xlsx_column quality_cols[] = {
 	{"Kind", PST_XLSX_TEXT, NULL, 0},
+	{"Of this kind", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 	{"Message", PST_XLSX_TEXT, NULL, 80},
 	{"File", PST_XLSX_TEXT, NULL, 30},
 	{"Line", PST_XLSX_INTEGER, NULL, 0},
 	{"Record", PST_XLSX_INTEGER, NULL, 0},
 	{"Code", PST_XLSX_TEXT, NULL, 0},
-	{"Of this kind", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 };
 
 struct quality_kind {
@@ -105,6 +105,7 @@ static int quality_row(struct pst_xlsx_table *t, const struct quality_kind *k, c
 
 	xpk_row_begin(&w, t, err);
 	xpk_text(&w, k->label);
+	xpk_count(&w, (int64_t)k->count, k->count > 0);
 	xpk_text(&w, msg);
 	if (rej) {
 		xpk_text(&w, rej->file);
@@ -116,7 +117,6 @@ static int quality_row(struct pst_xlsx_table *t, const struct quality_kind *k, c
 		xpk_count(&w, 0, false);
 	}
 	xpk_text(&w, k->code);
-	xpk_count(&w, (int64_t)k->count, k->count > 0);
 	return xpk_row_end(&w);
 }
 
