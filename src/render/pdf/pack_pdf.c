@@ -20,7 +20,7 @@ bool pack_mine(const struct pack *pk, size_t t)
 size_t pack_team_rows(const struct pack *pk)
 {
 	if (pk->team != PST_REVIEW_NO_TEAM)
-		return PACK_LIST_ROWS;
+		return PACK_TEAM_ROWS; /* a team's pack stays a handful of pages: the rest is in its workbook */
 	return pk->r->nteams > PACK_MANY_TEAMS ? PACK_MANY_TEAM_ROWS : PACK_TEAM_ROWS;
 }
 

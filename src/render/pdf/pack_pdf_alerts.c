@@ -142,7 +142,7 @@ static int high_alerts(struct pack *pk)
 	if (rc == PST_OK && !n)
 		return pack_say(pk, "No alert of High or Critical severity in the period.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 7, PACK_LIST_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, cols, 7, pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PACK_TEAM_ROWS, pk->err);
 	for (i = 0; i < pk->r->nalerts && rc == PST_OK; i++) {
 		if (!high_alert(pk, &pk->r->alerts[i]))
 			continue;

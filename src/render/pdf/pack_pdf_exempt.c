@@ -6,14 +6,14 @@
 #include "pack_pdf_int.h"
 
 static const struct pst_pdf_col reg_cols[] = {
-	{"Recommendation", 3, 0, PST_PDF_LEFT, 0},
-	{"Resource", 3, 0, PST_PDF_LEFT, 0},
-	{"Team", 2, 0, PST_PDF_LEFT, 0},
+	{"Recommendation", 4, 0, PST_PDF_LEFT, 0},
+	{"Resource", 3, 0, PST_PDF_LEFT, 1},
+	{"Team", 2, 0, PST_PDF_LEFT, 1},
 	{"Severity", 0, 46, PST_PDF_LEFT, 0},
 	{"Since", 0, 56, PST_PDF_LEFT, 0},
 	{"Category", 0, 52, PST_PDF_LEFT, 0},
 	{"Expires", 0, 56, PST_PDF_LEFT, 0},
-	{"Exemption and description", 4, 0, PST_PDF_LEFT, 0},
+	{"Exemption and description", 4, 0, PST_PDF_LEFT, 1}, /* one line: the whole text is in the workbook */
 };
 
 static void reg_cells(struct pack *pk, const struct pst_review_exemption *x)
@@ -21,7 +21,7 @@ static void reg_cells(struct pack *pk, const struct pst_review_exemption *x)
 	struct strbuf *d = pack_cell(pk, 7);
 
 	strbuf_addstr(pack_cell(pk, 0), x->recommendation);
-	strbuf_addstr(pack_cell(pk, 1), x->resource_id);
+	pack_resource(pack_cell(pk, 1), x->resource_id, NULL, NULL);
 	strbuf_addstr(pack_cell(pk, 2), pack_team_name(pk, x->team));
 	strbuf_addstr(pack_cell(pk, 3), pst_severity_name(x->severity));
 	pack_date(pack_cell(pk, 4), x->since);
@@ -54,12 +54,16 @@ static int register_table(struct pack *pk, bool in_period)
 		return pack_say(pk, in_period ? "No finding was exempted this period."
 		                              : "No High or Critical finding is exempt.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, reg_cols, PST_ARRAY_LEN(reg_cols), 0, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, reg_cols, PST_ARRAY_LEN(reg_cols), pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PACK_TEAM_ROWS, pk->err);
 	for (i = 0; i < r->nexemptions && rc == PST_OK; i++) {
 		const struct pst_review_exemption *x = &r->exemptions[i];
 
 		if (!reg_mine(pk, x) || x->in_period != in_period)
 			continue;
+		if (pst_pdf_table_full(pk->pdf)) { /* the rest are counted: "and N more: see the workbook" */
+			pst_pdf_table_skip(pk->pdf, 1);
+			continue;
+		}
 		reg_cells(pk, x);
 		rc = pack_row(pk, PST_ARRAY_LEN(reg_cols));
 	}
@@ -88,7 +92,7 @@ static int expiring_table(struct pack *pk)
 
 	if (rc == PST_OK && !pk->r->nexpiring)
 		return pack_say(pk, "No exemption expires within 30 days of the end of the period.");
-	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), 0, pk->r->nexpiring, expiring_cells);
+	return rc ? rc : pack_table(pk, cols, PST_ARRAY_LEN(cols), PACK_LIST_ROWS, pk->r->nexpiring, expiring_cells);
 }
 
 int pack_exemptions(struct pack *pk)

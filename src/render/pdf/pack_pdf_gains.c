@@ -110,7 +110,7 @@ static int gains_table(struct pack *pk, const struct gains *g)
 	};
 	size_t i, ncols = pk->team == PST_REVIEW_NO_TEAM ? 7 : 5;
 	int rc = pst_pdf_table_begin(pk->pdf, pk->team == PST_REVIEW_NO_TEAM ? cols : team_cols, ncols,
-	                             PACK_LIST_ROWS, pk->err);
+	                             pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PACK_TEAM_ROWS, pk->err);
 
 	for (i = 0; i < g->n && rc == PST_OK; i++) {
 		if (pst_pdf_table_full(pk->pdf)) {
