@@ -13,7 +13,7 @@ static const struct pst_pdf_col reg_cols[] = {
 	{"Since", 0, 56, PST_PDF_LEFT, 0},
 	{"Category", 0, 52, PST_PDF_LEFT, 0},
 	{"Expires", 0, 56, PST_PDF_LEFT, 0},
-	{"Exemption and description", 4, 0, PST_PDF_LEFT, 1}, /* one line: the whole text is in the workbook */
+	{"Exemption", 3, 0, PST_PDF_LEFT, 1}, /* one line: the whole text is in the workbook */
 };
 
 static void reg_cells(struct pack *pk, const struct pst_review_exemption *x)
