@@ -242,6 +242,31 @@ same("team pages", len(pages), len(ranked))
 for (pos, share, won, _), l in zip(pages, ranked):
     same("team page of " + l["team"], (pos, share, won.lstrip("+")),
          ("#%d" % l["rank"], "%.2f" % shares[l["team"]], ("%.2f" % l["percentage_points"]).lstrip("+")))
+# the subscriptions' scores at both ends, from the score series
+sub_at = {(r["subscription_name"], r["time"]): "%.2f%%" % (100 * r["value"]) for r in score["series"]
+          if r["scope"] == "subscription"}
+# page 1's movers: start and end as the series has them, the change their difference
+movers = list(re.finditer(r"^ *(\S+) +([0-9.]+%|n/a) +([0-9.]+%|n/a|out of scope) +([+-]?[0-9.]+|n/a) +[0-9a-z]", page1, re.M))
+same("page 1: three movers", len(movers), 3)
+for m in movers:
+    name, start, end = m.group(1), m.group(2), m.group(3)
+    same("page 1 mover %s start" % name, start, sub_at.get((name, score["t0"]), "n/a"))
+    same("page 1 mover %s end" % name, end, sub_at.get((name, score["t1"]), "out of scope" if end == "out of scope" else "n/a"))
+    if start != "n/a" and end not in ("n/a", "out of scope"):
+        same("page 1 mover %s change" % name, "%+.2f" % (float(end[:-1]) - float(start[:-1])), m.group(4))
+# the Data quality page: the subscriptions with a problem, their scores at both ends
+dq = text[text.find("Subscriptions with a problem"):]
+m = re.search(r"([0-9]+) subscriptions are in the data, ([0-9]+) in scope at the end", dq)
+if not m:
+    bad.append("Data quality: subscription counts not found")
+else:
+    same("Data quality: in scope at the end", (int(m.group(1)), int(m.group(2))), (t1["subscriptions_total"], t1["subscriptions_in_scope"]))
+rows = re.findall(r"^ *(\S+) +[0-9a-f-]{36} .*?([0-9.]+%|n/a) +(out of scope|[0-9.]+%|n/a) *$", dq[:3000], re.M)
+if not rows:
+    bad.append("Data quality: no subscription row read")
+for name, before, now in rows:
+    same("Data quality %s before" % name, before, sub_at.get((name, score["t0"]), "n/a"))
+    same("Data quality %s now" % name, now, sub_at.get((name, score["t1"]), "out of scope"))
 print("\n".join(bad) if bad else "all agree")
 EOF
 )
