@@ -293,6 +293,25 @@ run_checks() {
 check_eq "checker ran" "$?" 0
 run_checks <"$TMP/checks"
 
+# Print setup: every sheet A4 landscape, one page wide, header row repeated.
+print_setup() { "$PY" -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sheets = sorted(n for n in z.namelist() if re.match(r"xl/worksheets/sheet[0-9]+[.]xml$", n))
+ok = 0
+for n in sheets:
+    x = z.read(n).decode()
+    setup = re.search(r"<pageSetup [^>]*>", x)
+    s = setup.group(0) if setup else ""
+    if all(a in s for a in (chr(32) + "paperSize=\"9\"", "fitToHeight=\"0\"", "orientation=\"landscape\"")) \
+            and "<pageSetUpPr fitToPage=\"1\"/>" in x:
+        ok += 1
+titles = len(re.findall(r"_xlnm[.]Print_Titles\" localSheetId=\"[0-9]+\">[^<]*![$]1:[$]1<",
+                        z.read("xl/workbook.xml").decode()))
+print(len(sheets), ok, titles)' "$1"; }
+check_eq "every sheet landscape, fit to one page wide, titles repeated" "$(print_setup "$TMP/all.xlsx")" "10 10 10"
+check_eq "team workbook print setup" "$(print_setup "$TMP/team-1.xlsx" | awk '$1 == $2 && $2 == $3 && $1 > 0 {print "ok"}')" ok
+
 # 200,000 findings: constant memory (inline strings), every row written.
 mkdir -p "$TMP/big"
 "$WRITER" --write "$TMP/big" --big 200000 2>"$TMP/big-err"
