@@ -160,7 +160,10 @@ def check_all(d):
     lines = [c for c in s._charts if type(c).__name__ == "LineChart"][0]
     check("line chart series (score, goal)", len(lines.series), 2)
     bars = [c for c in s._charts if type(c).__name__ == "BarChart"][0]
-    check("column chart: stacked by severity", (bars.grouping, len(bars.series)), ("stacked", 4))
+    check("team chart: stacked by severity", (bars.grouping, len(bars.series)), ("stacked", 4))
+    # horizontal bars (team names level), first team of the league on top (x_axis: openpyxl's catAx)
+    check("team chart: horizontal bars, categories top down", (bars.type, bars.x_axis.scaling.orientation),
+          ("bar", "maxMin"))
     keys = {r[0]: r[1] for r in s.iter_rows(min_row=3, max_col=2, values_only=True) if r[0]}
     check("key figure: a real date", (isinstance(keys["To"], datetime.datetime), keys["To"].date().isoformat()),
           (True, "2026-10-31"))
