@@ -416,6 +416,44 @@ static void test_wrap_ids(void)
 	pst_pdf_free(pdf);
 }
 
+/* Width of the first n bytes of s plus a hair: pdf_fit keeps exactly n. */
+static double width_of(const struct pst_pdf *pdf, const char *s, size_t n)
+{
+	return pdf_width(pdf, &pdf_f_small, s, n) + 0.01;
+}
+
+static size_t split(const struct pst_pdf *pdf, const char *s, double w)
+{
+	return pdf_split_at(pdf, &pdf_f_small, s, strlen(s), w);
+}
+
+static void test_split_at(void)
+{
+	struct pst_pdf *pdf = small_doc();
+	const char *vnet = "vnet-shared-services-007", *us = "rg_shared_network_prod", *dot = "app.contoso.example";
+	const char *camel = "AzureSecurityCenterRecommendations", *plain = "commandandcontrol";
+
+	if (!pdf) {
+		CHECK(0);
+		return;
+	}
+	/* "vnet-shared-serv" fits: the break goes after "vnet-shared-" */
+	CHECK_INT(split(pdf, vnet, width_of(pdf, vnet, 16)), 12);
+	CHECK_INT(split(pdf, vnet, width_of(pdf, vnet, 11)), 5); /* "vnet-shared" fits: after "vnet-" */
+	CHECK_INT(split(pdf, us, width_of(pdf, us, 14)), 10);    /* after "rg_shared_" */
+	CHECK_INT(split(pdf, dot, width_of(pdf, dot, 10)), 4);   /* after "app." */
+	CHECK_INT(split(pdf, "/subscriptions/abc/resourceGroups", width_of(pdf, "/subscriptions/abc/resou", 24)),
+	          19);
+	/* a '/' first: "nsg-frontend-7" stays whole */
+	CHECK_INT(split(pdf, "providers/nsg-frontend-7", width_of(pdf, "providers/nsg-frontend-7", 20)), 10);
+	/* no separator: at a camel-case capital, not "...Recommendati|ons" */
+	CHECK_INT(split(pdf, camel, width_of(pdf, camel, 31)), 19);
+	/* nothing to break at: mid-word, as much as fits */
+	CHECK_INT(split(pdf, plain, width_of(pdf, plain, 9)), 9);
+	CHECK_INT(split(pdf, plain, 0.5), 1); /* never nothing */
+	pst_pdf_free(pdf);
+}
+
 static void test_wrap_utf8(void)
 {
 	struct pst_pdf *pdf = small_doc();
@@ -592,6 +630,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	RUN(test_wrap_ids);
+	RUN(test_split_at);
 	RUN(test_wrap_utf8);
 	RUN(test_cut);
 	RUN(test_missing_font);
