@@ -11,6 +11,7 @@
 #include "posture/pdf_chart.h"
 #include "posture/pdf_doc.h"
 #include "posture/utf8.h"
+#include "../../src/render/pdf/pdf_chart_int.h"
 #include "../../src/render/pdf/pdf_int.h"
 #include "test_file_util.h"
 
@@ -454,6 +455,27 @@ static void test_split_at(void)
 	pst_pdf_free(pdf);
 }
 
+/* Counts get whole-number ticks: 1, 2, 5, 10 ... steps, never 0.5. */
+static void test_count_axis(void)
+{
+	static const double max[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 23, 26, 99, 101, 4806};
+	static const double top[] = {1, 2, 3, 4, 5, 6, 8, 10, 10, 15, 15, 25, 30, 100, 150, 5000};
+	static const int ticks[] = {1, 2, 3, 4, 5, 3, 4, 5, 5, 3, 3, 5, 3, 5, 3, 5};
+	size_t i;
+
+	for (i = 0; i < PST_ARRAY_LEN(max); i++) {
+		int n = 0;
+		double m = pdfchart_count_axis(max[i], &n);
+		double step = m / n;
+
+		CHECK(fabs(m - top[i]) < 1e-9);
+		CHECK_INT(n, ticks[i]);
+		CHECK(step >= 1.0 && step == floor(step) && n <= 5 && m >= max[i]);
+	}
+	/* the old axis for a maximum of 2 counts steps 0.5 */
+	CHECK_INT(pdfchart_ticks(pdfchart_nice_max(2.0)), 4);
+}
+
 static void test_wrap_utf8(void)
 {
 	struct pst_pdf *pdf = small_doc();
@@ -631,6 +653,7 @@ int main(int argc, char **argv)
 	}
 	RUN(test_wrap_ids);
 	RUN(test_split_at);
+	RUN(test_count_axis);
 	RUN(test_wrap_utf8);
 	RUN(test_cut);
 	RUN(test_missing_font);

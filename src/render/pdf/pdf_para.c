@@ -1,8 +1,9 @@
 /* pdf_para.c: paragraphs broken into lines by measured width.
  *
  * Words break at spaces; a word wider than the line is split after a '/'
- * (resource ids), else a '-', '_' or '.' (names) when one fits, else at a capital
- * inside a camel-case word, else on the last character boundary that fits.  Runs of different fonts share the paragraph. */
+ * (resource ids), else a '-', '_' or '.' (names) when one fits, else at a
+ * capital inside a camel-case word, else on the last character boundary
+ * that fits.  Runs of different fonts share the paragraph. */
 #include "pdf_int.h"
 
 #include <stdlib.h>
