@@ -218,6 +218,27 @@ static int demo_build(const char *path, enum pst_pdf_paper paper, struct pst_err
 
 /* ---- a document of edge cases: empty and oversized inputs ---- */
 
+/* A cut column: whole when it fits, wrapped into the lines its row takes
+ * anyway, cut with an ellipsis only in a one-line row. */
+static int edge_cut_column(struct pst_pdf *pdf, struct pst_error *err)
+{
+	static const struct pst_pdf_col cols[] = {
+		{"Team", 0, 60, PST_PDF_LEFT, 1}, {"Recommendation", 1, 0, PST_PDF_LEFT, 0}, {"N", 0, 30, PST_PDF_RIGHT, 0}};
+	static const char *const rows[3][3] = {
+		{"Fitteam", "Short", "1"},
+		{"Wrapteam Alpha Bravo Charlie", "A recommendation long enough to wrap over several lines of its column, "
+		 "so that the row is tall and the team name beside it has room to wrap instead of being cut with an "
+		 "ellipsis; it goes on and on, and on again, for a few more words, and a few more, so that the row "
+		 "takes four or five lines of small print at the least.", "2"},
+		{"Cutteam Alpha Bravo Charlie", "Short", "3"}};
+	size_t i;
+	int rc = pst_pdf_table_begin(pdf, cols, 3, 0, err);
+
+	for (i = 0; i < 3 && rc == PST_OK; i++)
+		rc = pst_pdf_table_row(pdf, rows[i], err);
+	return rc ? rc : pst_pdf_table_end(pdf, err);
+}
+
 static int edge_lists(struct pst_pdf *pdf, struct pst_error *err)
 {
 	static const struct pst_pdf_col cols[] = {{"Only\tcolumn \xC3", 1, 0, PST_PDF_LEFT, 0}};
@@ -244,6 +265,8 @@ static int edge_lists(struct pst_pdf *pdf, struct pst_error *err)
 	pst_pdf_table_skip(pdf, 199975);
 	if (rc == PST_OK)
 		rc = pst_pdf_table_end(pdf, err); /* and 199990 more */
+	if (rc == PST_OK)
+		rc = edge_cut_column(pdf, err);
 	strbuf_release(&sb);
 	return rc;
 }
