@@ -105,7 +105,9 @@ struct pst_pdf_col {
 	double share;
 	double points;
 	enum pst_pdf_align align;
-	int cut; /* 1: one line with an ellipsis; 0: wrap */
+	int cut; /* 1: never adds lines to its row: whole when it fits, wrapped
+	          * into the lines the row's other cells take, else cut with an
+	          * ellipsis; 0: wrap */
 };
 
 /* Starts a table (cols is copied).  max_rows > 0 shows at most that many

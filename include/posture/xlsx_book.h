@@ -156,7 +156,14 @@ int pst_xlsx_data_begin(struct pst_xlsx_sheet *s, const char *category_header, c
 int pst_xlsx_data_row(struct pst_xlsx_data *d, const char *category, const double *values,
                       const char *num_format, struct pst_error *err);
 
-enum pst_xlsx_chart_kind { PST_XLSX_CHART_LINE, PST_XLSX_CHART_COLUMN, PST_XLSX_CHART_COLUMN_STACKED };
+/* BAR_STACKED: horizontal stacked bars, categories top to bottom in block
+ * order (long labels stay level); y_title names the value axis. */
+enum pst_xlsx_chart_kind {
+	PST_XLSX_CHART_LINE,
+	PST_XLSX_CHART_COLUMN,
+	PST_XLSX_CHART_COLUMN_STACKED,
+	PST_XLSX_CHART_BAR_STACKED
+};
 
 struct pst_xlsx_chart_spec {
 	enum pst_xlsx_chart_kind kind;

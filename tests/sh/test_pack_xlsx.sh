@@ -160,7 +160,10 @@ def check_all(d):
     lines = [c for c in s._charts if type(c).__name__ == "LineChart"][0]
     check("line chart series (score, goal)", len(lines.series), 2)
     bars = [c for c in s._charts if type(c).__name__ == "BarChart"][0]
-    check("column chart: stacked by severity", (bars.grouping, len(bars.series)), ("stacked", 4))
+    check("team chart: stacked by severity", (bars.grouping, len(bars.series)), ("stacked", 4))
+    # horizontal bars (team names level), first team of the league on top (x_axis: openpyxl's catAx)
+    check("team chart: horizontal bars, categories top down", (bars.type, bars.x_axis.scaling.orientation),
+          ("bar", "maxMin"))
     keys = {r[0]: r[1] for r in s.iter_rows(min_row=3, max_col=2, values_only=True) if r[0]}
     check("key figure: a real date", (isinstance(keys["To"], datetime.datetime), keys["To"].date().isoformat()),
           (True, "2026-10-31"))
@@ -292,6 +295,25 @@ run_checks() {
 "$PY" "$TMP/check.py" "$TMP" >"$TMP/checks" 2>&1
 check_eq "checker ran" "$?" 0
 run_checks <"$TMP/checks"
+
+# Print setup: every sheet A4 landscape, one page wide, header row repeated.
+print_setup() { "$PY" -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sheets = sorted(n for n in z.namelist() if re.match(r"xl/worksheets/sheet[0-9]+[.]xml$", n))
+ok = 0
+for n in sheets:
+    x = z.read(n).decode()
+    setup = re.search(r"<pageSetup [^>]*>", x)
+    s = setup.group(0) if setup else ""
+    if all(a in s for a in (chr(32) + "paperSize=\"9\"", "fitToHeight=\"0\"", "orientation=\"landscape\"")) \
+            and "<pageSetUpPr fitToPage=\"1\"/>" in x:
+        ok += 1
+titles = len(re.findall(r"_xlnm[.]Print_Titles\" localSheetId=\"[0-9]+\">[^<]*![$]1:[$]1<",
+                        z.read("xl/workbook.xml").decode()))
+print(len(sheets), ok, titles)' "$1"; }
+check_eq "every sheet landscape, fit to one page wide, titles repeated" "$(print_setup "$TMP/all.xlsx")" "10 10 10"
+check_eq "team workbook print setup" "$(print_setup "$TMP/team-1.xlsx" | awk '$1 == $2 && $2 == $3 && $1 > 0 {print "ok"}')" ok
 
 # 200,000 findings: constant memory (inline strings), every row written.
 mkdir -p "$TMP/big"

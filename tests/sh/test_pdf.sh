@@ -95,6 +95,12 @@ check_qpdf "qpdf --check edge" "$E"
 check_eq "edge: no word outside the margins" "$(pdf_inside "$E")" "words 1 outside 0"
 etext=$(pdftotext -layout "$E" - 2>/dev/null)
 check_contains "edge: cut table" "$etext" "and 199990 more: see the workbook"
+# A cut column: whole when it fits or when its row has the lines, else cut.
+check_eq "edge: a cut cell that fits is whole" "$(printf '%s\n' "$etext" | grep -c 'Fitteam  .*Short')" 1
+check_eq "edge: a cut cell in a tall row wraps whole" \
+	"$(printf '%s\n' "$etext" | grep -o 'Wrapteam[^ ]*\|Alpha[^ ]*\|Bravo[^ ]*\|Charlie[^ ]*' | head -4 | tr '\n' ' ')" \
+	"Wrapteam Alpha Bravo Charlie "
+check_eq "edge: a cut cell in a one-line row is cut" "$(printf '%s\n' "$etext" | grep -c 'Cutteam [^ ]*…  *Short')" 1
 check_contains "edge: cut bar chart" "$etext" "and 263 more: see the workbook"
 check_contains "edge: level-2 heading text" "$etext" "Lists"
 out=$(toc_check "$E" "Many headings")

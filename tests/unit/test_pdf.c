@@ -11,6 +11,7 @@
 #include "posture/pdf_chart.h"
 #include "posture/pdf_doc.h"
 #include "posture/utf8.h"
+#include "../../src/render/pdf/pdf_chart_int.h"
 #include "../../src/render/pdf/pdf_int.h"
 #include "test_file_util.h"
 
@@ -217,6 +218,27 @@ static int demo_build(const char *path, enum pst_pdf_paper paper, struct pst_err
 
 /* ---- a document of edge cases: empty and oversized inputs ---- */
 
+/* A cut column: whole when it fits, wrapped into the lines its row takes
+ * anyway, cut with an ellipsis only in a one-line row. */
+static int edge_cut_column(struct pst_pdf *pdf, struct pst_error *err)
+{
+	static const struct pst_pdf_col cols[] = {
+		{"Team", 0, 60, PST_PDF_LEFT, 1}, {"Recommendation", 1, 0, PST_PDF_LEFT, 0}, {"N", 0, 30, PST_PDF_RIGHT, 0}};
+	static const char *const rows[3][3] = {
+		{"Fitteam", "Short", "1"},
+		{"Wrapteam Alpha Bravo Charlie", "A recommendation long enough to wrap over several lines of its column, "
+		 "so that the row is tall and the team name beside it has room to wrap instead of being cut with an "
+		 "ellipsis; it goes on and on, and on again, for a few more words, and a few more, so that the row "
+		 "takes four or five lines of small print at the least.", "2"},
+		{"Cutteam Alpha Bravo Charlie", "Short", "3"}};
+	size_t i;
+	int rc = pst_pdf_table_begin(pdf, cols, 3, 0, err);
+
+	for (i = 0; i < 3 && rc == PST_OK; i++)
+		rc = pst_pdf_table_row(pdf, rows[i], err);
+	return rc ? rc : pst_pdf_table_end(pdf, err);
+}
+
 static int edge_lists(struct pst_pdf *pdf, struct pst_error *err)
 {
 	static const struct pst_pdf_col cols[] = {{"Only\tcolumn \xC3", 1, 0, PST_PDF_LEFT, 0}};
@@ -243,6 +265,8 @@ static int edge_lists(struct pst_pdf *pdf, struct pst_error *err)
 	pst_pdf_table_skip(pdf, 199975);
 	if (rc == PST_OK)
 		rc = pst_pdf_table_end(pdf, err); /* and 199990 more */
+	if (rc == PST_OK)
+		rc = edge_cut_column(pdf, err);
 	strbuf_release(&sb);
 	return rc;
 }
@@ -414,6 +438,65 @@ static void test_wrap_ids(void)
 	strbuf_release(&id);
 	strbuf_release(&joined);
 	pst_pdf_free(pdf);
+}
+
+/* Width of the first n bytes of s plus a hair: pdf_fit keeps exactly n. */
+static double width_of(const struct pst_pdf *pdf, const char *s, size_t n)
+{
+	return pdf_width(pdf, &pdf_f_small, s, n) + 0.01;
+}
+
+static size_t split(const struct pst_pdf *pdf, const char *s, double w)
+{
+	return pdf_split_at(pdf, &pdf_f_small, s, strlen(s), w);
+}
+
+static void test_split_at(void)
+{
+	struct pst_pdf *pdf = small_doc();
+	const char *vnet = "vnet-shared-services-007", *us = "rg_shared_network_prod", *dot = "app.contoso.example";
+	const char *camel = "AzureSecurityCenterRecommendations", *plain = "commandandcontrol";
+
+	if (!pdf) {
+		CHECK(0);
+		return;
+	}
+	/* "vnet-shared-serv" fits: the break goes after "vnet-shared-" */
+	CHECK_INT(split(pdf, vnet, width_of(pdf, vnet, 16)), 12);
+	CHECK_INT(split(pdf, vnet, width_of(pdf, vnet, 11)), 5); /* "vnet-shared" fits: after "vnet-" */
+	CHECK_INT(split(pdf, us, width_of(pdf, us, 14)), 10);    /* after "rg_shared_" */
+	CHECK_INT(split(pdf, dot, width_of(pdf, dot, 10)), 4);   /* after "app." */
+	CHECK_INT(split(pdf, "/subscriptions/abc/resourceGroups", width_of(pdf, "/subscriptions/abc/resou", 24)),
+	          19);
+	/* a '/' first: "nsg-frontend-7" stays whole */
+	CHECK_INT(split(pdf, "providers/nsg-frontend-7", width_of(pdf, "providers/nsg-frontend-7", 20)), 10);
+	/* no separator: at a camel-case capital, not "...Recommendati|ons" */
+	CHECK_INT(split(pdf, camel, width_of(pdf, camel, 31)), 19);
+	/* nothing to break at: mid-word, as much as fits */
+	CHECK_INT(split(pdf, plain, width_of(pdf, plain, 9)), 9);
+	CHECK_INT(split(pdf, plain, 0.5), 1); /* never nothing */
+	pst_pdf_free(pdf);
+}
+
+/* Counts get whole-number ticks: 1, 2, 5, 10 ... steps, never 0.5. */
+static void test_count_axis(void)
+{
+	static const double max[] = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 23, 26, 99, 101, 4806};
+	static const double top[] = {1, 2, 3, 4, 5, 6, 8, 10, 10, 15, 15, 25, 30, 100, 150, 5000};
+	static const int ticks[] = {1, 2, 3, 4, 5, 3, 4, 5, 5, 3, 3, 5, 3, 5, 3, 5};
+	size_t i;
+
+	for (i = 0; i < PST_ARRAY_LEN(max); i++) {
+		int n = 0;
+		double m = pdfchart_count_axis(max[i], &n);
+		double step = m / n;
+
+		CHECK(fabs(m - top[i]) < 1e-9);
+		CHECK_INT(n, ticks[i]);
+		CHECK(step >= 1.0 && step == floor(step) && n <= 5 && m >= max[i]);
+	}
+	/* the old axis for a maximum of 2 counts steps 0.5 */
+	CHECK_INT(pdfchart_ticks(pdfchart_nice_max(2.0)), 4);
 }
 
 static void test_wrap_utf8(void)
@@ -592,6 +675,8 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	RUN(test_wrap_ids);
+	RUN(test_split_at);
+	RUN(test_count_axis);
 	RUN(test_wrap_utf8);
 	RUN(test_cut);
 	RUN(test_missing_font);

@@ -95,6 +95,30 @@ double pdfchart_nice_max(double max)
 	return 10.0 * mag;
 }
 
+double pdfchart_count_axis(double max, int *ticks)
+{
+	static const double steps[] = {1.0, 2.0, 5.0};
+	double mag = 1.0, step = 1.0, n;
+	size_t i;
+
+	if (!(max > 0.0) || !isfinite(max) || max > 1e15) {
+		*ticks = pdfchart_ticks(pdfchart_nice_max(max));
+		return pdfchart_nice_max(max);
+	}
+	for (;; mag *= 10.0) {
+		for (i = 0; i < PST_ARRAY_LEN(steps); i++)
+			if (steps[i] * mag * 5.0 >= max * (1.0 - 1e-9))
+				break;
+		if (i < PST_ARRAY_LEN(steps)) {
+			step = steps[i] * mag;
+			break;
+		}
+	}
+	n = ceil(max / step - 1e-9);
+	*ticks = n < 1.0 ? 1 : (int)n;
+	return step * *ticks;
+}
+
 int pdfchart_ticks(double nice_max)
 {
 	double mant;

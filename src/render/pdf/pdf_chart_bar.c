@@ -15,6 +15,7 @@ struct hbars {
 	double x0, x1, top, max, h;
 	size_t n, shown;
 	int legend;
+	int ticks; /* steps on the value axis */
 };
 
 static double bar_y(const struct hbars *hb, size_t i)
@@ -51,7 +52,7 @@ static void axis(struct pst_pdf *pdf, const struct hbars *hb, const char *value_
 {
 	HPDF_Page page = pdf_page(pdf);
 	struct strbuf sb = STRBUF_INIT;
-	int k, ticks = pdfchart_ticks(hb->max);
+	int k, ticks = hb->ticks;
 	double bottom = hb->top - (double)hb->shown * ROW_H, step = hb->max / ticks;
 
 	for (k = 0; k <= ticks; k++) {
@@ -101,8 +102,19 @@ static size_t min_size(size_t a, size_t b)
 
 /* Sizes the chart (rows beyond one page are left out and said), makes room,
  * draws the title, labels and axis.  A chart without rows says "No data". */
+/* True when every value is a whole number (a chart of counts). */
+static int whole_numbers(const double *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isfinite(v[i]) && v[i] != floor(v[i]))
+			return 0;
+	return 1;
+}
+
 static int begin(struct pst_pdf *pdf, struct hbars *hb, const char *title, const char *value_title,
-                 const char *const *text, size_t n, double max, struct pst_error *err)
+                 const char *const *text, size_t n, double max, int counts, struct pst_error *err)
 {
 	double fixed = fixed_height(hb->legend);
 	size_t fit = rows_fit(pdf, hb->legend);
@@ -120,7 +132,12 @@ static int begin(struct pst_pdf *pdf, struct hbars *hb, const char *title, const
 		hb->shown = 0;
 		return PST_OK;
 	}
-	hb->max = pdfchart_nice_max(max);
+	if (counts) {
+		hb->max = pdfchart_count_axis(max, &hb->ticks);
+	} else {
+		hb->max = pdfchart_nice_max(max);
+		hb->ticks = pdfchart_ticks(hb->max);
+	}
 	hb->x0 = pdf->left + label_width(pdf, text, hb->shown) + 8.0;
 	hb->x1 = pdf->right - VALUE_W;
 	labels(pdf, hb, text);
@@ -166,7 +183,7 @@ int pst_pdf_bar_chart(struct pst_pdf *pdf, const struct pst_bar_chart *c, struct
 	struct hbars hb = {0};
 	size_t i;
 	double max = max_of(c->values, min_size(c->n, rows_fit(pdf, 0)));
-	int rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, err);
+	int rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, whole_numbers(c->values, c->n), err);
 
 	if (rc)
 		return rc;
@@ -211,7 +228,8 @@ int pst_pdf_stack_chart(struct pst_pdf *pdf, const struct pst_stack_chart *c, st
 	for (i = 0; i < min_size(c->n, rows_fit(pdf, 1)); i++)
 		max = stack_total(c, i) > max ? stack_total(c, i) : max;
 	hb.legend = 1;
-	rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, err);
+	rc = begin(pdf, &hb, c->title, c->value_title, c->labels, c->n, max, whole_numbers(c->values, c->n * c->nseg),
+	           err);
 	if (rc)
 		return rc;
 	for (i = 0; i < hb.shown; i++) {

@@ -23,6 +23,10 @@ double pdfchart_nice_max(double max);
 /* How many equal steps divide an axis of that nice maximum into round
  * numbers: 5 for 5 and 10 (steps of 1 and 2), 4 for 2 (0.5), 5 for 2.5 (0.5). */
 int pdfchart_ticks(double nice_max);
+/* An axis for counts (whole numbers): a step of 1, 2, 5, 10, 20, 50 ...
+ * giving at most 5 steps up to max; *ticks = the steps, returns the axis
+ * maximum (ticks x step): 3 -> 0..3 by 1, 7 -> 0..8 by 2, 13 -> 0..15 by 5. */
+double pdfchart_count_axis(double max, int *ticks);
 /* Formats v with the digits a step of that size needs. */
 void pdfchart_number(struct strbuf *sb, double v, double step);
 /* One legend entry at x, baseline y, at most w wide; returns the x after

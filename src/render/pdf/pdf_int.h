@@ -110,6 +110,12 @@ void pdf_show_centre(struct pst_pdf *pdf, HPDF_Page page, const struct pdf_font 
                      const char *s);
 
 /* A paragraph laid out in lines (pdf_para.c). */
+/* Bytes of s (len > 0) to put on a line of width when the word s is too
+ * wide: after the last '/' that fits, else the last '-', '_' or '.', else before a capital
+ * after a small letter, else the longest prefix that fits (at least one
+ * character). */
+size_t pdf_split_at(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len,
+                    double width);
 struct pdf_word {
 	size_t off, len;
 	const struct pdf_font *font;

@@ -1,8 +1,9 @@
 /* pdf_para.c: paragraphs broken into lines by measured width.
  *
  * Words break at spaces; a word wider than the line is split after a '/'
- * (resource ids) when one fits, else on the last character boundary that
- * fits.  Runs of different fonts share the paragraph. */
+ * (resource ids), else a '-', '_' or '.' (names) when one fits, else at a
+ * capital inside a camel-case word, else on the last character boundary
+ * that fits.  Runs of different fonts share the paragraph. */
 #include "pdf_int.h"
 
 #include <stdlib.h>
@@ -45,15 +46,39 @@ static void push_word(struct pdf_para *p, size_t off, size_t len, const struct p
 	wd->newline = newline;
 }
 
-/* Where to split a word too wide for width: after the last '/' that fits,
- * else the longest prefix that fits, never nothing. */
-static size_t split_at(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len,
-                       double width)
+static int is_break_after(char c)
+{
+	return c == '-' || c == '_' || c == '.';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Where to split a word too wide for width: after the last '/' that fits
+ * (a resource id keeps its segments whole); else after the last '-', '_'
+ * or '.' that fits; else before the last capital that follows a small
+ * letter ("AzureSecurityCenter|Recommendations"); else the longest prefix
+ * that fits, never nothing. */
+size_t pdf_split_at(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len,
+                    double width)
 {
 	size_t fit = pdf_fit(pdf, f, s, len, width), i;
 
 	for (i = fit; i > 1; i--)
 		if (s[i - 1] == '/')
+			return i;
+	for (i = fit; i > 1; i--)
+		if (is_break_after(s[i - 1]))
+			return i;
+	for (i = fit < len ? fit : len - 1; i > 1; i--)
+		if (is_upper(s[i]) && is_lower(s[i - 1]))
 			return i;
 	if (fit == 0)
 		while (fit < len && (fit == 0 || ((unsigned char)s[fit] & 0xC0) == 0x80))
@@ -69,7 +94,7 @@ static void add_word(struct pdf_para *p, const struct pst_pdf *pdf, const struct
 	int glued = 0;
 
 	while (w > width && len > 1) {
-		size_t cut = split_at(pdf, f, s + off, len, width);
+		size_t cut = pdf_split_at(pdf, f, s + off, len, width);
 
 		if (cut >= len)
 			break;

@@ -56,14 +56,15 @@ static void set_widths(struct pdf_table *t, double left, double total)
 	}
 }
 
-/* Lays out one cell: wrapped (at most MAX_LINES) or cut to one line. */
+/* Lays out one cell: wrapped to at most max_lines, or (max_lines 1) cut to
+ * one line with an ellipsis only when it does not fit. */
 static void layout(const struct pst_pdf *pdf, const struct pdf_table *t, size_t i, struct pdf_para *p,
-                   const struct pdf_font *f, const char *text, int cut)
+                   const struct pdf_font *f, const char *text, size_t max_lines)
 {
 	double w = t->w[i] - 2 * PAD;
 
 	pdf_para_reset(p);
-	if (cut) {
+	if (max_lines == 1) {
 		struct strbuf sb = STRBUF_INIT;
 
 		pdf_cut(pdf, f, text, w, &sb);
@@ -74,7 +75,7 @@ static void layout(const struct pst_pdf *pdf, const struct pdf_table *t, size_t 
 	}
 	pdf_para_add(p, pdf, f, text, 0, w);
 	pdf_para_lines(p, pdf, w);
-	pdf_para_limit(p, pdf, MAX_LINES, w);
+	pdf_para_limit(p, pdf, max_lines, w);
 }
 
 static double row_height(const struct pdf_table *t, const struct pdf_para *cells)
@@ -150,7 +151,7 @@ int pst_pdf_table_begin(struct pst_pdf *pdf, const struct pst_pdf_col *cols, siz
 	for (i = 0; i < ncols; i++) {
 		pdf_para_init(&t->cells[i]);
 		pdf_para_init(&t->titles[i]);
-		layout(pdf, t, i, &t->titles[i], &pdf_f_small_bold, cols[i].title, 0);
+		layout(pdf, t, i, &t->titles[i], &pdf_f_small_bold, cols[i].title, MAX_LINES);
 		t->cols[i].title = NULL;
 	}
 	pdf->table = t;
@@ -173,10 +174,30 @@ void pst_pdf_table_skip(struct pst_pdf *pdf, size_t n)
 		pdf->table->skipped += n;
 }
 
+/* The wrapped cells first; a cut column then uses the lines the row takes
+ * anyway (a long team name beside a wrapped recommendation is shown whole),
+ * and is cut with an ellipsis only when it still does not fit. */
+static void layout_cells(const struct pst_pdf *pdf, struct pdf_table *t, const char *const *cells)
+{
+	size_t i, lines = 1;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (t->cols[i].cut) {
+			pdf_para_reset(&t->cells[i]);
+			continue;
+		}
+		layout(pdf, t, i, &t->cells[i], &pdf_f_small, cells[i], MAX_LINES);
+		if (t->cells[i].nlines > lines)
+			lines = t->cells[i].nlines;
+	}
+	for (i = 0; i < t->ncols; i++)
+		if (t->cols[i].cut)
+			layout(pdf, t, i, &t->cells[i], &pdf_f_small, cells[i], lines);
+}
+
 int pst_pdf_table_row(struct pst_pdf *pdf, const char *const *cells, struct pst_error *err)
 {
 	struct pdf_table *t = pdf->table;
-	size_t i;
 	double h;
 	int rc;
 
@@ -186,8 +207,7 @@ int pst_pdf_table_row(struct pst_pdf *pdf, const char *const *cells, struct pst_
 		t->skipped++;
 		return PST_OK;
 	}
-	for (i = 0; i < t->ncols; i++)
-		layout(pdf, t, i, &t->cells[i], &pdf_f_small, cells[i], t->cols[i].cut);
+	layout_cells(pdf, t, cells);
 	h = row_height(t, t->cells);
 	/* The last row shown keeps room for a "more" line after it. */
 	rc = make_room(pdf, t, h + (t->shown + 1 == t->max_rows ? MORE_H : 0.0), err);

@@ -137,14 +137,15 @@ static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 	return rc ? rc : pst_xlsx_chart_add(&d, &spec, err);
 }
 
-/* Open findings by team (league order) and severity, stacked columns. */
+/* Open findings by team (league order, top down) and severity, stacked
+ * horizontal bars: team names stay level and readable. */
 static int teams_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, struct pst_error *err)
 {
 	static const char *const series[] = {"Critical", "High", "Medium", "Low"};
 	static const enum pst_severity sevs[] = {PST_SEV_CRITICAL, PST_SEV_HIGH, PST_SEV_MEDIUM, PST_SEV_LOW};
 	static const uint32_t colors[] = {COLOR_CRITICAL, PST_XLSX_COLOR_HIGH, PST_XLSX_COLOR_MEDIUM,
 	                                  PST_XLSX_COLOR_LOW};
-	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_COLUMN_STACKED, "Open findings by team", NULL,
+	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_BAR_STACKED, "Open findings by team", NULL,
 	                                   "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL};
 	struct pst_xlsx_data d;
 	size_t i, k;

@@ -262,6 +262,16 @@ static bool name_taken(const struct pst_xlsx_book *book, const char *name)
 	return false;
 }
 
+/* Print setup of every sheet: A4 landscape, one page wide (as many tall
+ * as needed), the header row repeated on each page. */
+static void print_setup(lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
+}
+
 /* Adds a sheet named after name, suffixed " (n)" when n > 1, or the next
  * free suffix.  *ws_name stays owned by the book. */
 int xlsx_new_sheet(struct pst_xlsx_book *book, const char *name, unsigned n, lxw_worksheet **ws,
@@ -282,6 +292,7 @@ int xlsx_new_sheet(struct pst_xlsx_book *book, const char *name, unsigned n, lxw
 		strbuf_release(&sb);
 		return rc;
 	}
+	print_setup(*ws);
 	PST_GROW(book->names, book->names_alloc, book->nnames + 1);
 	book->names[book->nnames] = strbuf_detach(&sb);
 	*ws_name = book->names[book->nnames++];

@@ -7,6 +7,8 @@ static uint8_t chart_type(enum pst_xlsx_chart_kind kind)
 		return LXW_CHART_COLUMN;
 	if (kind == PST_XLSX_CHART_COLUMN_STACKED)
 		return LXW_CHART_COLUMN_STACKED;
+	if (kind == PST_XLSX_CHART_BAR_STACKED)
+		return LXW_CHART_BAR_STACKED;
 	return LXW_CHART_LINE;
 }
 
@@ -46,16 +48,24 @@ static void add_series(lxw_chart *chart, const struct pst_xlsx_data *d, const st
 	}
 }
 
+/* In a bar chart libxlsxwriter's x_axis is the horizontal (value) axis and
+ * y_axis the category axis, drawn reversed so the first category is on top. */
 static void set_titles(lxw_chart *chart, const struct pst_xlsx_chart_spec *spec)
 {
 	struct strbuf sb = STRBUF_INIT;
+	bool bar = spec->kind == PST_XLSX_CHART_BAR_STACKED;
+	lxw_chart_axis *cat = bar ? chart->y_axis : chart->x_axis, *val = bar ? chart->x_axis : chart->y_axis;
 
 	if (spec->title)
 		chart_title_set_name(chart, xlsx_plain_title(&sb, spec->title));
 	if (spec->x_title)
-		chart_axis_set_name(chart->x_axis, xlsx_plain_title(&sb, spec->x_title));
+		chart_axis_set_name(cat, xlsx_plain_title(&sb, spec->x_title));
 	if (spec->y_title)
-		chart_axis_set_name(chart->y_axis, xlsx_plain_title(&sb, spec->y_title));
+		chart_axis_set_name(val, xlsx_plain_title(&sb, spec->y_title));
+	if (bar) {
+		chart_axis_set_reverse(cat);
+		chart_axis_set_crossing_max(cat); /* value axis below the last bar */
+	}
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	strbuf_release(&sb);
 }
