@@ -212,7 +212,16 @@ def check_team(d, full, team):
     check("team %d: Open items only its rows" % team, {r[0] for r in rows["Open items"]}, {name})
     check("team %d: Alerts only its rows" % team, {r[5] for r in rows["Alerts"]} <= {name}, True)
     check("team %d: Controls only its gain" % team, [c.value for c in wb["Controls"][1]][10:], ["Gain: " + name])
-    check("team %d: overall summary" % team, summary_facts(wb["Summary"]), summary_facts(full["Summary"]))
+    # the team's own figures; the organisation's score only labelled; no other team charted
+    sf = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]}
+    ff = {r[0]: r[1] for r in full["Summary"].iter_rows(values_only=True) if r and r[0]}
+    check("team %d: the organisation's score, labelled" % team, sf.get("Organisation's secure score (%)"),
+          ff["Secure score (%)"])
+    check("team %d: no unlabelled organisation figure" % team, "Open findings at the end" in sf, False)
+    check("team %d: its own verified fixes" % team, sf.get("Team's verified fixes"),
+          sum(1 for r in rows["Changes"] if r[1] == "remediated"))
+    everyone = {r[1] for r in full["Teams"].iter_rows(min_row=2, values_only=True) if r and r[1]}
+    check("team %d: no other team in its Summary" % team, sorted(k for k in sf if k in everyone - {name}), [])
     check("team %d: names the team" % team, [r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0] == "Team"][:1],
           [name])
     if team == 1:

@@ -94,6 +94,35 @@ static int number_keyfigs(const struct pst_review *r, struct pst_xlsx_sheet *s, 
 	return rc;
 }
 
+/* A team's workbook: the team's own figures; the organisation's score only
+ * labelled as such. */
+static int team_keyfigs(const struct pst_review *r, size_t team, struct pst_xlsx_sheet *s, struct pst_error *err)
+{
+	const struct pst_review_team *t = &r->teams[team];
+	const struct keyfig figs[] = {
+		{"Organisation's secure score (%)", r->score_now, PST_XLSX_FMT_SCORE},
+		{"Team's share of the score (pp)", t->share_pct, "0.00"},
+		{"Team's share last month (pp)", t->share_pct_prev, "0.00"},
+		{"Team's open findings at the start", (double)t->unhealthy_t0, PST_XLSX_FMT_COUNT},
+		{"Team's closed", (double)t->closed, PST_XLSX_FMT_COUNT},
+		{"Team's opened", (double)t->opened, PST_XLSX_FMT_COUNT},
+		{"Team's open findings at the end", (double)t->unhealthy_t1, PST_XLSX_FMT_COUNT},
+		{"Team's verified fixes", (double)t->by_class[PST_CLASS_REMEDIATED], PST_XLSX_FMT_COUNT},
+		{"Team's regressions", (double)t->by_class[PST_CLASS_REGRESSED], PST_XLSX_FMT_COUNT},
+		{"Team's insecure new resources", (double)t->by_class[PST_CLASS_NEW_RESOURCE], PST_XLSX_FMT_COUNT},
+		{"Team's overdue critical", (double)t->overdue_by_severity[PST_SEV_CRITICAL], PST_XLSX_FMT_COUNT},
+		{"Team's overdue high", (double)t->overdue_by_severity[PST_SEV_HIGH], PST_XLSX_FMT_COUNT},
+		{"Team's overdue medium", (double)t->overdue_by_severity[PST_SEV_MEDIUM], PST_XLSX_FMT_COUNT},
+		{"Team's overdue low", (double)t->overdue_by_severity[PST_SEV_LOW], PST_XLSX_FMT_COUNT},
+	};
+	size_t i;
+	int rc = PST_OK;
+
+	for (i = 0; i < PST_ARRAY_LEN(figs) && rc == PST_OK; i++)
+		rc = pst_xlsx_keyfig(s, figs[i].label, figs[i].value, figs[i].fmt, err);
+	return rc;
+}
+
 static const char *goal_state(const struct pst_review_goal *g)
 {
 	if (g->met)
@@ -139,13 +168,14 @@ static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 
 /* Open findings by team (league order, top down) and severity, stacked
  * horizontal bars: team names stay level and readable. */
-static int teams_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, struct pst_error *err)
+static int teams_chart(const struct pst_review *r, size_t team, struct pst_xlsx_sheet *s, struct pst_error *err)
 {
 	static const char *const series[] = {"Critical", "High", "Medium", "Low"};
 	static const enum pst_severity sevs[] = {PST_SEV_CRITICAL, PST_SEV_HIGH, PST_SEV_MEDIUM, PST_SEV_LOW};
 	static const uint32_t colors[] = {COLOR_CRITICAL, PST_XLSX_COLOR_HIGH, PST_XLSX_COLOR_MEDIUM,
 	                                  PST_XLSX_COLOR_LOW};
-	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_BAR_STACKED, "Open findings by team", NULL,
+	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_BAR_STACKED,
+	                                   team == PST_REVIEW_NO_TEAM ? "Open findings by team" : "The team's open findings", NULL,
 	                                   "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL};
 	struct pst_xlsx_data d;
 	size_t i, k;
@@ -155,9 +185,12 @@ static int teams_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 		return PST_OK;
 	rc = pst_xlsx_data_begin(s, "Team", series, PST_ARRAY_LEN(series), &d, err);
 	for (i = 0; i < r->nteams && rc == PST_OK; i++) {
-		const struct pst_review_team *tm = &r->teams[r->league ? r->league[i] : i];
+		size_t at = r->league ? r->league[i] : i;
+		const struct pst_review_team *tm = &r->teams[at];
 		double v[PST_ARRAY_LEN(sevs)];
 
+		if (team != PST_REVIEW_NO_TEAM && at != team) /* a team's workbook charts no other team */
+			continue;
 		for (k = 0; k < PST_ARRAY_LEN(sevs); k++)
 			v[k] = (double)tm->open_by_severity[sevs[k]];
 		rc = pst_xlsx_data_row(&d, tm->name, v, PST_XLSX_FMT_COUNT, err);
@@ -175,8 +208,10 @@ int xpk_summary(const struct xpk *p, struct pst_error *err)
 	if (rc == PST_OK)
 		rc = scope_keyfigs(p, s, err);
 	if (rc == PST_OK)
-		rc = number_keyfigs(p->r, s, err);
-	if (rc == PST_OK && p->r->overall_goal)
+		rc = p->team == PST_REVIEW_NO_TEAM ? number_keyfigs(p->r, s, err) : team_keyfigs(p->r, p->team, s, err);
+	if (rc == PST_OK && p->team != PST_REVIEW_NO_TEAM && p->r->teams[p->team].goal)
+		rc = goal_keyfigs(p->r->teams[p->team].goal, s, err);
+	else if (rc == PST_OK && p->team == PST_REVIEW_NO_TEAM && p->r->overall_goal)
 		rc = goal_keyfigs(p->r->overall_goal, s, err);
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
@@ -184,5 +219,5 @@ int xpk_summary(const struct xpk *p, struct pst_error *err)
 		rc = trend_chart(p->r, s, err);
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
-	return rc ? rc : teams_chart(p->r, s, err);
+	return rc ? rc : teams_chart(p->r, p->team, s, err);
 }
