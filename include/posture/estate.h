@@ -174,6 +174,8 @@ void pst_estate_add_states(struct pst_estate *e, const pst_time *times, size_t n
 void pst_estate_drop_history(struct pst_estate *e);
 
 /* Lookups.  Strings are borrowed; NULL when absent. */
+/* The state made for exactly time t (one of the times asked for), or NULL. */
+const struct pst_state *pst_estate_state(const struct pst_estate *e, pst_time t);
 const char *pst_estate_resource_id(const struct pst_estate *e, uint32_t resource);
 const char *pst_estate_key(const struct pst_estate *e, uint32_t key);
 const char *pst_estate_subscription_id(const struct pst_estate *e, uint32_t sub);

@@ -82,6 +82,9 @@ bool pst_portal_at_cap(uint64_t rows, unsigned *cap);
 
 void pst_sources_init(struct pst_sources *s);
 void pst_sources_release(struct pst_sources *s);
+/* Frees what one entry owns (its path, texts, subscriptions and remarks);
+ * for an entry kept outside a pst_sources, as the fuzz targets do. */
+void pst_source_release(struct pst_source *r);
 /* A new report for path, at the end of s->files (tmin/tmax none). */
 struct pst_source *pst_sources_add(struct pst_sources *s, const char *path);
 /* Drops the entries from n on (their record totals were never added; a

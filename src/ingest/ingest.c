@@ -626,47 +626,51 @@ static int walk_path(struct walk *w, const char *path, bool named, struct pst_er
 	                 "to read it)" : "not a regular file (a socket or device): skipped");
 }
 
+/* Walks every path with w (set up by the caller), then frees what the walk
+ * kept: the visited set and the Avro reader. */
+static int walk_all(struct walk *w, const char *const *paths, size_t npaths, struct pst_error *err)
+{
+	size_t i;
+	int rc = PST_OK;
+
+	for (i = 0; i < npaths && rc == PST_OK; i++)
+		rc = walk_path(w, paths[i], true, err);
+	pst_avro_reader_free(w->avro);
+	free(w->seen.keys);
+	return rc;
+}
+
+static void walk_init(struct walk *w, struct pst_sources *ing, const struct pst_ingest_opts *opts)
+{
+	static const struct pst_ingest_opts defaults;
+
+	memset(w, 0, sizeof(*w));
+	w->ing = ing;
+	w->opts = opts ? opts : &defaults;
+}
+
 int pst_ingest_paths(struct pst_sources *ing, const char *const *paths, size_t npaths,
                      const struct pst_ingest_opts *opts, pst_record_fn fn, void *ctx,
                      struct pst_error *err)
 {
-	static const struct pst_ingest_opts defaults;
 	struct walk w;
-	size_t i;
-	int rc = PST_OK;
 
-	memset(&w, 0, sizeof(w));
-	w.ing = ing;
-	w.opts = opts ? opts : &defaults;
+	walk_init(&w, ing, opts);
 	w.fn = fn;
 	w.ctx = ctx;
-	w.avro = NULL;
-	memset(&w.seen, 0, sizeof(w.seen));
-	for (i = 0; i < npaths && rc == PST_OK; i++)
-		rc = walk_path(&w, paths[i], true, err);
-	pst_avro_reader_free(w.avro);
-	free(w.seen.keys);
-	return rc;
+	return walk_all(&w, paths, npaths, err);
 }
 
 int pst_ingest_list(struct pst_sources *ing, const char *const *paths, size_t npaths,
                     const struct pst_ingest_opts *opts, struct pst_ingest_job **jobs, size_t *njobs,
                     struct pst_error *err)
 {
-	static const struct pst_ingest_opts defaults;
 	struct walk w;
-	size_t i;
-	int rc = PST_OK;
 
-	memset(&w, 0, sizeof(w));
-	w.ing = ing;
-	w.opts = opts ? opts : &defaults;
+	walk_init(&w, ing, opts);
 	*jobs = NULL;
 	*njobs = 0;
 	w.jobs = jobs;
 	w.njobs = njobs;
-	for (i = 0; i < npaths && rc == PST_OK; i++)
-		rc = walk_path(&w, paths[i], true, err);
-	free(w.seen.keys);
-	return rc;
+	return walk_all(&w, paths, npaths, err);
 }

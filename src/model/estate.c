@@ -69,6 +69,16 @@ const char *pst_estate_resource_cloud(const struct pst_estate *e, uint32_t resou
 	return c ? c : "azure";
 }
 
+const struct pst_state *pst_estate_state(const struct pst_estate *e, pst_time t)
+{
+	size_t i;
+
+	for (i = 0; i < e->nstates; i++)
+		if (e->states[i].at == t)
+			return &e->states[i];
+	return NULL;
+}
+
 const char *pst_estate_text(const struct pst_estate *e, uint32_t text)
 {
 	return pst_strpool_str(&e->text, text);

@@ -18,7 +18,7 @@ void pst_sources_init(struct pst_sources *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void source_release(struct pst_source *r)
+void pst_source_release(struct pst_source *r)
 {
 	size_t i;
 
@@ -37,7 +37,7 @@ void pst_sources_release(struct pst_sources *s)
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++)
-		source_release(&s->files[i]);
+		pst_source_release(&s->files[i]);
 	free(s->files);
 	pst_sources_init(s);
 }
@@ -49,7 +49,7 @@ void pst_sources_truncate(struct pst_sources *s, size_t n)
 
 		if (r->failed && s->failed_files)
 			s->failed_files--;
-		source_release(r);
+		pst_source_release(r);
 	}
 }
 

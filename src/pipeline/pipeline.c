@@ -65,12 +65,7 @@ static int load_config(struct pst_pipeline *p, const struct pst_pipeline_request
 
 const struct pst_state *pst_pipeline_state(const struct pst_pipeline *p, pst_time t)
 {
-	size_t i;
-
-	for (i = 0; i < p->e.nstates; i++)
-		if (p->e.states[i].at == t)
-			return &p->e.states[i];
-	return NULL;
+	return pst_estate_state(&p->e, t);
 }
 
 /* Steps 2 and 3, in one pass over the inputs: the estate read once (its

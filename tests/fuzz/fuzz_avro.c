@@ -11,30 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "../../src/ingest/ingest_int.h"
+#include "fuzz_sink.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
-
-static int sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
-{
-	unsigned long *broken = ctx;
-
-	(void)err;
-	if ((unsigned)rec->type >= PST_REC__COUNT || rec->observed == PST_TIME_NONE || !rec->origin.path)
-		(*broken)++;
-	return PST_OK;
-}
-
-static void report_free(struct pst_source *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nsubscriptions; i++)
-		free(r->subscriptions[i]);
-	free(r->subscriptions);
-	pst_diags_release(&r->diags);
-	free(r->detail);
-}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -58,7 +37,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		rep.tmin = rep.tmax = PST_TIME_NONE;
 		fc.path = path;
 		fc.rep = &rep;
-		fc.fn = sink;
+		fc.fn = fuzz_sink;
 		fc.fn_ctx = &broken;
 		fc.name_time = PST_TIME_NONE;
 		fc.mtime = 1;
@@ -67,7 +46,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		rc = pst_read_avro(&fc, &err);
 		if (rc != PST_OK && (rc != PST_EDATA || strncmp(err.msg, path, strlen(path)) != 0))
 			broken++;
-		report_free(&rep);
+		pst_source_release(&rep);
 	}
 	pst_avro_reader_free(reader);
 	if (broken)

@@ -8,30 +8,9 @@
  * UTF-8 and again through the UTF-16LE transcoder (ingest_enc.c). */
 #include <stdlib.h>
 #include <string.h>
-#include "../../src/ingest/ingest_int.h"
+#include "fuzz_sink.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
-
-static int sink(void *ctx, const struct pst_record *rec, struct pst_error *err)
-{
-	unsigned long *broken = ctx;
-
-	(void)err;
-	if ((unsigned)rec->type >= PST_REC__COUNT || rec->observed == PST_TIME_NONE || !rec->origin.path)
-		(*broken)++;
-	return PST_OK;
-}
-
-static void report_free(struct pst_source *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nsubscriptions; i++)
-		free(r->subscriptions[i]);
-	free(r->subscriptions);
-	pst_diags_release(&r->diags);
-	free(r->detail);
-}
 
 static void run_csv(const unsigned char *data, size_t n, struct pst_enc *enc, unsigned long *broken)
 {
@@ -45,7 +24,7 @@ static void run_csv(const unsigned char *data, size_t n, struct pst_enc *enc, un
 	rep.tmin = rep.tmax = PST_TIME_NONE;
 	fc.path = "fuzz.csv";
 	fc.rep = &rep;
-	fc.fn = sink;
+	fc.fn = fuzz_sink;
 	fc.fn_ctx = broken;
 	fc.name_time = PST_TIME_NONE;
 	fc.mtime = 1;
@@ -56,7 +35,7 @@ static void run_csv(const unsigned char *data, size_t n, struct pst_enc *enc, un
 	rc = pst_read_csv(&fc, &err);
 	if (rc != PST_OK && (rc != PST_EDATA || strncmp(err.msg, "fuzz.csv", 8) != 0))
 		(*broken)++;
-	report_free(&rep);
+	pst_source_release(&rep);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "../../src/ingest/ingest_int.h"
+#include "fuzz_sink.h"
 
 struct fuzz_json_stats {
 	unsigned long runs, records, rejected, failed, broken; /* broken: a promise not kept */
@@ -20,20 +20,9 @@ static inline int fuzz_json_sink(void *ctx, const struct pst_record *rec, struct
 
 	(void)err;
 	st->records++;
-	if ((unsigned)rec->type >= PST_REC__COUNT || rec->observed == PST_TIME_NONE || !rec->origin.path)
+	if (!fuzz_record_ok(rec))
 		st->broken++;
 	return PST_OK;
-}
-
-static inline void fuzz_json_report_free(struct pst_source *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nsubscriptions; i++)
-		free(r->subscriptions[i]);
-	free(r->subscriptions);
-	pst_diags_release(&r->diags);
-	free(r->detail);
 }
 
 static inline void fuzz_json_ctx(struct pst_file_ctx *fc, struct pst_source *rep, struct fuzz_json_stats *st,
@@ -68,12 +57,12 @@ static inline void fuzz_json_one(struct fuzz_json_stats *st, const unsigned char
 		st->broken++;
 	st->failed += rc != PST_OK;
 	st->rejected += rep.rejected;
-	fuzz_json_report_free(&rep);
+	pst_source_release(&rep);
 	fuzz_json_ctx(&fc, &rep, st, NULL, 0);
 	if (pst_json_ingest_mem(&fc, (const char *)data, n, &at, 1000, &err) != PST_OK)
 		st->broken++;
 	st->rejected += rep.rejected;
-	fuzz_json_report_free(&rep);
+	pst_source_release(&rep);
 }
 
 #endif

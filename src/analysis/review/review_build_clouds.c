@@ -6,16 +6,6 @@
 #include <string.h>
 #include "review_build_int.h"
 
-static const struct pst_state *state_at(const struct pst_estate *e, pst_time t)
-{
-	size_t i;
-
-	for (i = 0; i < e->nstates; i++)
-		if (e->states[i].at == t)
-			return &e->states[i];
-	return NULL;
-}
-
 struct cloud_list {
 	struct pst_review_cloud *v;
 	size_t n, alloc;
@@ -48,7 +38,7 @@ static int cmp_cloud(const void *pa, const void *pb)
  * at its first finding: the state holds a resource's findings anywhere). */
 static void count_state(const struct rb_ctx *c, struct cloud_list *l, uint8_t *seen)
 {
-	const struct pst_state *s = state_at(c->e, c->d->t1);
+	const struct pst_state *s = pst_estate_state(c->e, c->d->t1);
 	uint8_t *covered = pst_diff_coverage(c->e, c->d->t1);
 	const struct pst_finding *f;
 

@@ -10,16 +10,6 @@
 #include <string.h>
 #include "review_build_int.h"
 
-static const struct pst_state *state_at(const struct pst_estate *e, pst_time t)
-{
-	size_t i;
-
-	for (i = 0; i < e->nstates; i++)
-		if (e->states[i].at == t)
-			return &e->states[i];
-	return NULL;
-}
-
 /* The scope covers the resource id: a prefix of it, ending at a '/'. */
 static bool covers(const char *scope, const char *id)
 {
@@ -127,7 +117,7 @@ static bool exempted_in_period(const struct rb_ctx *c, const struct pst_state *s
  * (of the subscriptions in scope at T1). */
 static void register_build(struct rb_ctx *c)
 {
-	const struct pst_state *s1 = state_at(c->e, c->d->t1), *s0 = state_at(c->e, c->d->t0);
+	const struct pst_state *s1 = pst_estate_state(c->e, c->d->t1), *s0 = pst_estate_state(c->e, c->d->t0);
 	const struct pst_finding *f;
 	size_t n = 0, i, cap = c->d->n + (s1 ? pst_state_count(s1) : 0) + 1;
 	struct pst_review_exemption *v = PST_REVIEW_NEW(c->r, struct pst_review_exemption, cap);

@@ -214,7 +214,7 @@ void view_league(struct pst_score_view *v, const struct pst_estate *e, const str
 		k[i].cls = d->items[i].cls;
 	}
 	pst_sort(k, d->n, sizeof(*k), cmp_keyed);
-	f = league_findings(e, tm, view_state_at(e, v->t0), view_state_at(e, v->t1), k, d->n, &sub, &n);
+	f = league_findings(e, tm, pst_estate_state(e, v->t0), pst_estate_state(e, v->t1), k, d->n, &sub, &n);
 	v->nleague = tm->nteams;
 	v->league = xcalloc(tm->nteams + 1, sizeof(*v->league));
 	pst_league_init(v->league, tm->teams, tm->nteams);

@@ -26,8 +26,6 @@ uint32_t *view_findings_subs(const struct view_findings *vf, size_t *n);
 void view_recompute(const struct pst_control_set *cs, const struct pst_score_finding *f, size_t n, size_t group,
                     struct pst_control_score *out, size_t *unmapped);
 
-/* The state at exactly t, or NULL. */
-const struct pst_state *view_state_at(const struct pst_estate *e, pst_time t);
 /* Series points up to t1 (see score_view.h); caller frees. */
 pst_time *view_points(const struct pst_estate *e, pst_time t0, pst_time t1, size_t *n);
 /* T0, T1 and the trend's month ends: points kept as they are. */

@@ -5,16 +5,6 @@
 #include <string.h>
 #include "score_view_int.h"
 
-const struct pst_state *view_state_at(const struct pst_estate *e, pst_time t)
-{
-	size_t i;
-
-	for (i = 0; i < e->nstates; i++)
-		if (e->states[i].at == t)
-			return &e->states[i];
-	return NULL;
-}
-
 /* Binary search over a table sorted by observed time: the index of the
  * first of n entries (of `size` bytes, their time at byte `off`) observed
  * after `after`. */

@@ -353,7 +353,7 @@ static void point_rows(struct pst_score_view *v, const struct pst_estate *e, con
                        pst_time t)
 {
 	struct point_ctx pc;
-	const struct pst_state *st = view_state_at(e, t);
+	const struct pst_state *st = pst_estate_state(e, t);
 	size_t nsubs, total, i, first;
 	uint32_t *subs;
 

@@ -115,7 +115,7 @@ static void team_sums_at(struct pst_score_view *v, const struct pst_estate *e, c
 	struct sub_split sp;
 	size_t i;
 
-	view_findings_build(&vf, e, view_state_at(e, t), tm);
+	view_findings_build(&vf, e, pst_estate_state(e, t), tm);
 	sp.held = xcalloc(tm->nteams + 1, sizeof(double));
 	sp.gain = xcalloc(tm->nteams + 1, sizeof(double));
 	for (i = 0; o && i < v->nrows; i++) {
