@@ -35,8 +35,12 @@ check_contains "standard input as /dev/stdin" "$out" "total: 1 files (0 failed),
 
 # ---- an unreadable folder: fails, or is listed with --skip-bad ----
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	# the unprivileged user reads copies in $TMP (under /tmp): the checkout
+	# may sit in a folder only root can enter (a clone in mktemp -d)
 	chmod 755 "$TMP"; mkdir "$TMP/locked"; cp "$F" "$TMP/locked/"; chmod 000 "$TMP/locked"
+	cp "$F" "$TMP/open.ndjson"; cp "$POSTURE" "$TMP/posture"; chmod 755 "$TMP/posture"; chmod 644 "$TMP/open.ndjson"
 	run_as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	F=$TMP/open.ndjson; POSTURE=$TMP/posture
 	run_as "$POSTURE" inspect "$TMP/locked" "$F" >"$TMP/o" 2>"$TMP/e"
 	check_eq "unreadable folder: exit 66" "$?" 66
 	check_contains "unreadable folder: message" "$(cat "$TMP/e")" "locked: cannot read folder: Permission denied"
