@@ -121,6 +121,33 @@ struct pst_exemption_rec {
 	pst_time expires, created, observed;
 };
 
+/* An attack path as one record gave it (record.h pst_attack_path).  All
+ * strings are text ids (never interned as resources, keys or
+ * subscriptions: a path names what the findings may not).  Its references
+ * are path_refs[first_ref .. first_ref + nrefs). */
+struct pst_path_rec {
+	uint32_t path_id, display_name, description, risk_factors, entry, target, mitre; /* text */
+	uint32_t subscription;   /* text: the subscription id as written, 0 if none */
+	uint8_t risk;            /* enum pst_risk */
+	uint8_t deleted;         /* a continuous-export Delete */
+	uint8_t stream;          /* a streamed change (not part of a full list or snapshot) */
+	pst_time observed;
+	size_t first_ref, nrefs;
+};
+
+/* What a path references (text ids): a finding (resource and key), a
+ * resource (key 0), or a key on any of the path's resources (resource 0). */
+struct pst_path_ref {
+	uint32_t resource, key;
+};
+
+/* An assessment record's own reference to a path (risk.attackPathsReferences). */
+struct pst_finding_path {
+	uint32_t resource, key;  /* res_ids, keys */
+	uint32_t path_id;        /* text */
+	pst_time observed;
+};
+
 struct pst_estate {
 	struct pst_strpool res_ids, keys, subs, text;
 	struct pst_strpool tenants;                /* tenant ids seen (folding), for the scope */
@@ -148,6 +175,13 @@ struct pst_estate {
 	size_t ncompliance, compliance_alloc;
 	struct pst_exemption_rec *exemptions;      /* one per (scope, name), the latest; sorted by scope, name */
 	size_t nexemptions, exemptions_alloc;
+	struct pst_path_rec *paths;                /* every attack-path record; sorted by path id (case-insensitive),
+	                                              then observed */
+	size_t npaths, paths_alloc;
+	struct pst_path_ref *path_refs;
+	size_t npath_refs, path_refs_alloc;
+	struct pst_finding_path *finding_paths;    /* sorted by resource, key, path id; unique */
+	size_t nfinding_paths, finding_paths_alloc;
 	struct pst_state *states;                  /* one per requested time, in the order given */
 	size_t nstates;
 	struct pst_timeline timeline;
@@ -172,6 +206,12 @@ void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t
 void pst_estate_finish(struct pst_estate *e);
 void pst_estate_add_states(struct pst_estate *e, const pst_time *times, size_t ntimes);
 void pst_estate_drop_history(struct pst_estate *e);
+
+/* Attack paths (estate_paths.c): the records of one, and the finding
+ * references; called by pst_estate_add and pst_estate_finish. */
+void pst_estate_add_path(struct pst_estate *e, const struct pst_record *rec);
+void pst_estate_add_finding_paths(struct pst_estate *e, uint32_t resource, uint32_t key, const struct pst_record *rec);
+void pst_estate_finish_paths(struct pst_estate *e);
 
 /* Lookups.  Strings are borrowed; NULL when absent. */
 /* The state made for exactly time t (one of the times asked for), or NULL. */

@@ -30,6 +30,8 @@ enum pst_rec_type {
 	PST_REC_COMPLIANCE,      /* regulatoryComplianceAssessments, LA SecurityRegulatoryCompliance */
 	PST_REC_EXEMPTION,       /* Microsoft.Authorization/policyExemptions; Microsoft.Security/standardAssignments
 	                            with effect Exempt */
+	PST_REC_ATTACK_PATH,     /* CE attack paths, Resource Graph microsoft.security/attackpaths,
+	                            LA SecurityAttackPathData */
 	PST_REC__COUNT
 };
 /* Stable snake_case names used in every output: "assessment", ... */
@@ -237,6 +239,22 @@ struct pst_exemption {
 	pst_time created;           /* systemData.createdAt, metadata.createdOn, or NONE */
 };
 
+/* An attack path (Defender CSPM attack path analysis): one instance of a
+ * path from an entry point to a target, with the assessments on its nodes. */
+struct pst_attack_path {
+	const char *path_id;        /* AttackPathId / properties.attackPathId, else the name */
+	const char *display_name, *description;
+	enum pst_risk risk;         /* riskLevel (potentialImpact in the older shape); UNKNOWN if absent */
+	const char *risk_factors;   /* riskFactors (or riskCategories) joined with ", ", or NULL */
+	const char *entry_point, *target; /* a resource id where the path names one, else the entity's
+	                                     name or internal id; NULL if absent */
+	const char *mitre;          /* MITRE tactics and techniques as written, or NULL */
+	struct pst_str_list assessment_ids; /* full assessment ids referenced (RESOURCE/providers/
+	                                       Microsoft.Security/assessments/KEY) */
+	struct pst_str_list keys;           /* bare assessment keys referenced */
+	struct pst_str_list resource_ids;   /* ARM resource ids of the path's entities */
+};
+
 struct pst_record {
 	enum pst_rec_type type;
 	enum pst_action action;
@@ -264,6 +282,7 @@ struct pst_record {
 		struct pst_alert alert;
 		struct pst_compliance compliance;
 		struct pst_exemption exemption;
+		struct pst_attack_path path;
 	} u;
 };
 

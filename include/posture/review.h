@@ -67,6 +67,7 @@ struct pst_review_finding {
 	bool grace;                     /* governance grace period: not overdue */
 	pst_time eta;                   /* governance remediationEta, or NONE */
 	const char *ticket_number, *ticket_link, *ticket_status; /* governance ticket, "" when none */
+	bool on_attack_path;            /* open at T1 and on an attack path present at T1 */
 };
 
 /* Governance as Microsoft's governance report buckets it, for one owner or
@@ -101,6 +102,26 @@ struct pst_review_expiring {
 	const char *category, *description;
 	const char *assessment_key;     /* a Defender exemption's assessment, or "" */
 	pst_time expires;
+};
+
+/* An attack path (Defender CSPM attack path analysis) present at T0 or at
+ * T1.  A path is present at a time when it is in the latest attack-path
+ * export of its subscription at or before that time (records within
+ * PST_BATCH_WINDOW of that export's latest), and not deleted. */
+enum pst_path_change {
+	PST_PATH_NEW,        /* at T1, not at T0 (with attack-path data at T0) */
+	PST_PATH_STILL,      /* at both */
+	PST_PATH_GONE,       /* at T0, not at T1 */
+	PST_PATH_NO_START    /* at T1, and no attack-path data at or before T0 */
+};
+const char *pst_path_change_label(enum pst_path_change c); /* "New", "Still there", "Gone", "No data at start" */
+struct pst_review_path {
+	const char *id, *name;          /* the path id; its display name, else the id */
+	const char *description, *risk_factors, *entry, *target, *mitre, *subscription_id; /* "" when none */
+	enum pst_risk risk;             /* as at T1 (at T0 for a gone path) */
+	enum pst_path_change change;
+	size_t *findings;               /* open findings on it at T1 (indexes into findings, fix-first order) */
+	size_t nfindings;
 };
 
 /* Findings by cloud (other clouds through their security connectors). */
@@ -426,6 +447,13 @@ struct pst_review {
 	size_t nexemptions;
 	struct pst_review_expiring *expiring;    /* by expiry, soonest first */
 	size_t nexpiring;
+	bool has_attack_paths;          /* attack-path data at or before T1: the section, sheet and column */
+	bool paths_at_start;            /* attack-path data at or before T0 */
+	struct pst_review_path *paths;  /* at T1 (by risk desc, findings on it desc, name), then gone ones */
+	size_t npaths;
+	int64_t paths_now[PST_RISK_CRITICAL + 1], paths_start[PST_RISK_CRITICAL + 1]; /* by risk level */
+	int64_t paths_new, paths_gone, paths_still;
+	int64_t findings_on_paths;      /* open findings at T1 on some path */
 	bool has_governance;            /* some finding has an owner or a governance due date or grace period */
 	bool has_gov_extra;             /* some finding has a grace period, an ETA or a ticket: their columns */
 	struct pst_review_gov *gov_by_team;  /* every review team (review order); with has_governance only */
@@ -520,6 +548,7 @@ enum pst_fcol {
 	PST_FCOL_CLOUD,                             /* shown only when some finding is not Azure's */
 	PST_FCOL_GRACE, PST_FCOL_ETA, PST_FCOL_TICKET_NUMBER, PST_FCOL_TICKET_STATUS, PST_FCOL_TICKET_LINK,
 	                                            /* shown only with has_gov_extra */
+	PST_FCOL_ON_ATTACK_PATH,                    /* shown only with has_attack_paths */
 	PST_FCOL_CLASS_LABEL,                       /* the class for people; the workbook shows it first,
 	                                               the code (PST_FCOL_CLASS) beside it */
 	PST_FCOL__COUNT
@@ -551,8 +580,9 @@ void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding 
  * data stay as they were. */
 bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c);
 /* What to fix first: risk rank (pst_risk_rank: the risk level, else the one
- * derived from severity) desc, then severity desc, then age desc (unknown
- * last); 0 when equal (the caller breaks ties by diff order). */
+ * derived from severity) desc, then on an attack path first, then severity
+ * desc, then age desc (unknown last); 0 when equal (the caller breaks ties
+ * by diff order). */
 int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_review_finding *b);
 /* Fills r->fix_order from r->findings (ties in findings order). */
 void pst_review_order_fixes(struct pst_review *r);

@@ -102,6 +102,7 @@ enum pst_table {
 	PST_TABLE_SECURITY_ALERT,
 	PST_TABLE_REGULATORY_COMPLIANCE,
 	PST_TABLE_NESTED_RECOMMENDATION,
+	PST_TABLE_ATTACK_PATH,             /* SecurityAttackPathData */
 	PST_TABLE__COUNT
 };
 const char *pst_table_name(enum pst_table t);  /* "portal", "SecurityRecommendation", ... */

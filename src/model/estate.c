@@ -41,6 +41,9 @@ void pst_estate_release(struct pst_estate *e)
 	free(e->alerts);
 	free(e->compliance);
 	free(e->exemptions);
+	free(e->paths);
+	free(e->path_refs);
+	free(e->finding_paths);
 	pst_timeline_release(&e->timeline);
 	pst_history_release(&e->history);
 	pst_sources_release(&e->sources);

@@ -239,6 +239,8 @@ static uint32_t add_assessment(struct pst_estate *e, const struct pst_record *re
 		                 i < a->control_names.n ? a->control_names.items[i] : NULL);
 	gov_of_row(e, rec, res, key);
 	fold_finding(e, rec, res, key);
+	if (a->attack_paths.n)
+		pst_estate_add_finding_paths(e, res, key, rec);
 	sub = e->resources[res].subscription;
 	if (sub && a->subscription_name && *a->subscription_name)
 		set_if_none(&e->subscriptions[sub].name, text(e, a->subscription_name));
@@ -458,6 +460,9 @@ void pst_estate_add(struct pst_estate *e, const struct pst_record *rec, uint32_t
 		break;
 	case PST_REC_EXEMPTION:
 		add_exemption(e, rec);
+		break;
+	case PST_REC_ATTACK_PATH:
+		pst_estate_add_path(e, rec);
 		break;
 	default:
 		break;

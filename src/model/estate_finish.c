@@ -292,4 +292,5 @@ void pst_estate_finish(struct pst_estate *e)
 	sort_unique(e->compliance, &e->ncompliance, sizeof(*e->compliance), cmp_compliance);
 	finish_alerts(e);
 	finish_exemptions(e);
+	pst_estate_finish_paths(e);
 }

@@ -8,7 +8,7 @@ const char *pst_rec_type_name(enum pst_rec_type t)
 {
 	static const char *const names[PST_REC__COUNT] = {
 		"assessment", "sub_assessment", "assessment_metadata", "governance_assignment", "secure_score",
-		"score_control", "control_definition", "alert", "compliance", "exemption"};
+		"score_control", "control_definition", "alert", "compliance", "exemption", "attack_path"};
 
 	return (unsigned)t < PST_REC__COUNT ? names[t] : "unknown";
 }

@@ -36,8 +36,16 @@ static const struct pst_fcol_info cols[PST_FCOL__COUNT] = {
 	[PST_FCOL_TICKET_NUMBER] = {"ticket_number", "Ticket", PST_FT_TEXT, 0},
 	[PST_FCOL_TICKET_STATUS] = {"ticket_status", "Ticket status", PST_FT_TEXT, 0},
 	[PST_FCOL_TICKET_LINK] = {"ticket_link", "Ticket link", PST_FT_LINK, 30},
+	[PST_FCOL_ON_ATTACK_PATH] = {"on_attack_path", "On attack path", PST_FT_BOOL, 0},
 	[PST_FCOL_CLASS_LABEL] = {"class_label", "Class", PST_FT_TEXT, 22},
 };
+
+const char *pst_path_change_label(enum pst_path_change c)
+{
+	static const char *const names[] = {"New", "Still there", "Gone", "No data at start"};
+
+	return (unsigned)c < PST_ARRAY_LEN(names) ? names[c] : "";
+}
 
 const struct pst_fcol_info *pst_fcol_info(enum pst_fcol c)
 {
@@ -59,6 +67,8 @@ bool pst_fcol_shown(const struct pst_review *r, enum pst_fcol c)
 		return r->has_clouds;
 	if (c >= PST_FCOL_GRACE && c <= PST_FCOL_TICKET_LINK)
 		return r->has_gov_extra;
+	if (c == PST_FCOL_ON_ATTACK_PATH)
+		return r->has_attack_paths;
 	return (unsigned)c < PST_FCOL__COUNT;
 }
 
@@ -68,6 +78,8 @@ int pst_review_fix_cmp(const struct pst_review_finding *a, const struct pst_revi
 
 	if (ra != rb)
 		return ra > rb ? -1 : 1;
+	if (a->on_attack_path != b->on_attack_path)
+		return a->on_attack_path ? -1 : 1;
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
 	if (a->age_days != b->age_days)
@@ -171,6 +183,9 @@ void pst_fcol_value(const struct pst_review *r, const struct pst_review_finding 
 	case PST_FCOL_OVERDUE:
 	case PST_FCOL_GRACE:
 		out->flag = c == PST_FCOL_GRACE ? f->grace : f->overdue;
+		return;
+	case PST_FCOL_ON_ATTACK_PATH:
+		out->flag = f->on_attack_path;
 		return;
 	default:
 		out->text = text_of(r, f, c);

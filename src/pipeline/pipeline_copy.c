@@ -16,6 +16,7 @@ _Static_assert(sizeof(struct pst_score_control) == 88, "record.h changed: copy t
 _Static_assert(sizeof(struct pst_control_def) == 48, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_compliance) == 64, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_exemption) == 72, "record.h changed: copy the new fields in pipeline_copy.c");
+_Static_assert(sizeof(struct pst_attack_path) == 112, "record.h changed: copy the new fields in pipeline_copy.c");
 _Static_assert(sizeof(struct pst_secure_score) == 48, "record.h changed: copy the new fields in pipeline_copy.c");
 
 #define STR_CHUNK (64u * 1024u)
@@ -153,6 +154,19 @@ static void copy_rest(struct pl_block *b, struct pst_record *r)
 		str(b, &r->u.exemption.assessment_key);
 		str(b, &r->u.exemption.policy_assignment_id);
 		break;
+	case PST_REC_ATTACK_PATH: {
+		struct pst_attack_path *p = &r->u.path;
+		const char **s[] = {&p->path_id, &p->display_name, &p->description, &p->risk_factors,
+		                    &p->entry_point, &p->target, &p->mitre};
+		size_t i;
+
+		for (i = 0; i < PST_ARRAY_LEN(s); i++)
+			str(b, s[i]);
+		list(b, &p->assessment_ids);
+		list(b, &p->keys);
+		list(b, &p->resource_ids);
+		break;
+	}
 	case PST_REC_COMPLIANCE:
 		str(b, &r->u.compliance.standard);
 		str(b, &r->u.compliance.control);

@@ -69,5 +69,7 @@ void rb_findings(struct rb_ctx *c)
 	for (i = 0; i < c->d->n; i++)
 		finding(c, &c->r->findings[i], &c->d->items[i], &sb);
 	strbuf_release(&sb);
+	rb_attack_paths(c); /* marks the findings on a path: they come first at their risk level */
 	pst_review_order_fixes(c->r);
+	rb_path_findings(c);
 }

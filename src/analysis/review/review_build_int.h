@@ -42,6 +42,8 @@ void rb_teams(struct rb_ctx *c);
 void rb_team_recommendations(struct rb_ctx *c);
 void rb_controls(struct rb_ctx *c);
 void rb_findings(struct rb_ctx *c);
+void rb_attack_paths(struct rb_ctx *c);  /* review_build_paths.c: in rb_findings, before the fix order */
+void rb_path_findings(struct rb_ctx *c); /* after it: each path's findings in fix-first order */
 void rb_clouds(struct rb_ctx *c);
 void rb_governance(struct rb_ctx *c);
 void rb_exemptions(struct rb_ctx *c);

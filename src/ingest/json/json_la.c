@@ -25,7 +25,8 @@ static bool is_la_row(const cJSON *obj)
 {
 	static const char *const marks[] = {"RecommendationState", "AssessedResourceId", "SecureScoresSubscriptionId",
 	                                    "CurrentScore", "ControlId", "AlertSeverity", "AlertName",
-	                                    "ComplianceStandard", "ParentRecommendationId", "NestedRecommendationId"};
+	                                    "ComplianceStandard", "ParentRecommendationId", "NestedRecommendationId",
+	                                    "AttackPathId"};
 	size_t i;
 
 	for (i = 0; i < PST_ARRAY_LEN(marks); i++)

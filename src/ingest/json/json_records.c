@@ -24,16 +24,21 @@ static const struct rec_kind kinds[] = {
 	{"Microsoft.Security/regulatoryComplianceAssessment", PST_REC_COMPLIANCE, pst_json_fill_compliance},
 	{"Microsoft.Authorization/policyExemptions", PST_REC_EXEMPTION, pst_json_fill_policy_exemption},
 	{"Microsoft.Security/standardAssignments", PST_REC_EXEMPTION, pst_json_fill_standard_exemption},
+	{"Microsoft.Security/attackPaths", PST_REC_ATTACK_PATH, pst_json_fill_attack_path},
 };
 
 /* CE and Log Analytics alerts are flat objects without a type. */
 static const struct rec_kind flat_alert = {NULL, PST_REC_ALERT, pst_json_fill_alert};
+/* A continuous-export attack path: its properties in an "attackPath" object. */
+static const struct rec_kind ce_path = {NULL, PST_REC_ATTACK_PATH, pst_json_fill_attack_path};
 
 static const struct rec_kind *classify(const cJSON *obj)
 {
 	const char *type = pst_jstr(obj, "type");
 	size_t i;
 
+	if (!type && pst_jobj(obj, "attackPath"))
+		return &ce_path;
 	if (!type)
 		return pst_jstr(obj, "SystemAlertId") || pst_jstr(obj, "AlertType") ? &flat_alert : NULL;
 	for (i = 0; i < PST_ARRAY_LEN(kinds); i++)

@@ -37,5 +37,7 @@ const char *pst_json_fill_compliance(struct pst_jtmp *t, const cJSON *obj, struc
 /* json_fill_exempt.c */
 const char *pst_json_fill_policy_exemption(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_standard_exemption(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
+/* json_fill_paths.c */
+const char *pst_json_fill_attack_path(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 
 #endif

@@ -45,13 +45,15 @@ static const struct table_def tables[PST_TABLE__COUNT] = {
 		{PST_COL_COMPLIANCE_STANDARD, PST_COL_COMPLIANCE_CONTROL}, 2},
 	[PST_TABLE_NESTED_RECOMMENDATION] = {"SecurityNestedRecommendation", pst_rows_nested,
 		{PST_COL_PARENT_RECOMMENDATION_ID, PST_COL_NESTED_RECOMMENDATION_ID}, 2, {0}, 0},
+	[PST_TABLE_ATTACK_PATH] = {"SecurityAttackPathData", pst_rows_attack_path,
+		{PST_COL_ATTACK_PATH_ID, PST_COL_ENTRYPOINT_ID}, 2, {PST_COL_ATTACK_PATH_ID}, 1},
 };
 
 /* Detection order: a table whose marker columns also appear in a later
  * table comes first (SecureScoreControls holds every SecureScores column,
  * the Log Analytics tables share Recommendation* names with the portal). */
 static const enum pst_table detect_order[] = {
-	PST_TABLE_NESTED_RECOMMENDATION, PST_TABLE_SECURE_SCORE_CONTROLS, PST_TABLE_SECURE_SCORES,
+	PST_TABLE_ATTACK_PATH, PST_TABLE_NESTED_RECOMMENDATION, PST_TABLE_SECURE_SCORE_CONTROLS, PST_TABLE_SECURE_SCORES,
 	PST_TABLE_SECURITY_ALERT, PST_TABLE_REGULATORY_COMPLIANCE, PST_TABLE_SECURITY_RECOMMENDATION,
 	PST_TABLE_PORTAL,
 };

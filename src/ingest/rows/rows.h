@@ -18,11 +18,15 @@
 /* Every column some table normalizer reads, sorted case-insensitively
  * (the index is built by binary search; test_rows checks the order). */
 #define PST_ROW_COLUMNS \
+	X(LA_SUBSCRIPTION_ID, "_SubscriptionId") \
 	X(ALERT_LINK, "AlertLink") \
 	X(ALERT_NAME, "AlertName") \
 	X(ALERT_SEVERITY, "AlertSeverity") \
 	X(ALERT_TYPE, "AlertType") \
 	X(ASSESSED_RESOURCE_ID, "AssessedResourceId") \
+	X(ASSESSMENTS, "Assessments") \
+	X(ATTACK_PATH_ID, "AttackPathId") \
+	X(ATTACK_STORY, "AttackStory") \
 	X(AZURE_PORTAL_RECOMMENDATION_LINK, "azurePortalRecommendationLink") \
 	X(CATEGORY, "Category") \
 	X(CAUSE, "Cause") \
@@ -39,6 +43,7 @@
 	X(DUE_DATE, "dueDate") \
 	X(END_TIME, "EndTime") \
 	X(ENTITIES, "Entities") \
+	X(ENTRYPOINT_ID, "EntrypointId") \
 	X(ETA, "eta") \
 	X(EXPORTED_TIMESTAMP, "exportedTimestamp") \
 	X(FAILED_RESOURCES, "FailedResources") \
@@ -48,6 +53,7 @@
 	X(ID, "Id") \
 	X(IS_SNAPSHOT, "IsSnapshot") \
 	X(MAX_SCORE, "MaxScore") \
+	X(MITRE, "Mitre") \
 	X(NATIVE_CLOUD_ACCOUNT_ID, "nativeCloudAccountId") \
 	X(NESTED_RECOMMENDATION_ID, "NestedRecommendationId") \
 	X(NOT_APPLICABLE_REASON, "NotApplicableReason") \
@@ -55,6 +61,7 @@
 	X(OWNER, "owner") \
 	X(PARENT_RECOMMENDATION_ID, "ParentRecommendationId") \
 	X(PASSED_RESOURCES, "PassedResources") \
+	X(PATH, "Path") \
 	X(PERCENTAGE_SCORE, "PercentageScore") \
 	X(POLICY_DEFINITION_ID, "PolicyDefinitionId") \
 	X(PRODUCT_NAME, "ProductName") \
@@ -90,6 +97,7 @@
 	X(SUBSCRIPTION_NAME, "subscriptionName") \
 	X(SYSTEM_ALERT_ID, "SystemAlertId") \
 	X(TACTICS, "Tactics") \
+	X(TARGET_ID, "TargetId") \
 	X(TECHNIQUES, "Techniques") \
 	X(TENANT_ID, "TenantId") \
 	X(TIME_GENERATED, "TimeGenerated") \
@@ -142,6 +150,7 @@ bool pst_rows_scores(struct row_ctx *c);
 bool pst_rows_controls(struct row_ctx *c);
 bool pst_rows_alert(struct row_ctx *c);
 bool pst_rows_compliance(struct row_ctx *c);
+bool pst_rows_attack_path(struct row_ctx *c); /* rows_paths.c */
 
 /* Cell access: NULL when the column is absent or the cell empty. */
 const char *row_cell(struct row_ctx *c, enum pst_col k);
