@@ -452,6 +452,7 @@ struct pst_review {
 	struct pst_review_path *paths;  /* at T1 (by risk desc, findings on it desc, name), then gone ones */
 	size_t npaths;
 	int64_t paths_now[PST_RISK_CRITICAL + 1], paths_start[PST_RISK_CRITICAL + 1]; /* by risk level */
+	int64_t paths_new_by[PST_RISK_CRITICAL + 1], paths_gone_by[PST_RISK_CRITICAL + 1]; /* by risk level */
 	int64_t paths_new, paths_gone, paths_still;
 	int64_t findings_on_paths;      /* open findings at T1 on some path */
 	bool has_governance;            /* some finding has an owner or a governance due date or grace period */

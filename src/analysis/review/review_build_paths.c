@@ -223,10 +223,12 @@ static void add_path(struct ctx *x, const struct pst_path_rec *now, const struct
 		r->paths_start[then->risk <= PST_RISK_CRITICAL ? then->risk : 0]++;
 	if (!now) {
 		r->paths_gone++;
+		r->paths_gone_by[then->risk <= PST_RISK_CRITICAL ? then->risk : 0]++;
 		return;
 	}
 	r->paths_now[now->risk <= PST_RISK_CRITICAL ? now->risk : 0]++;
 	r->paths_new += o->change == PST_PATH_NEW;
+	r->paths_new_by[now->risk <= PST_RISK_CRITICAL ? now->risk : 0] += o->change == PST_PATH_NEW;
 	r->paths_still += o->change == PST_PATH_STILL;
 	x->stamp_of = r->npaths;
 	x->nmarks = 0;

@@ -122,6 +122,26 @@ const char *pst_path_entity(const cJSON *v)
 	return s;
 }
 
+/* An internal entity id resolved through graphComponent.entities (the
+ * entity's resource id or name), else as written. */
+static const char *resolve(const cJSON *p, const char *id)
+{
+	const cJSON *ents = pst_jget(pst_jobj(p, "graphComponent"), "entities"), *e;
+
+	if (!id || !cJSON_IsArray(ents))
+		return id;
+	cJSON_ArrayForEach(e, ents) {
+		const char *eid = pst_jor(pst_jstr(e, "entityInternalId"), pst_jstr(e, "internalId"));
+		const char *s;
+
+		if (!eid || !pst_streq_ci(eid, id))
+			continue;
+		s = pst_jor(pst_jstr(pst_jobj(e, "entityIdentifiers"), "azureResourceId"), pst_jstr(e, "azureResourceId"));
+		return pst_jor(pst_jor(s, pst_jstr(e, "entityName")), pst_jor(pst_jstr(e, "name"), id));
+	}
+	return id;
+}
+
 /* A member that is a string, or an array of strings, as text; other JSON as its text. */
 static const char *text_of(struct pst_jtmp *t, const cJSON *p, const char *key)
 {
@@ -148,8 +168,9 @@ const char *pst_json_fill_attack_path(struct pst_jtmp *t, const cJSON *obj, stru
 	a->description = pst_jor(pst_jstr(p, "description"), pst_jstr(p, "attackStory"));
 	a->risk = pst_risk_parse(pst_jor(pst_jstr(p, "riskLevel"), pst_jstr(p, "potentialImpact")));
 	a->risk_factors = pst_jget(p, "riskFactors") ? text_of(t, p, "riskFactors") : text_of(t, p, "riskCategories");
-	a->entry_point = pst_jor(pst_path_entity(pst_jget(p, "entryPoint")), pst_jstr(p, "entryPointEntityInternalID"));
-	a->target = pst_jor(pst_path_entity(pst_jget(p, "target")), pst_jstr(p, "targetEntityInternalID"));
+	a->entry_point = pst_jor(pst_path_entity(pst_jget(p, "entryPoint")),
+	                         resolve(p, pst_jstr(p, "entryPointEntityInternalID")));
+	a->target = pst_jor(pst_path_entity(pst_jget(p, "target")), resolve(p, pst_jstr(p, "targetEntityInternalID")));
 	a->mitre = text_of(t, p, "mITRETacticsAndTechniques");
 	memset(&refs, 0, sizeof(refs));
 	pst_path_refs_walk(&refs, pst_jget(p, "assessments"), true);

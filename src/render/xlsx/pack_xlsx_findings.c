@@ -77,6 +77,7 @@ static const struct pst_xlsx_column open_risk_cols[] = {
 	{"Risk level", PST_XLSX_TEXT, NULL, 0},
 	{"Risk factors", PST_XLSX_TEXT, NULL, 30},
 };
+static const struct pst_xlsx_column open_path_col = {"On attack path", PST_XLSX_BOOL, NULL, 0};
 static const struct pst_xlsx_column open_cols[] = {
 	{"Team", PST_XLSX_TEXT, NULL, 0},
 	{"Severity", PST_XLSX_SEVERITY, NULL, 0},
@@ -105,6 +106,8 @@ static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 		xpk_text(&w, pst_risk_name(f->risk));
 		xpk_text(&w, f->risk_factors);
 	}
+	if (p->r->has_attack_paths)
+		xpk_bool(&w, f->on_attack_path);
 	xpk_text(&w, pst_severity_name(f->severity));
 	xpk_text(&w, f->recommendation);
 	xpk_text(&w, f->resource_name);
@@ -122,7 +125,8 @@ static int open_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 }
 
 /* The Open items columns: those of open_cols, with the risk columns after
- * Team when the review has risk data; returns the count. */
+ * Team when the review has risk data, then On attack path with attack-path
+ * data; returns the count. */
 static size_t open_columns(const struct pst_review *r, struct pst_xlsx_column *cols)
 {
 	size_t n = 0, i;
@@ -132,6 +136,8 @@ static size_t open_columns(const struct pst_review *r, struct pst_xlsx_column *c
 			cols[n++] = open_risk_cols[0];
 			cols[n++] = open_risk_cols[1];
 		}
+		if (i == OPEN_RISK_AT && r->has_attack_paths)
+			cols[n++] = open_path_col;
 		cols[n++] = open_cols[i];
 	}
 	return n;
@@ -140,7 +146,7 @@ static size_t open_columns(const struct pst_review *r, struct pst_xlsx_column *c
 /* Open items in what-to-fix-first order (review.h fix_order). */
 int xpk_open_items(const struct xpk *p, struct pst_error *err)
 {
-	struct pst_xlsx_column cols[PST_ARRAY_LEN(open_cols) + PST_ARRAY_LEN(open_risk_cols)];
+	struct pst_xlsx_column cols[PST_ARRAY_LEN(open_cols) + PST_ARRAY_LEN(open_risk_cols) + 1];
 	struct pst_xlsx_table *t;
 	size_t i, n = open_columns(p->r, cols);
 	int rc = pst_xlsx_table_begin(p->book, "Open items", cols, n, &t, err);
