@@ -220,4 +220,90 @@ check_eq "exempt: workbook Exemptions sheet" "$(tr '\n' ';' <"$TMP/ex.xl")" \
 	"exempted this period|vm1|High|2026-10-10|assessment key|waiver|2026-11-20|True|accepted until the migration;exempt now, High or Critical|vm2|Critical|2026-03-01|scope|mitigated|2027-06-30|False|compensating control: WAF;exempt now, High or Critical|vm4|High|2026-04-01|scope, other assignment|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|Waiver|2026-11-15|True|temporary demo;exemption expiring within 30 days|None|None|None|None|waiver|2026-11-20|True|accepted until the migration;"
 check_eq "no exemption: no Exemptions sheet" "$("$PY" -c 'import sys, openpyxl; print("Exemptions" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk2/posture-review-2026-10.xlsx")" False
 
+# ---- attack paths: Resource Graph rows, a continuous-export event, Log Analytics rows ----
+# The risk findings again; at the start (2026-09-30, Resource Graph, the
+# documented names) ap-0001 High through vm2 and ap-0002 Medium through vm3;
+# at the end (2026-10-31) ap-0001 Critical (Exposure Management names), ap-0003
+# High on vm4 (a CE event), ap-0004 Low on vm5 (SecurityAttackPathData CSV):
+# 2 new, ap-0002 gone, 1 still there; vm2, vm4 and vm5 sit on a path.
+P="$S/paths"
+"$POSTURE" inspect --format json "$P" >"$TMP/paths-inspect.json"
+check_eq "paths: inspect exit" $? 0
+"$PY" - "$TMP/paths-inspect.json" >"$TMP/paths-inspect.out" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["files"]:
+    n = f["records"].get("attack_path", 0)
+    if n: print(f["path"].rsplit("/", 1)[1], f["format"], f.get("detail") or "-", n)
+PYEOF
+check_eq "paths: each shape read" "$(tr '\n' ';' <"$TMP/paths-inspect.out")" \
+	"SecurityAttackPathData_2026-10-31.csv la-csv SecurityAttackPathData 1;attackPaths_2026-09-30.json resource-graph - 2;attackPaths_2026-10-31.json resource-graph - 1;ce-attackpaths-2026-10-31.ndjson json-object - 1;"
+"$POSTURE" diff --period 2026-10 --teams "$RULES" --format json "$P" >"$TMP/paths.json"
+check_eq "paths: diff exit" $? 0
+check_eq "paths: on_attack_path in diff JSON" "$("$PY" -c '
+import json, sys
+print(" ".join("%s:%s" % (f["resource_id"].rsplit("/", 1)[1], f["on_attack_path"]) for f in json.load(open(sys.argv[1]))["findings"]))
+' "$TMP/paths.json")" "vm2:True vm3:False vm5:True vm4:True vm1:False"
+check_eq "no attack-path data: no on_attack_path key" "$(grep -c on_attack_path "$TMP/risk.json")" 0
+"$POSTURE" report -q --period 2026-10 --teams "$RULES" $GEN --out "$TMP/paths" "$P" 2>/dev/null
+check_eq "paths: report exit" $? 0
+pdftotext -layout "$TMP/paths/posture-review-2026-10.pdf" "$TMP/paths.txt" 2>/dev/null
+ap=$(sed -n '/^Attack paths$/,/^Teams$/p' "$TMP/paths.txt" | tr -s ' \n' '  ')
+check_contains "paths: PDF summary counts" "$ap" \
+	"shows 3 attack paths at the end of the period (1 Critical, 1 High): 2 new, 1 gone and 1 still there since the start. 3 open findings sit on a path"
+check_contains "paths: PDF counts by risk level (start, end, new, gone)" "$ap" \
+	"Critical 0 1 0 0 High 1 1 1 0 Medium 1 0 0 1 Low 0 1 1 0"
+check_contains "paths: PDF Critical path with its entry point, target and the finding to fix first" "$ap" \
+	"Critical Internet exposed VM with high vm2 → kv-finance Still there Management ports should be"
+check_contains "paths: PDF gone path, its entry point resolved from the entities" "$ap" \
+	"Gone since the start of the period Risk Attack path Entry point → target Medium VM with updates missing and a managed identity with rights vm3 → not given"
+# a finding on a path comes first at its risk level: vm4 (High risk, Low
+# severity, on ap-0003) now before vm3 (High by severity, on no path)
+overdue=$(sed -n '/^Overdue items$/,/Top open recommendations/p' "$TMP/paths.txt" | grep -o ' vm[0-9] (rg-' | grep -o 'vm[0-9]' | tr '\n' ' ')
+check_eq "paths: PDF overdue items, on a path first at the same risk level" "$overdue" "vm2 vm5 vm4 vm3 vm1 "
+"$PY" - "$TMP/paths/posture-review-2026-10.xlsx" >"$TMP/paths.xl" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Attack paths"].iter_rows(values_only=True))
+h = rows[0]
+print(" ".join("%s:%s:%s:%s" % (r[h.index("Attack path ID")], r[h.index("Risk level")], r[h.index("Change")],
+      r[h.index("Open findings on it")]) for r in rows[1:]))
+by = {}
+for r in rows[1:]:
+    if r[h.index("Change")] != "Gone": by[r[0]] = by.get(r[0], 0) + 1
+print(sorted(by.items()))
+rows = list(wb["Open items"].iter_rows(values_only=True))
+h = rows[0]
+print(" ".join("%s:%s" % (r[h.index("Resource")], r[h.index("On attack path")]) for r in rows[1:]))
+PYEOF
+check_eq "paths: workbook Attack paths sheet (id, risk, change, open findings on it)" "$(sed -n 1p "$TMP/paths.xl")" \
+	"ap-0001:Critical:Still there:1 ap-0003:High:New:1 ap-0004:Low:New:1 ap-0002:Medium:Gone:None"
+check_eq "paths: workbook counts by risk level at the end" "$(sed -n 2p "$TMP/paths.xl")" \
+	"[('Critical', 1), ('High', 1), ('Low', 1)]"
+check_eq "paths: workbook Open items in fix-first order, on a path first" "$(sed -n 3p "$TMP/paths.xl")" \
+	"vm2:True vm5:True vm4:True vm3:False vm1:False"
+check_eq "no attack-path data: no Attack paths sheet" "$("$PY" -c 'import sys, openpyxl; print("Attack paths" in openpyxl.load_workbook(sys.argv[1]).sheetnames)' "$TMP/risk/posture-review-2026-10.xlsx")" False
+check_eq "no attack-path data: no Attack paths section" "$(grep -c '^Attack paths' "$TMP/risk.txt")" 0
+# The real public schema of SecurityAttackPathData (realdata: the column
+# table of MicrosoftDocs/azure-reference-other): a portal CSV export with
+# exactly those columns, in the doc's order, is read as that table.
+if [ -z "$REALDATA" ]; then
+	skip "paths: SecurityAttackPathData columns of realdata (../shared/realdata is absent)"
+else
+	"$PY" - "$REALDATA/azure-monitor-tables/securityattackpathdata-include.md" "$TMP/la-real.csv" <<'PYEOF'
+import csv, json, sys
+cols = [l.split("|")[1].strip() for l in open(sys.argv[1]) if l.startswith("| ") and not l.startswith("| Column")]
+vals = {"AttackPathId": "ap-real", "DisplayName": "Internet exposed VM", "RiskLevel": "High",
+        "RiskFactors": json.dumps(["Exposure to the Internet"]), "EntrypointId": "e1", "TargetId": "t1",
+        "Assessments": json.dumps({"e1": ["b0000001-0c0c-4d4d-8e8e-000000000001"]}), "TimeGenerated": "2026-10-31T00:00:00Z",
+        "_SubscriptionId": "33333333-cccc-4333-8ccc-333333333333", "Type": "SecurityAttackPathData"}
+w = csv.writer(open(sys.argv[2], "w", newline=""))
+w.writerow(cols)
+w.writerow([vals.get(c, "") for c in cols])
+PYEOF
+	out=$("$POSTURE" inspect "$TMP/la-real.csv" 2>&1)
+	check_contains "paths: realdata SecurityAttackPathData columns detected" "$out" "la-csv SecurityAttackPathData"
+	check_contains "paths: realdata SecurityAttackPathData row read" "$out" "records       1: attack_path 1"
+fi
+
 summary

@@ -127,6 +127,60 @@ static void test_exemptions(void)
 	jt_release(&t);
 }
 
+/* Attack paths in their three shapes: a Resource Graph row (the documented
+ * names of learn.microsoft.com defender-for-cloud/attack-path-api, internal
+ * entity ids resolved through graphComponent.entities), a continuous-export
+ * event (an "attackPath" object, as the export rules address
+ * attackPath.riskLevel) with the Exposure Management names, and Log
+ * Analytics SecurityAttackPathData rows as JSON. */
+static void test_attack_paths(void)
+{
+	struct jt t = {0};
+
+	jt_str(&t, "attackPaths_2026-10-31.json",
+	       "{\"count\":1,\"data\":[{\"id\":\"/subscriptions/s1/providers/Microsoft.Security/attackPaths/n1\","
+	       "\"name\":\"n1\",\"type\":\"microsoft.security/attackpaths\",\"subscriptionId\":\"s1\",\"properties\":"
+	       "{\"displayName\":\"Internet exposed VM\",\"potentialImpact\":\"High\",\"riskCategories\":[\"DataExposure\"],"
+	       "\"entryPointEntityInternalID\":\"e1\",\"targetEntityInternalID\":\"e9\",\"assessments\":{\"e1\":"
+	       "[\"/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1/providers/"
+	       "Microsoft.Security/assessments/k1\"]},\"graphComponent\":{\"entities\":[{\"entityInternalId\":\"e1\","
+	       "\"entityIdentifiers\":{\"azureResourceId\":\"/subscriptions/s1/resourceGroups/rg/providers/"
+	       "Microsoft.Compute/virtualMachines/vm1\"}}]}}}]}");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_INT(jt_rep(&t)->records[PST_REC_ATTACK_PATH], 1);
+	CHECK_HAS(jt_line(&t, 0), "attack_path - file filename 2026-10-31T00:00:00Z s1 ");
+	CHECK_HAS(jt_line(&t, 0), "| n1 risk=High factors=DataExposure entry=/subscriptions/s1/resourceGroups/rg/providers/"
+	                          "Microsoft.Compute/virtualMachines/vm1 target=e9 mitre=- ids=/subscriptions/s1/"
+	                          "resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1/providers/"
+	                          "Microsoft.Security/assessments/k1 keys= res=/subscriptions/s1/resourceGroups/rg/"
+	                          "providers/Microsoft.Compute/virtualMachines/vm1");
+	jt_str(&t, "ce.ndjson",
+	       "{\"attackPath\":{\"attackPathId\":\"ap-7\",\"riskLevel\":\"Critical\",\"riskFactors\":[\"Exposure to the "
+	       "Internet\",\"Sensitive Data\"],\"entryPoint\":{\"name\":\"vm7\"},\"target\":\"kv1\","
+	       "\"mITRETacticsAndTechniques\":[\"Initial Access\"],\"assessments\":[{\"assessmentKey\":"
+	       "\"b0000007-0c0c-4d4d-8e8e-000000000007\"}]},\"securityEventDataEnrichment\":{\"action\":\"Delete\","
+	       "\"isSnapshot\":false},\"subscriptionId\":\"s2\",\"timeGenerated\":\"2026-10-30T10:00:00Z\"}\n");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_HAS(jt_line(&t, 0), "attack_path Delete stream record 2026-10-30T10:00:00Z s2 ");
+	CHECK_HAS(jt_line(&t, 0), "| ap-7 risk=Critical factors=Exposure to the Internet, Sensitive Data entry=vm7 target=kv1 "
+	                          "mitre=Initial Access ids= keys=b0000007-0c0c-4d4d-8e8e-000000000007 res=");
+	jt_str(&t, "la.json",
+	       "[{\"AttackPathId\":\"ap-8\",\"DisplayName\":\"Exposed VM\",\"RiskLevel\":\"Medium\",\"RiskFactors\":"
+	       "[\"Exposure to the Internet\"],\"EntrypointId\":\"/subscriptions/s3/resourceGroups/rg/providers/"
+	       "Microsoft.Compute/virtualMachines/vm8\",\"TargetId\":\"t8\",\"Assessments\":"
+	       "{\"x\":[\"b0000008-0c0c-4d4d-8e8e-000000000008\"]},\"Path\":{\"nodes\":[]},\"Mitre\":\"T1190\","
+	       "\"TimeGenerated\":\"2026-10-31T02:00:00Z\",\"_SubscriptionId\":\"s3\",\"Type\":\"SecurityAttackPathData\"},"
+	       "{\"DisplayName\":\"no id\",\"EntrypointId\":\"e\"}]");
+	CHECK_INT(t.rc, PST_OK);
+	CHECK_INT(jt_rep(&t)->rejected, 1);
+	CHECK_HAS(jt_line(&t, 0), "attack_path - record record 2026-10-31T02:00:00Z s3 ");
+	CHECK_HAS(jt_line(&t, 0), "| ap-8 risk=Medium factors=Exposure to the Internet entry=/subscriptions/s3/resourceGroups/"
+	                          "rg/providers/Microsoft.Compute/virtualMachines/vm8 target=t8 mitre=T1190 ids= "
+	                          "keys=b0000008-0c0c-4d4d-8e8e-000000000008 res=/subscriptions/s3/resourceGroups/rg/"
+	                          "providers/Microsoft.Compute/virtualMachines/vm8");
+	jt_release(&t);
+}
+
 int main(void)
 {
 	check_current = "every test of test_json_2026";
@@ -136,5 +190,6 @@ int main(void)
 	RUN(test_risk_rows);
 	RUN(test_governance_realdata);
 	RUN(test_exemptions);
+	RUN(test_attack_paths);
 	return check_summary();
 }

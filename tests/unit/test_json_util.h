@@ -105,6 +105,16 @@ static inline void jt_other(struct strbuf *sb, const struct pst_record *r)
 		            jt_s(r->u.exemption.scope), jt_s(r->u.exemption.category), jt_time(r->u.exemption.expires_on, t1),
 		            jt_s(r->u.exemption.assessment_key), jt_s(r->u.exemption.description));
 		break;
+	case PST_REC_ATTACK_PATH:
+		strbuf_addf(sb, "%s risk=%s factors=%s entry=%s target=%s mitre=%s ids=", jt_s(r->u.path.path_id),
+		            jt_s(pst_risk_name(r->u.path.risk)), jt_s(r->u.path.risk_factors), jt_s(r->u.path.entry_point),
+		            jt_s(r->u.path.target), jt_s(r->u.path.mitre));
+		jt_list(sb, r->u.path.assessment_ids);
+		strbuf_addstr(sb, " keys=");
+		jt_list(sb, r->u.path.keys);
+		strbuf_addstr(sb, " res=");
+		jt_list(sb, r->u.path.resource_ids);
+		break;
 	default:
 		break;
 	}

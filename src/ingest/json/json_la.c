@@ -26,7 +26,7 @@ static bool is_la_row(const cJSON *obj)
 	static const char *const marks[] = {"RecommendationState", "AssessedResourceId", "SecureScoresSubscriptionId",
 	                                    "CurrentScore", "ControlId", "AlertSeverity", "AlertName",
 	                                    "ComplianceStandard", "ParentRecommendationId", "NestedRecommendationId",
-	                                    "AttackPathId"};
+	                                    "AttackPathId", "EntrypointId"};
 	size_t i;
 
 	for (i = 0; i < PST_ARRAY_LEN(marks); i++)
