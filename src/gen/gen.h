@@ -311,6 +311,22 @@ int gen_la_csv(struct gen_ctx *c, pst_time t, uint32_t skip_sub);
 int gen_rest_lists(struct gen_ctx *c, pst_time t, uint32_t skip_sub);
 int gen_arg_result(struct gen_ctx *c, pst_time t, uint32_t skip_sub);
 
+/* ---- gen_paths.c: risk, attack paths, policy exemptions ---- */
+struct gen_path {
+	uint32_t resource, finding;  /* the entry point and the finding on the path */
+	char id[GEN_GUID_LEN];
+	const char *name, *risk;
+};
+/* Whether resource ri has an attack path now, and which. */
+bool gen_path_of(const struct gen_estate *e, uint32_t ri, struct gen_path *p);
+/* ,"risk":{...} of an Unhealthy finding; nothing for the others. */
+void gen_risk_member(struct strbuf *sb, const struct gen_estate *e, uint32_t fi);
+/* Continuous-export attack-path events of subscription sub at t (snapshot). */
+void gen_ce_paths(struct strbuf *sb, const struct gen_estate *e, uint32_t sub, pst_time t);
+int gen_arg_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub);  /* arg/attackpaths-DATE.json */
+int gen_la_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub);   /* la/SecurityAttackPathData_TIME.csv */
+int gen_exemptions(struct gen_ctx *c, pst_time t, uint32_t skip_sub); /* rest/policyExemptions-DATE.json */
+
 /* ---- gen_run.c ---- */
 struct gen_opts {
 	uint64_t seed;

@@ -85,7 +85,9 @@ void gen_assessment_props(struct strbuf *sb, const struct gen_estate *e, uint32_
 	strbuf_addstr(sb, "\"additionalData\":{},\"metadata\":{");
 	metadata_body(sb, e->cat, f->rec);
 	strbuf_addf(sb, "},\"links\":{\"azurePortal\":\"%sportal.azure.com/#blade/Microsoft_Azure_Security/"
-		    "RecommendationsBlade/assessmentKey/%s\"}}", https ? "https://" : "", e->cat->keys[f->rec]);
+		    "RecommendationsBlade/assessmentKey/%s\"}", https ? "https://" : "", e->cat->keys[f->rec]);
+	gen_risk_member(sb, e, fi);
+	strbuf_addch(sb, '}');
 }
 
 void gen_assessment_id(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, enum gen_idstyle st)

@@ -182,6 +182,24 @@ static int cmp_event(const void *a, const void *b)
 	return x->target < y->target ? -1 : x->target > y->target;
 }
 
+/* One attack path broken a month: its finding fixed (from a resource drawn
+ * at random on), so that the packs show a path gone. */
+static void plan_path_fix(struct planner *pl)
+{
+	struct gen_estate *e = pl->e;
+	uint32_t n = (uint32_t)e->nres, at = gen_below(pl->r, n), i;
+	struct gen_path p;
+
+	for (i = 0; i < n; i++) {
+		uint32_t ri = (at + i) % n;
+
+		if (e->res[ri].sub == pl->p->frozen_sub || !gen_path_of(e, ri, &p) || !ok_finding(pl, p.finding))
+			continue;
+		add_event(pl, GE_FIX, p.finding);
+		return;
+	}
+}
+
 static void plan_changes(struct planner *pl, struct cands c[6])
 {
 	size_t nu = c[1].n, nres = pl->e->nres;
@@ -196,6 +214,7 @@ static void plan_changes(struct planner *pl, struct cands c[6])
 	take(pl, &c[2], at_least(c[2].n / 10, 1), ok_finding, GE_EXEMPTION_END);
 	take(pl, &c[3], at_least(c[3].n / 10, 1), ok_finding, GE_BECOME_APPLICABLE);
 	plan_new_resources(pl, at_least(nres / 60, 2));
+	plan_path_fix(pl);
 }
 
 void gen_plan_month(struct gen_plan *p, struct gen_estate *e, struct gen_rng *r,

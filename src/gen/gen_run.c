@@ -171,10 +171,16 @@ static int month_end_exports(struct run *R, pst_time t, uint32_t skip)
 		rc = gen_portal_csv(&R->ctx, t, skip, true);
 	if (!rc && (f & GEN_F_LA) && alt_due(R, 2))
 		rc = gen_la_csv(&R->ctx, t, skip);
+	if (!rc && (f & GEN_F_LA) && alt_due(R, 2))
+		rc = gen_la_paths(&R->ctx, t, skip);
 	if (!rc && (f & GEN_F_REST) && alt_due(R, 3))
 		rc = gen_rest_lists(&R->ctx, t, skip);
 	if (!rc && (f & GEN_F_ARG) && alt_due(R, 4))
 		rc = gen_arg_result(&R->ctx, t, skip);
+	if (!rc && (f & GEN_F_ARG) && alt_due(R, 4))
+		rc = gen_arg_paths(&R->ctx, t, skip);
+	if (!rc && (f & GEN_F_REST))
+		rc = gen_exemptions(&R->ctx, t, skip);
 	return rc;
 }
 

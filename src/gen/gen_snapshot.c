@@ -100,8 +100,10 @@ int gen_ce_snapshot(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 		if (sub == skip_sub)
 			continue;
 		resource_records(&s, e, order[i], t);
-		if (i + 1 == e->nres || e->res[order[i + 1]].sub != sub)
+		if (i + 1 == e->nres || e->res[order[i + 1]].sub != sub) {
 			sub_summary(&s, e, sub, sc, cnt);
+			gen_ce_paths(&s.buf, e, sub, t);
+		}
 	}
 	rc = gen_sink_close(&s, c->err);
 out:

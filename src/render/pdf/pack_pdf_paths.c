@@ -48,7 +48,7 @@ static void path_cells(struct pack *pk, const struct pst_review_path *p)
 	entity(ends, p->target);
 	strbuf_addstr(pack_cell(pk, 3), pst_path_change_label(p->change));
 	if (!p->nfindings) {
-		strbuf_addstr(f, "none in the data");
+		strbuf_addstr(f, "no open finding in scope");
 	} else {
 		const struct pst_review_finding *x = &r->findings[p->findings[0]];
 
