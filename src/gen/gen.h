@@ -49,6 +49,7 @@ void gen_guid(uint64_t a, uint64_t b, char out[GEN_GUID_LEN]);
 enum gen_kind {
 	GK_SUBSCRIPTION, GK_APPSERVICE, GK_AKS, GK_REGISTRY, GK_VM, GK_VMSS, GK_SQL, GK_REDIS,
 	GK_DATALAKE, GK_STORAGE, GK_KEYVAULT, GK_VNET, GK_NSG, GK_PUBLICIP, GK_APPGW, GK_IOTHUB,
+	GK_AWS_EC2, GK_GCP_VM, /* other clouds through a security connector of their subscription */
 	GK__COUNT
 };
 
@@ -93,7 +94,13 @@ struct gen_catalog {
 	char (*policies)[GEN_GUID_LEN];  /* policy definition ids, nrecs */
 	size_t *by_kind;                 /* rec indices grouped by kind */
 	size_t kind_start[GK__COUNT + 1];
+	size_t alias_rec;                /* the recommendation whose key changes (GEN_ALIAS_*) */
 };
+/* A renamed recommendation (templates/aliases.conf, azure-policy#1595): its
+ * key is GEN_ALIAS_OLD until the 15th of the last month, GEN_ALIAS_NEW from then. */
+#define GEN_ALIAS_NAME "Blocked accounts with owner permissions on Azure resources should be removed"
+#define GEN_ALIAS_OLD "050ac097-3dda-4d24-ab6d-82568e7a50cf"
+#define GEN_ALIAS_NEW "a4899b81-b689-4e0d-aa29-45983ab8b7fc"
 void gen_catalog_init(struct gen_catalog *c);
 void gen_catalog_release(struct gen_catalog *c);
 
@@ -146,7 +153,10 @@ struct gen_estate {
 	struct gen_finding *f;
 	size_t nf, f_alloc;
 	uint32_t kind_count[GK__COUNT];
+	bool renamed;                    /* the alias recommendation has its new key */
 };
+/* The assessment key of recommendation rec now. */
+const char *gen_key(const struct gen_estate *e, size_t rec);
 
 void gen_estate_init(struct gen_estate *e, const struct gen_catalog *cat, uint64_t seed,
 		     size_t nsubs, size_t nres, pst_time start);

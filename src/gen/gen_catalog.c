@@ -2,6 +2,7 @@
  * score controls (FORMATS.md, max points sum 58), resource kinds with their
  * responsible-team categories, and about 45 recommendation types. */
 #include <stdlib.h>
+#include <string.h>
 #include "gen.h"
 
 enum {
@@ -60,6 +61,8 @@ static const struct gen_kind_def kinds[GK__COUNT] = {
 	[GK_PUBLICIP] = {"Microsoft.Network", "publicIPAddresses", "pip", "network", 8},
 	[GK_APPGW] = {"Microsoft.Network", "applicationGateways", "agw", "network", 3},
 	[GK_IOTHUB] = {"Microsoft.Devices", "IotHubs", "iot", "iot", 3},
+	[GK_AWS_EC2] = {"Microsoft.Security", "securityConnectors", "i-0", "multicloud", 4},
+	[GK_GCP_VM] = {"Microsoft.Security", "securityConnectors", "gce", "multicloud", 3},
 };
 
 #define REC(n, sev, cat, ctl, k, mcsb, d, rem, th) {n, sev, cat, ctl, k, mcsb, d, rem, th}
@@ -76,6 +79,9 @@ static const struct gen_rec_def recs[] = {
 	REC("Guest accounts with owner permissions on Azure resources should be removed", "High", "IdentityAndAccess", C_ACCESS, GK_SUBSCRIPTION, "PA.1",
 	    "Accounts with owner permissions that have been provisioned outside of the tenant should be removed to prevent unmonitored access.",
 	    "Remove the owner role assignments of external accounts in Access control (IAM).", "AccountBreach"),
+	REC(GEN_ALIAS_NAME, "High", "IdentityAndAccess", C_ACCESS, GK_SUBSCRIPTION, "PA.1",
+	    "Accounts with owner permissions that have been blocked from signing in should be removed from your subscriptions.",
+	    "Remove the owner role assignments of blocked accounts in Access control (IAM).", "AccountBreach"),
 	REC("Subscriptions should have a contact email address for security issues", "Low", "Compute", C_PRACTICES, GK_SUBSCRIPTION, "IR.2",
 	    "To ensure the relevant people in your organization are notified when there is a potential security breach, set a security contact.",
 	    "In Environment settings, select the subscription and set Email notifications.", "MaliciousInsider"),
@@ -199,6 +205,15 @@ static const struct gen_rec_def recs[] = {
 	REC("Web Application Firewall (WAF) should be enabled for Application Gateway", "Medium", "Networking", C_DDOS, GK_APPGW, "NS.6",
 	    "Deploy Azure Web Application Firewall in front of public facing web applications for additional inspection of incoming traffic.",
 	    "Switch the gateway to the WAF_v2 tier and attach a WAF policy.", "DenialOfService"),
+	REC("EC2 instances should not have a public IPv4 address", "High", "Networking", C_NETWORK, GK_AWS_EC2, "NS.1",
+	    "EC2 instances with a public IP address are reachable from the internet; place them behind a load balancer instead.",
+	    "Launch EC2 instances in a private subnet, or remove the public IPv4 address from the network interface.", "DataExfiltration"),
+	REC("EC2 instances should be managed by AWS Systems Manager", "Medium", "Compute", C_CONFIG, GK_AWS_EC2, "AM.2",
+	    "EC2 instances not managed by Systems Manager miss patching and configuration compliance.",
+	    "Install the SSM agent and attach an instance profile with the AmazonSSMManagedInstanceCore policy.", "MaliciousInsider"),
+	REC("Compute instances should not use the default service account with full access to all Cloud APIs", "High", "IdentityAndAccess", C_ACCESS, GK_GCP_VM, "PA.7",
+	    "The default Compute Engine service account with full API access gives every workload on the instance project-wide rights.",
+	    "Stop the instance, assign a dedicated service account with least privilege, and restart it.", "AccountBreach"),
 	REC("Diagnostic logs in IoT Hub should be enabled", "Low", "IoT", C_AUDIT, GK_IOTHUB, "LT.3",
 	    "Enable logs and retain them for up to a year.", "Turn on diagnostic settings for the IoT hub.", "MaliciousInsider"),
 	REC("Default IP Filter Policy should be Deny", "Medium", "IoT", C_NETWORK, GK_IOTHUB, "NS.2",
@@ -231,6 +246,10 @@ static void derive_keys(struct gen_catalog *c)
 
 		gen_guid(h, h ^ UINT64_C(0x5a5a), c->keys[i]);
 		gen_guid(h ^ UINT64_C(0x1234), h, c->policies[i]);
+		if (strcmp(c->recs[i].name, GEN_ALIAS_NAME) == 0) { /* the real keys: templates/aliases.conf */
+			pst_strlcpy(c->keys[i], GEN_ALIAS_OLD, GEN_GUID_LEN);
+			c->alias_rec = i;
+		}
 	}
 }
 

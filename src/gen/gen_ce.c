@@ -26,10 +26,36 @@ void gen_ce_envelope(struct strbuf *sb, bool snapshot, bool deleted, bool assess
 		    snapshot ? ",\"interval\":\"7.00:00:00\"" : "");
 }
 
+/* An AWS or GCP resource: its connector, region, native id and account. */
+static void other_cloud_details(struct strbuf *sb, const struct gen_estate *e, uint32_t ri)
+{
+	const struct gen_resource *r = &e->res[ri];
+	bool aws = r->kind == GK_AWS_EC2;
+	uint64_t acct = gen_hash(e->subs[r->sub].id) % UINT64_C(900000000000) + UINT64_C(100000000000);
+	const char *name = r->id + r->name_at;
+
+	strbuf_addf(sb, "\"resourceDetails\":{\"source\":\"%s\",\"id\":\"%s\",\"connectorId\":\"%.*s\",",
+		    aws ? "Aws" : "Gcp", r->id, (int)(strstr(r->id, "/securityentitydata/") - r->id), r->id);
+	if (aws)
+		strbuf_addf(sb, "\"region\":\"eu-west-1\",\"nativeCloudUniqueIdentifier\":\"arn:aws:ec2:eu-west-1:%llu:"
+			    "instance/%s\",\"hierarchyId\":\"%llu\",\"resourceProvider\":\"ec2\",\"resourceType\":"
+			    "\"instance\",", (unsigned long long)acct, name, (unsigned long long)acct);
+	else
+		strbuf_addf(sb, "\"region\":\"europe-west1\",\"nativeCloudUniqueIdentifier\":\"projects/%llu/zones/"
+			    "europe-west1-b/instances/%s\",\"hierarchyId\":\"%llu\",\"resourceProvider\":\"compute\","
+			    "\"resourceType\":\"instance\",", (unsigned long long)acct, name, (unsigned long long)acct);
+	strbuf_addf(sb, "\"resourceName\":\"%s\"},", name);
+}
+
 static void resource_details(struct strbuf *sb, const struct gen_estate *e, uint32_t ri)
 {
 	const struct gen_kind_def *k = &gen_kinds()[e->res[ri].kind];
 	bool sub = e->res[ri].kind == GK_SUBSCRIPTION;
+
+	if (e->res[ri].kind == GK_AWS_EC2 || e->res[ri].kind == GK_GCP_VM) {
+		other_cloud_details(sb, e, ri);
+		return;
+	}
 
 	strbuf_addstr(sb, "\"resourceDetails\":{\"source\":\"Azure\",\"id\":\"");
 	gen_resource_id(e, ri, GEN_ID_ARM, sb);
@@ -85,7 +111,7 @@ void gen_assessment_props(struct strbuf *sb, const struct gen_estate *e, uint32_
 	strbuf_addstr(sb, "\"additionalData\":{},\"metadata\":{");
 	metadata_body(sb, e->cat, f->rec);
 	strbuf_addf(sb, "},\"links\":{\"azurePortal\":\"%sportal.azure.com/#blade/Microsoft_Azure_Security/"
-		    "RecommendationsBlade/assessmentKey/%s\"}", https ? "https://" : "", e->cat->keys[f->rec]);
+		    "RecommendationsBlade/assessmentKey/%s\"}", https ? "https://" : "", gen_key(e, f->rec));
 	gen_risk_member(sb, e, fi);
 	strbuf_addch(sb, '}');
 }
@@ -93,7 +119,7 @@ void gen_assessment_props(struct strbuf *sb, const struct gen_estate *e, uint32_
 void gen_assessment_id(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, enum gen_idstyle st)
 {
 	gen_resource_id(e, e->f[fi].resource, st, sb);
-	strbuf_addf(sb, "/providers/Microsoft.Security/assessments/%s", e->cat->keys[e->f[fi].rec]);
+	strbuf_addf(sb, "/providers/Microsoft.Security/assessments/%s", gen_key(e, e->f[fi].rec));
 }
 
 void gen_ce_assessment(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, bool snapshot,
@@ -103,7 +129,7 @@ void gen_ce_assessment(struct strbuf *sb, const struct gen_estate *e, uint32_t f
 	gen_ce_envelope(sb, snapshot, deleted, true, pascal);
 	strbuf_addf(sb, "\"tenantId\":\"%s\",\"type\":\"Microsoft.Security/assessments\",\"id\":\"", e->tenant);
 	gen_assessment_id(sb, e, fi, GEN_ID_ARM);
-	strbuf_addf(sb, "\",\"name\":\"%s\",\"properties\":", e->cat->keys[e->f[fi].rec]);
+	strbuf_addf(sb, "\",\"name\":\"%s\",\"properties\":", gen_key(e, e->f[fi].rec));
 	gen_assessment_props(sb, e, fi, e->f[fi].changed, false);
 	strbuf_addstr(sb, "}\n");
 }
@@ -141,6 +167,8 @@ void gen_control_def_obj(struct strbuf *sb, const struct gen_catalog *cat, unsig
 			continue;
 		strbuf_addf(sb, "%s{\"id\":\"/providers/Microsoft.Security/assessmentMetadata/%s\"}",
 			    first ? "" : ",", cat->keys[i]);
+		if (i == cat->alias_rec) /* both keys of the renamed recommendation */
+			strbuf_addf(sb, ",{\"id\":\"/providers/Microsoft.Security/assessmentMetadata/%s\"}", GEN_ALIAS_NEW);
 		first = false;
 	}
 	strbuf_addstr(sb, "]}");
@@ -222,7 +250,7 @@ void gen_compliance_obj(struct strbuf *sb, const struct gen_estate *e, uint32_t 
 {
 	const struct gen_rec_def *d = &e->cat->recs[rec];
 	const char *state = cnt[1] ? "Failed" : cnt[0] ? "Passed" : "Skipped";
-	const char *key = e->cat->keys[rec];
+	const char *key = gen_key(e, rec);
 
 	strbuf_addf(sb, "\"id\":\"/subscriptions/%s/providers/Microsoft.Security/regulatoryComplianceStandards/"
 		    "Microsoft-cloud-security-benchmark/regulatoryComplianceControls/%s/"

@@ -54,6 +54,19 @@ static void build_id(const struct gen_estate *e, struct gen_resource *r)
 	r->rg_at = (uint32_t)sb.len;
 	strbuf_addf(&sb, "rg-%s-%s", k->rg, e->subs[r->sub].name);
 	r->rg_len = (uint32_t)(sb.len - r->rg_at);
+	if (r->kind == GK_AWS_EC2 || r->kind == GK_GCP_VM) { /* the Azure side of another cloud's resource */
+		bool aws = r->kind == GK_AWS_EC2;
+
+		strbuf_addf(&sb, "/providers/Microsoft.Security/securityConnectors/%s-%s/securityentitydata/",
+		            aws ? "aws" : "gcp", e->subs[r->sub].name);
+		r->name_at = (uint32_t)sb.len;
+		if (aws)
+			strbuf_addf(&sb, "i-0%08x%05u", (unsigned)(gen_hash(e->subs[r->sub].id) & 0xffffffffu), (unsigned)r->seq);
+		else
+			strbuf_addf(&sb, "gce-%s-%03u", e->subs[r->sub].name, (unsigned)r->seq);
+		r->id = strbuf_detach(&sb);
+		return;
+	}
 	strbuf_addf(&sb, "/providers/%s/%s/", k->provider, k->type);
 	r->name_at = (uint32_t)sb.len;
 	strbuf_addstr(&sb, k->prefix);
@@ -258,4 +271,9 @@ bool gen_governance(const struct gen_estate *e, uint32_t fi, struct gen_gov *g)
 	g->eta = g->due + 7 * PST_MS_PER_DAY;
 	g->ticket = 10000 + (int)((h >> 24) % 90000);
 	return true;
+}
+
+const char *gen_key(const struct gen_estate *e, size_t rec)
+{
+	return e->renamed && rec == e->cat->alias_rec ? GEN_ALIAS_NEW : e->cat->keys[rec];
 }

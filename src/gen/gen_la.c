@@ -57,7 +57,7 @@ static void rec_row(void *arg, uint32_t fi)
 	struct la *l = arg;
 	const struct gen_finding *fd = &l->e->f[fi];
 	const struct gen_rec_def *d = &l->e->cat->recs[fd->rec];
-	const char *key = l->e->cat->keys[fd->rec];
+	const char *key = gen_key(l->e, fd->rec);
 
 	gen_csv_field(&l->s.buf, l->e->workspace, true, false);
 	f(l, l->tg);

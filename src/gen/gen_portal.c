@@ -74,9 +74,9 @@ static void recommendation_fields(struct portal *p, uint32_t fi)
 	const struct gen_control_def *c = &gen_controls()[d->control];
 
 	gen_resource_id(e, f->resource, GEN_ID_LOWER, &p->tmp);
-	strbuf_addf(&p->tmp, "/providers/Microsoft.Security/assessments/%s", e->cat->keys[f->rec]);
+	strbuf_addf(&p->tmp, "/providers/Microsoft.Security/assessments/%s", gen_key(e, f->rec));
 	field_tmp(p, false);
-	field(p, e->cat->keys[f->rec]);
+	field(p, gen_key(e, f->rec));
 	field(p, d->name);
 	field(p, d->description);
 	field(p, d->remediation);
@@ -88,7 +88,7 @@ static void recommendation_fields(struct portal *p, uint32_t fi)
 	strbuf_addf(&p->tmp, "{\"%s\":\"%s\"}", c->name, c->guid);
 	field_tmp(p, false);
 	strbuf_addf(&p->tmp, "https://portal.azure.com/#blade/Microsoft_Azure_Security/RecommendationsBlade/"
-		    "assessmentKey/%s", e->cat->keys[f->rec]);
+		    "assessmentKey/%s", gen_key(e, f->rec));
 	field_tmp(p, false);
 	field(p, "");
 }

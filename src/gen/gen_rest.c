@@ -52,7 +52,7 @@ static void rest_assessment(void *arg, uint32_t fi)
 	strbuf_addstr(&l->s.buf, "\"id\":\"");
 	gen_assessment_id(&l->s.buf, l->e, fi, GEN_ID_ARM);
 	strbuf_addf(&l->s.buf, "\",\"name\":\"%s\",\"type\":\"Microsoft.Security/assessments\",\"properties\":",
-		    l->e->cat->keys[l->e->f[fi].rec]);
+		    gen_key(l->e, l->e->f[fi].rec));
 	gen_assessment_props(&l->s.buf, l->e, fi, l->e->f[fi].changed, true);
 	element_end(l);
 }
@@ -146,7 +146,7 @@ static void arg_row(void *arg, uint32_t fi)
 	strbuf_addstr(&l->s.buf, "\"id\":\"");
 	gen_assessment_id(&l->s.buf, e, fi, GEN_ID_LOWERRG);
 	strbuf_addf(&l->s.buf, "\",\"name\":\"%s\",\"type\":\"microsoft.security/assessments\",\"tenantId\":\"%s\","
-		    "\"kind\":\"\",\"location\":\"\",\"resourceGroup\":\"", e->cat->keys[e->f[fi].rec], e->tenant);
+		    "\"kind\":\"\",\"location\":\"\",\"resourceGroup\":\"", gen_key(e, e->f[fi].rec), e->tenant);
 	gen_resource_group(e, e->f[fi].resource, &l->s.buf);
 	strbuf_addf(&l->s.buf, "\",\"subscriptionId\":\"%s\",\"managedBy\":\"\",\"sku\":null,\"plan\":null,"
 		    "\"properties\":", e->subs[r->sub].id);

@@ -235,6 +235,8 @@ static int timeline(struct run *R)
 			if (rc || R->month == R->o->months)
 				break;
 		}
+		/* the alias recommendation takes its new key mid-way through the last month */
+		R->e.renamed = R->month == R->o->months - 1 && t >= pst_month_start(t) + 14 * PST_MS_PER_DAY;
 		if (snapshot_day(t, R->o->start, &last))
 			rc = snapshot(R, t, last);
 		if (!rc)
