@@ -119,6 +119,8 @@ struct pst_review_path {
 	const char *id, *name;          /* the path id; its display name, else the id */
 	const char *description, *risk_factors, *entry, *target, *mitre, *subscription_id; /* "" when none */
 	enum pst_risk risk;             /* as at T1 (at T0 for a gone path) */
+	size_t entry_team, target_team; /* the teams of the entry point and target when they are resources of
+	                                   the data, else PST_REVIEW_NO_TEAM */
 	enum pst_path_change change;
 	size_t *findings;               /* open findings on it at T1 (indexes into findings, fix-first order) */
 	size_t nfindings;

@@ -45,7 +45,7 @@ HEADERS = {
                       "Has a problem"],
     "Sources": ["File", "Format", "Size (bytes)", "SHA-256", "assessment", "sub_assessment", "assessment_metadata",
                 "governance_assignment", "secure_score", "score_control", "control_definition", "alert",
-                "compliance", "exemption", "Records", "Rejected", "Failed", "Error"],
+                "compliance", "exemption", "attack_path", "Records", "Rejected", "Failed", "Error"],
 }
 CUT = "\u2026 [cut]"
 

@@ -58,7 +58,7 @@ csv_col "$TMP/diff.csv" team | sort -u >"$TMP/teams"
 check_eq "diff csv: several teams with findings" "$([ "$(wc -l <"$TMP/teams")" -ge 3 ] && echo yes)" yes
 # The league order of the teams, from the Teams sheet, checked below against the outlines.
 expected_outlines() { # PDF-FILE-OF-THE-SAME-RUN
-	printf '1\tExecutive summary\n1\tWhere the next points are\n1\tTeams\n'
+	printf '1\tExecutive summary\n1\tWhere the next points are\n1\tAttack paths\n1\tTeams\n'
 	$SHEET "${1%.pdf}.xlsx" Teams 2 | fields 2 | sed 's/^/2\t/'
 	printf '1\tExemptions\n1\tAlerts\n1\tData quality\n1\tEvidence appendix\n'
 }
@@ -70,8 +70,8 @@ pack() { # NAME PAPER-OPTIONS...
 	qpdf --check "$pdf" >/dev/null 2>&1
 	check_eq "$name: qpdf --check" $? 0
 	outlines "$pdf" >"$TMP/$name.outl"
-	check_eq "$name: outlines = 7 sections (the sample has exemptions) + one per team with findings" \
-		"$(wc -l <"$TMP/$name.outl" | tr -d ' ')" "$((7 + $(wc -l <"$TMP/teams")))"
+	check_eq "$name: outlines = 8 sections (the sample has attack paths and exemptions) + one per team with findings" \
+		"$(wc -l <"$TMP/$name.outl" | tr -d ' ')" "$((8 + $(wc -l <"$TMP/teams")))"
 	check_eq "$name: the teams of the outlines are those with findings" \
 		"$(awk -F'\t' '$1 == 2 { print $2 }' "$TMP/$name.outl" | sort | tr '\n' ';')" "$(tr '\n' ';' <"$TMP/teams")"
 	expected_outlines "$pdf" >"$TMP/$name.outl.exp"
@@ -104,12 +104,15 @@ check_files_eq "Changes: every row = posture diff --format csv" "$TMP/changes.ro
 
 open=$(csv_col "$TMP/diff.csv" status_to | grep -c '^Unhealthy$')
 check_eq "Open items: one row per finding left Unhealthy" "$($SHEET "$X" 'Open items' | wc -l)" "$open"
-# Open items' Resource ID and Assessment key (columns 13, 14) = the diff's Unhealthy rows.
+# Open items' Resource ID and Assessment key (columns 16, 17: after the risk
+# and attack-path columns the sample has) = the diff's Unhealthy rows.
 "$PY" -c 'import csv, sys
 for r in csv.DictReader(open(sys.argv[1], newline="")):
     if r["status_to"] == "Unhealthy": print(r["resource_id"] + "\t" + r["assessment_key"])' \
 	"$TMP/diff.csv" | sort >"$TMP/open.exp"
-$SHEET "$X" 'Open items' 14 | fields 13 14 | sort >"$TMP/open.got"
+check_eq "Open items: columns 16 and 17 are Resource ID and Assessment key" \
+	"$($SHEET "$X" 'Open items' 17 --header | sed -n 1p | fields 16 17)" "$(printf 'Resource ID\tAssessment key')"
+$SHEET "$X" 'Open items' 17 | fields 16 17 | sort >"$TMP/open.got"
 check_files_eq "Open items: the same findings as the diff's Unhealthy rows" "$TMP/open.got" "$TMP/open.exp"
 
 "$POSTURE" inspect --format json samples 2>/dev/null | "$PY" -c '
@@ -117,7 +120,7 @@ import json, sys
 for f in json.load(sys.stdin)["files"]:
     print("%s,%d,%s,%d" % (f["path"], f["size"], f["sha256"], f["total"]))' | sort >"$TMP/sources.exp"
 check_eq "inspect: files listed" "$([ "$(wc -l <"$TMP/sources.exp")" -ge 10 ] && echo yes)" yes
-$SHEET "$X" Sources 15 | fields 1 3 4 15 | tr '\t' , | sort >"$TMP/sources.got"
+$SHEET "$X" Sources 16 | fields 1 3 4 16 | tr '\t' , | sort >"$TMP/sources.got"
 check_files_eq "Sources: path, size, SHA-256, records of every inspected file" "$TMP/sources.got" "$TMP/sources.exp"
 
 $SHEET "$X" Teams 2 | fields 2 | sort >"$TMP/teams.got"

@@ -187,7 +187,7 @@ for path in glob.glob(root + '/portal/*.csv'):
 for path in glob.glob(root + '/la/SecurityRecommendation_*.csv'):
     rows = csv.DictReader(open(path, encoding='utf-8'))
     bad += compare(path, {(r['AssessedResourceId'].lower(), r['RecommendationName'].lower()): na(r['RecommendationState'], r['NotApplicableReason']) for r in rows})
-for path in glob.glob(root + '/rest/assessments-*.json') + glob.glob(root + '/arg/*.json'):
+for path in glob.glob(root + '/rest/assessments-*.json') + glob.glob(root + '/arg/securityresources-*.json'):
     d = json.load(open(path))
     items = d.get('value', d.get('data'))
     bad += compare(path, {(a['properties']['resourceDetails']['id'].lower(), a['name'].lower()): fact(a['properties']['status']) for a in items})

@@ -306,4 +306,20 @@ PYEOF
 	check_contains "paths: realdata SecurityAttackPathData row read" "$out" "records       1: attack_path 1"
 fi
 
+# ---- a finding in a governance grace period does not count against the score ----
+# grace: the gov findings with a control (max 10) over their key: vm1..vm4
+# Unhealthy, vm5 Healthy, vm6 NotApplicable; vm1 in a grace period.  The
+# recomputed score leaves vm1 out (1 healthy of 4 counted: 25%); without the
+# governance file it counts (1 of 5: 20%).
+score_of() {
+	"$POSTURE" score --format json "$1" | "$PY" -c '
+import json, sys
+for r in json.load(sys.stdin)["series"]:
+    if r["scope"] == "control" and r["time"].startswith("2026-10-31"):
+        print(r["value"], r["healthy"], r["unhealthy"], r["not_applicable"])'
+}
+check_eq "grace: the finding in grace is not counted against the recomputed score" "$(score_of "$S/grace")" "0.25 1 3 2"
+mkdir -p "$TMP/nograce" && cp "$S/grace/snapshot-2026-10-31.ndjson" "$S/grace/secureScoreControlDefinitions_2026-10-31.json" "$TMP/nograce/"
+check_eq "grace: without governance data it counts" "$(score_of "$TMP/nograce")" "0.2 1 4 1"
+
 summary

@@ -280,7 +280,7 @@ static void test_default_file(void)
 
 	pst_teams_init(&t);
 	CHECK_INT(pst_teams_load(&t, "templates/teams.conf", &err), PST_OK);
-	CHECK_INT(t.nrules, 9);
+	CHECK_INT(t.nrules, 10);
 	for (i = 0; i < PST_ARRAY_LEN(cases); i++) {
 		char id[256];
 
@@ -288,6 +288,18 @@ static void test_default_file(void)
 		CHECK_STR(team_of_id(&t, id), cases[i].team);
 	}
 	CHECK_STR(team_of_id(&t, "/subscriptions/1111-2222"), "Identity Team");
+	{ /* other clouds through their connectors: cloud = aws, gcp */
+		struct pst_team_input in = {0};
+
+		in.resource_id = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c/"
+		                 "securityentitydata/i-0abc";
+		in.cloud = "aws";
+		CHECK_STR(pst_teams_team_of(&t, &in), "Cloud Platform Team");
+		in.cloud = "gcp";
+		CHECK_STR(pst_teams_team_of(&t, &in), "Cloud Platform Team");
+		in.cloud = "github";
+		CHECK_STR(pst_teams_team_of(&t, &in), PST_TEAM_UNASSIGNED);
+	}
 	pst_diags_init(&dg, 0);
 	CHECK_INT(pst_teams_unused(&t, &dg), 0);
 	CHECK_INT(pst_teams_warnings(&t, &dg), 0);

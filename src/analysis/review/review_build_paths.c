@@ -63,6 +63,29 @@ static void when_init(struct when *w, const struct pst_estate *e, pst_time t)
 	}
 }
 
+static int cmp_text(const struct pst_estate *e, uint32_t a, uint32_t b)
+{
+	const char *x = pst_estate_text(e, a), *y = pst_estate_text(e, b);
+
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+/* Of two records of a path at the same time, the one that wins whatever
+ * the order of the inputs: a Delete, then the higher risk, then by content. */
+static bool wins(const struct pst_estate *e, const struct pst_path_rec *a, const struct pst_path_rec *b)
+{
+	int c;
+
+	if (a->deleted != b->deleted)
+		return a->deleted;
+	if (a->risk != b->risk)
+		return a->risk > b->risk;
+	if ((c = cmp_text(e, a->display_name, b->display_name)) == 0 && (c = cmp_text(e, a->entry, b->entry)) == 0 &&
+	    (c = cmp_text(e, a->target, b->target)) == 0 && (c = cmp_text(e, a->risk_factors, b->risk_factors)) == 0)
+		c = cmp_text(e, a->description, b->description);
+	return c > 0;
+}
+
 /* The record of the path group [first, end) present at w->t, or NULL. */
 static const struct pst_path_rec *present(struct when *w, const struct pst_estate *e, size_t first, size_t end)
 {
@@ -70,9 +93,12 @@ static const struct pst_path_rec *present(struct when *w, const struct pst_estat
 	const struct sub_time *s;
 	size_t i;
 
-	for (i = first; i < end; i++)
-		if (e->paths[i].observed <= w->t)
-			last = &e->paths[i];
+	for (i = first; i < end; i++) {
+		const struct pst_path_rec *p = &e->paths[i];
+
+		if (p->observed <= w->t && (!last || p->observed > last->observed || wins(e, p, last)))
+			last = p;
+	}
 	if (!last || last->deleted)
 		return NULL;
 	s = sub_of(w, last->subscription);
@@ -189,6 +215,14 @@ static void mark_path(struct ctx *x, const struct pst_path_rec *p)
 			mark_pair(x, e->finding_paths[i].resource, e->finding_paths[i].key);
 }
 
+/* The review team of an entity named by a path, when it is a resource of the estate. */
+static size_t team_of_text(struct rb_ctx *c, uint32_t text)
+{
+	uint32_t res = find_res(c->e, text);
+
+	return res ? rb_team_of(c, res) : PST_REVIEW_NO_TEAM;
+}
+
 static const char *text_or_empty(struct pst_review *r, const struct pst_estate *e, uint32_t t)
 {
 	return pst_review_str(r, pst_estate_text(e, t));
@@ -209,6 +243,8 @@ static void fill(struct ctx *x, struct pst_review_path *o, const struct pst_path
 	o->mitre = text_or_empty(r, e, p->mitre);
 	o->subscription_id = text_or_empty(r, e, p->subscription);
 	o->risk = (enum pst_risk)p->risk;
+	o->entry_team = team_of_text(x->c, p->entry);
+	o->target_team = team_of_text(x->c, p->target);
 }
 
 static void add_path(struct ctx *x, const struct pst_path_rec *now, const struct pst_path_rec *then, bool at_start)

@@ -181,6 +181,20 @@ static int cmp_sub_finding(const void *pa, const void *pb)
 	return 0;
 }
 
+/* The status the recomputed score counts: an Unhealthy finding in a
+ * governance grace period does not count against the score (it is left
+ * out of its control like a not applicable one), as Defender does until
+ * the due date. */
+static enum pst_status_code counted_status(const struct pst_estate *e, const struct pst_finding *f)
+{
+	const struct pst_gov *g;
+
+	if (f->status != PST_ST_UNHEALTHY)
+		return (enum pst_status_code)f->status;
+	g = pst_estate_gov(e, f->resource, f->key);
+	return g && g->grace == 1 ? PST_ST_NOT_APPLICABLE : PST_ST_UNHEALTHY;
+}
+
 void view_findings_build(struct view_findings *vf, const struct pst_estate *e, const struct pst_state *s,
                          const struct pst_team_map *tm)
 {
@@ -192,7 +206,7 @@ void view_findings_build(struct view_findings *vf, const struct pst_estate *e, c
 		v[i].sub = pst_estate_resource_sub(e, f->resource);
 		v[i].f.resource_id = pst_estate_resource_id(e, f->resource);
 		v[i].f.key = pst_estate_key(e, f->key);
-		v[i].f.status = (enum pst_status_code)f->status;
+		v[i].f.status = counted_status(e, f);
 		v[i].f.group = tm ? pst_team_map_of(tm, f->resource) : 0;
 	}
 	vf->n = i;

@@ -37,9 +37,9 @@ struct pack {
 int pack_glance(struct pack *pk);   /* page 1; the contents follow it */
 int pack_summary(struct pack *pk);
 int pack_gains(struct pack *pk);
-int pack_paths(struct pack *pk);    /* pack_pdf_paths.c: attack paths (with attack-path data only) */
 int pack_clouds(struct pack *pk);   /* pack_pdf_clouds.c: findings by cloud (with other clouds only) */
 int pack_governance(struct pack *pk); /* pack_pdf_gov.c: governance buckets (with governance data only) */
+int pack_paths(struct pack *pk);    /* pack_pdf_paths.c: attack paths (with attack-path data only) */
 int pack_exemptions(struct pack *pk); /* pack_pdf_exempt.c: the exemption register (when it lists any) */
 int pack_teams(struct pack *pk);
 int pack_alerts(struct pack *pk);

@@ -22,9 +22,14 @@ static bool path_mine(const struct pack *pk, const struct pst_review_path *p)
 	return false;
 }
 
-/* An entity: a resource id as its name (and group), else as written. */
-static void entity(struct strbuf *sb, const char *s)
+/* An entity: a resource id as its name, else as written; in a team's pack
+ * a resource of another team is not named. */
+static void entity(const struct pack *pk, struct strbuf *sb, const char *s, size_t team)
 {
+	if (pk->team != PST_REVIEW_NO_TEAM && team != pk->team && pst_strncasecmp(s, "/subscriptions/", 15) == 0) {
+		strbuf_addstr(sb, "another team's resource");
+		return;
+	}
 	if (!*s) {
 		strbuf_addstr(sb, "not given");
 		return;
@@ -43,12 +48,12 @@ static void path_cells(struct pack *pk, const struct pst_review_path *p)
 
 	strbuf_addstr(pack_cell(pk, 0), risk_label(p->risk));
 	strbuf_addstr(pack_cell(pk, 1), p->name);
-	entity(ends, p->entry);
+	entity(pk, ends, p->entry, p->entry_team);
 	strbuf_addstr(ends, " \xe2\x86\x92 ");
-	entity(ends, p->target);
+	entity(pk, ends, p->target, p->target_team);
 	strbuf_addstr(pack_cell(pk, 3), pst_path_change_label(p->change));
 	if (!p->nfindings) {
-		strbuf_addstr(f, "no open finding in scope");
+		strbuf_addstr(f, "none open at the end of the period");
 	} else {
 		const struct pst_review_finding *x = &r->findings[p->findings[0]];
 

@@ -53,6 +53,14 @@ static void fix_first(const struct xpk *p, const struct pst_review_path *x, stru
 	}
 }
 
+/* An entry point or target; in a team's workbook another team's resource is not named. */
+static const char *end_of(const struct xpk *p, const char *s, size_t team)
+{
+	if (!xpk_shows(p, team) && pst_strncasecmp(s, "/subscriptions/", 15) == 0)
+		return "another team's resource";
+	return s;
+}
+
 static int path_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_path *x,
                     struct pst_error *err)
 {
@@ -69,8 +77,8 @@ static int path_row(const struct xpk *p, struct pst_xlsx_table *t, const struct 
 	xpk_text(&w, pst_path_change_label(x->change));
 	xpk_count(&w, (int64_t)n, x->change != PST_PATH_GONE);
 	xpk_text(&w, strbuf_cstr(&sb));
-	xpk_text(&w, x->entry);
-	xpk_text(&w, x->target);
+	xpk_text(&w, end_of(p, x->entry, x->entry_team));
+	xpk_text(&w, end_of(p, x->target, x->target_team));
 	xpk_text(&w, x->risk_factors);
 	xpk_text(&w, x->mitre);
 	xpk_text(&w, x->subscription_id);
