@@ -2,8 +2,10 @@
  * many at the start and the end of the period by risk level, what is new
  * and what is gone, each path at the end with the open findings on it, and
  * the paths gone.  Only with attack-path data; a team's pack lists the
- * paths that run through its findings. */
+ * first paths that run through its findings (the rest in its workbook). */
 #include "pack_pdf_int.h"
+
+#define PATHS_TEAM_ROWS 2 /* in a team's pack: the workbook has every one */
 
 static const char *risk_label(enum pst_risk r)
 {
@@ -81,12 +83,13 @@ static int paths_table(struct pack *pk, bool gone)
 
 	for (i = 0; i < r->npaths; i++)
 		n += path_mine(pk, &r->paths[i]) && (r->paths[i].change == PST_PATH_GONE) == gone;
-	rc = pack_subtitle(pk, gone ? "Gone since the start of the period" : "Attack paths at the end of the period");
+	rc = pk->team != PST_REVIEW_NO_TEAM ? PST_OK
+	     : pack_subtitle(pk, gone ? "Gone since the start of the period" : "Attack paths at the end of the period");
 	if (rc == PST_OK && !n)
 		return pack_say(pk, gone ? "No attack path of the start is gone." : "No attack path at the end of the period.");
 	if (rc == PST_OK)
 		rc = pst_pdf_table_begin(pk->pdf, gone ? gone_cols : cols, gone ? PST_ARRAY_LEN(gone_cols) : PST_ARRAY_LEN(cols),
-		                         pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : pack_team_rows(pk), pk->err);
+		                         pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PATHS_TEAM_ROWS, pk->err);
 	for (i = 0; i < r->npaths && rc == PST_OK; i++) {
 		const struct pst_review_path *p = &r->paths[i];
 
@@ -174,19 +177,26 @@ int pack_paths(struct pack *pk)
 		n += path_mine(pk, &r->paths[i]);
 	if (pk->team != PST_REVIEW_NO_TEAM && !n)
 		return PST_OK;
-	rc = pst_pdf_heading(pk->pdf, 1, "Attack paths", pk->err);
+	/* the whole pack gives them a section; a team's pack a part after Governance */
+	if (pk->team == PST_REVIEW_NO_TEAM)
+		rc = pst_pdf_heading(pk->pdf, 1, "Attack paths", pk->err);
+	else
+		rc = pack_subtitle(pk, "Attack paths");
 	if (rc == PST_OK && pk->team == PST_REVIEW_NO_TEAM) {
 		summary(pk);
 		rc = pack_say(pk, pk->line.buf);
 		if (rc == PST_OK)
 			rc = risk_table(pk);
 	} else if (rc == PST_OK) {
-		rc = pack_say(pk, "The attack paths that run through this team's open findings: fixing one of them breaks "
-		                  "the path.");
+		strbuf_reset(&pk->line);
+		strbuf_addf(&pk->line, "%zu attack %s through this team's open findings: fixing one of them breaks the path%s",
+		            n, n == 1 ? "path runs" : "paths run", n > PATHS_TEAM_ROWS ? "; the first by risk here, every "
+		            "one in the team's workbook." : ".");
+		rc = pack_say(pk, pk->line.buf);
 	}
 	if (rc == PST_OK)
 		rc = paths_table(pk, false);
-	if (rc == PST_OK && r->paths_gone)
+	if (rc == PST_OK && r->paths_gone && pk->team == PST_REVIEW_NO_TEAM) /* a team's: no finding on a gone path */
 		rc = paths_table(pk, true);
 	return rc;
 }
