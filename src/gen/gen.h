@@ -179,6 +179,7 @@ struct gen_gov {
 	pst_time due;
 	pst_time eta;
 	int ticket;
+	bool grace;      /* isGracePeriod */
 };
 bool gen_governance(const struct gen_estate *e, uint32_t fi, struct gen_gov *g);
 

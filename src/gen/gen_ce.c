@@ -286,7 +286,7 @@ void gen_governance_obj(struct strbuf *sb, const struct gen_estate *e, uint32_t 
 	strbuf_addf(sb, ",\"justification\":\"Change window agreed with the workload owner\"},"
 		    "\"isGracePeriod\":%s,\"additionalData\":{\"ticketNumber\":%d,\"ticketLink\":"
 		    "\"https://itsm.contoso-fabrikam.example/ticket/%d\",\"ticketStatus\":\"Active\"}}",
-		    g->ticket % 3 == 0 ? "true" : "false", g->ticket, g->ticket);
+		    g->grace ? "true" : "false", g->ticket, g->ticket);
 }
 
 void gen_ce_governance(struct strbuf *sb, const struct gen_estate *e, uint32_t fi, const struct gen_gov *g)

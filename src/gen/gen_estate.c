@@ -270,6 +270,7 @@ bool gen_governance(const struct gen_estate *e, uint32_t fi, struct gen_gov *g)
 		 + 13 * 3600000;
 	g->eta = g->due + 7 * PST_MS_PER_DAY;
 	g->ticket = 10000 + (int)((h >> 24) % 90000);
+	g->grace = g->ticket % 3 == 0;
 	return true;
 }
 

@@ -5,7 +5,8 @@
  * current = max * healthy / (healthy + unhealthy), rounded to 2 decimals;
  * a control without healthy or unhealthy resources counts max 0; the
  * subscription's percentage = current / max (from the rounded current), its
- * weight = resources with a Healthy or Unhealthy finding. */
+ * weight = resources with a Healthy or Unhealthy finding.  An Unhealthy
+ * finding in a governance grace period counts as not applicable. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,12 @@ static void add_resource(const struct gen_estate *e, uint32_t ri, struct gen_sub
 	for (i = 0; i < r->nfind; i++) {
 		const struct gen_finding *f = &e->f[r->first + i];
 		unsigned c = e->cat->recs[f->rec].control;
+		struct gen_gov g;
 		uint8_t a = agg_of(f->state);
+
+		/* in a governance grace period: not counted against the score (as posture recomputes it) */
+		if (a == AGG_UNHEALTHY && gen_governance(e, r->first + i, &g) && g.grace)
+			a = AGG_NA;
 
 		if (a > agg[c])
 			agg[c] = a;

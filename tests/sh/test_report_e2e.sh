@@ -80,7 +80,7 @@ pack() { # NAME PAPER-OPTIONS...
 pack a4
 A="$TMP/a4/posture-review-$P.pdf"
 check_contains "a4: page size" "$(pdfinfo "$A" 2>/dev/null)" "595.276 x 841.89 pts (A4)"
-check_eq "a4: page count" "$(pages "$A")" 21
+check_eq "a4: page count" "$(pages "$A")" 24
 pdftotext -layout "$A" "$TMP/a4.txt" 2>/dev/null
 if [ -n "$UPDATE_GOLDEN" ]; then
 	mkdir -p "$(dirname "$GOLDEN")" && cp "$TMP/a4.txt" "$GOLDEN" && echo "updated $GOLDEN"
@@ -90,7 +90,7 @@ check_files_eq "a4: golden text" "$TMP/a4.txt" "$GOLDEN"
 pack letter --paper letter
 L="$TMP/letter/posture-review-$P.pdf"
 check_contains "letter: page size" "$(pdfinfo "$L" 2>/dev/null)" "612 x 792 pts (letter)"
-check_eq "letter: page count" "$(pages "$L")" 22
+check_eq "letter: page count" "$(pages "$L")" 26
 check_contains "letter: page 1" "$(pdftotext -layout -l 1 "$L" - 2>/dev/null)" "2026-10-01 to 2026-10-31"
 
 # ---- 2. the workbook against diff, inspect and the teams ----

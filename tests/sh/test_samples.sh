@@ -202,14 +202,20 @@ for path in glob.glob(root + '/rest/assessments-*.json') + glob.glob(root + '/ar
 # Secure score records follow the Defender formula from the snapshot's assessments.
 def check_scores(path):
     defs, assess, ctl, score = {}, {}, {}, {}
-    for line in gzip.open(path, 'rt', encoding='utf-8'):
-        r = json.loads(line)
+    recs = [json.loads(line) for line in gzip.open(path, 'rt', encoding='utf-8')]
+    grace = {r['id'].lower().split('/governanceassignments/')[0] for r in recs  # assessment ids
+             if r.get('type') == 'Microsoft.Security/assessments/governanceAssignments' and
+             r['properties'].get('isGracePeriod')}
+    for r in recs:
         t, p = r.get('type', ''), r.get('properties', {})
         if t == 'Microsoft.Security/secureScoreControlDefinitions':
             defs[r['name']] = (p['maxScore'], {a['id'].rsplit('/', 1)[1] for a in p['assessmentDefinitions']})
         elif t == 'Microsoft.Security/assessments':
             rid = p['resourceDetails']['id'].lower()
-            assess.setdefault(sub_of(rid), {}).setdefault(rid, {})[r['name']] = p['status']['code']
+            code = p['status']['code']
+            if code == 'Unhealthy' and r['id'].lower() in grace:
+                code = 'NotApplicable'  # in a grace period: not counted against the score
+            assess.setdefault(sub_of(rid), {}).setdefault(rid, {})[r['name']] = code
         elif t == 'Microsoft.Security/secureScores/secureScoreControls':
             ctl[(sub_of(r['id']), r['name'])] = p
         elif t == 'Microsoft.Security/secureScores':

@@ -13,7 +13,8 @@
 #include <string.h>
 #include "review_build_int.h"
 
-/* The latest full export time of each subscription at or before t. */
+/* The latest full export time of each subscription at or before t, sorted
+ * by subscription (text id) for a binary search. */
 struct sub_time {
 	uint32_t sub;
 	pst_time latest;
@@ -26,40 +27,55 @@ struct when {
 	bool any;                 /* some path record at or before t */
 };
 
-static struct sub_time *sub_of(struct when *w, uint32_t sub)
+static int cmp_sub_time(const void *pa, const void *pb)
 {
-	size_t i;
+	const struct sub_time *a = pa, *b = pb;
 
-	for (i = 0; i < w->n; i++)
-		if (w->subs[i].sub == sub)
-			return &w->subs[i];
+	if (a->sub != b->sub)
+		return a->sub < b->sub ? -1 : 1;
+	return (a->latest > b->latest) - (a->latest < b->latest);
+}
+
+static const struct sub_time *sub_of(const struct when *w, uint32_t sub)
+{
+	size_t lo = 0, hi = w->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (w->subs[mid].sub == sub)
+			return &w->subs[mid];
+		if (w->subs[mid].sub < sub)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
 static void when_init(struct when *w, const struct pst_estate *e, pst_time t)
 {
-	size_t i;
+	size_t i, n = 0;
 
 	memset(w, 0, sizeof(*w));
 	w->t = t;
 	w->subs = xcalloc(e->npaths + 1, sizeof(*w->subs));
 	for (i = 0; i < e->npaths; i++) {
 		const struct pst_path_rec *p = &e->paths[i];
-		struct sub_time *s;
 
 		if (p->observed > t)
 			continue;
 		w->any = true;
 		if (p->stream)
 			continue;
-		s = sub_of(w, p->subscription);
-		if (!s) {
-			s = &w->subs[w->n++];
-			s->sub = p->subscription;
-			s->latest = p->observed;
-		} else if (p->observed > s->latest) {
-			s->latest = p->observed;
-		}
+		w->subs[n].sub = p->subscription;
+		w->subs[n++].latest = p->observed;
+	}
+	pst_sort(w->subs, n, sizeof(*w->subs), cmp_sub_time);
+	for (i = 0; i < n; i++) { /* the latest of each subscription: the last of its run */
+		if (w->n && w->subs[w->n - 1].sub == w->subs[i].sub)
+			w->n--;
+		w->subs[w->n++] = w->subs[i];
 	}
 }
 
