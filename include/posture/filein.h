@@ -12,6 +12,16 @@
 
 #define PST_FILEIN_CHUNK (256u * 1024u)
 
+/* How a gzip stream broke.  The bytes decoded before the break are handed
+ * out first; every read after them fails with PST_EDATA. */
+enum pst_gz_damage {
+	PST_GZ_INTACT,
+	PST_GZ_CORRUPT,   /* zlib stopped on bad compressed data (the rest is not decoded) */
+	PST_GZ_CHECK,     /* a member decoded to its end but failed its CRC-32 or length check:
+	                     what it decoded may be wrong anywhere */
+	PST_GZ_TRUNCATED  /* the file ends inside a member */
+};
+
 struct pst_filein {
 	const char *path;          /* borrowed */
 	FILE *fp;
@@ -25,6 +35,11 @@ struct pst_filein {
 	struct pst_sha256 sha;
 	uint64_t trailing_at;      /* gzip: raw offset of bytes after the last member that are
 	                              not another member (ignored), or 0 */
+	enum pst_gz_damage damage;
+	uint64_t damage_at;        /* raw offset where zlib stopped (PST_GZ_CHECK: of the trailer) */
+	char damage_why[64];       /* zlib's words, "" if none */
+	uint64_t member_start;     /* decompressed offset where the member being decoded starts:
+	                              the members before it passed their check */
 	unsigned char peekbuf[16];
 	size_t npeek;
 };
@@ -32,7 +47,8 @@ struct pst_filein {
 /* Opens path; fails with PST_ENOINPUT if it cannot be opened. */
 int pst_filein_open(struct pst_filein *in, const char *path, struct pst_error *err);
 /* Reads up to n decompressed bytes; *got = 0 at end.  PST_EDATA on a corrupt
- * gzip stream, PST_EIO on a read error (message names file and offset). */
+ * gzip stream (in->damage says how; the bytes decoded before it come first),
+ * PST_EIO on a read error (message names file and offset). */
 int pst_filein_read(struct pst_filein *in, void *buf, size_t n, size_t *got, struct pst_error *err);
 /* Reads the rest of the raw file (for the hash) and closes; hex gets the
  * SHA-256 of the file as stored on disk. */

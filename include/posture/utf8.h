@@ -22,9 +22,10 @@ size_t pst_utf8_cut(const char *s, size_t len, size_t max_bytes);
  * move the cursor, clear the screen or start a fake line. */
 void pst_utf8_escape(struct strbuf *sb, const char *s);
 /* The first character of s that the PDF cannot draw as written (README
- * "Fonts"): Arabic (drawn unjoined), Thai, Lao, Devanagari and the other
- * Indic scripts, Tibetan, Myanmar, Khmer, and everything past U+FFFF
- * (emoji); 0 when none. */
+ * "Fonts"): the Arabic-block characters the shaper has no table for
+ * (harakat, letters beyond the Arabic and Persian alphabets: arabic.h),
+ * Thai, Lao, Devanagari and the other Indic scripts, Tibetan, Myanmar,
+ * Khmer, and everything past U+FFFF (emoji); 0 when none. */
 uint32_t pst_utf8_unshaped(const char *s);
 /* Writes s (NULL writes nothing) to fp, sanitized as pst_utf8_sanitize does. */
 void pst_utf8_fputs(const char *s, FILE *fp);

@@ -44,6 +44,7 @@ void pst_reject(struct pst_file_ctx *fc, const struct pst_origin *at, const char
 {
 	va_list ap;
 
+	pst_gz_note_reject(fc, at);
 	va_start(ap, fmt);
 	add_diag(fc, PST_DC_BAD_RECORD, at, fmt, ap);
 	va_end(ap);
@@ -210,21 +211,8 @@ int pst_emit(struct pst_file_ctx *fc, struct pst_record *rec, struct pst_error *
 	check_plausible(fc, rec);
 	fill_subscription(fc, rec);
 	count_record(fc->rep, rec);
+	pst_gz_note_emit(fc, rec);
 	return fc->fn ? fc->fn(fc->fn_ctx, rec, err) : PST_OK;
-}
-
-/* A gzip stream that breaks part-way (a flipped byte, a cut file): the
- * records decoded before the damage are kept, the damage is one rejected
- * entry naming the offset, and the rest of the file is not read. */
-static void gzip_damaged(struct pst_file_ctx *fc, const struct pst_error *err)
-{
-	struct pst_origin at = {fc->path, 0, 0, fc->in->offset};
-	size_t n = strlen(fc->path);
-	const char *msg = strncmp(err->msg, fc->path, n) == 0 && err->msg[n] == ':' ? err->msg + n + 2 : err->msg;
-
-	fc->damaged = true;
-	pst_reject(fc, &at, "gzip: %s (after %llu decompressed bytes): the records before it are kept, the rest of "
-	           "the file is not read", msg, (unsigned long long)fc->in->offset);
 }
 
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err)
@@ -246,8 +234,10 @@ int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struc
 	if (!fc->in || fc->damaged)
 		return PST_OK;
 	rc = fc->enc ? pst_enc_read(fc->enc, fc->in, buf, n, got, err) : pst_filein_read(fc->in, buf, n, got, err);
-	if (rc == PST_EDATA && fc->in->gzip) {
-		gzip_damaged(fc, err);
+	if (rc == PST_EDATA && fc->in->damage) {
+		/* the records decoded before it are kept; the rest is not read
+		 * (ingest_gzip.c reports it) */
+		pst_gz_note_damage(fc);
 		*got = 0;
 		return PST_OK;
 	}
@@ -374,6 +364,8 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 		goto out_free;
 	fc->rep->gzip = in.gzip;
 	fc->in = &in;
+	if (in.gzip)
+		pst_gz_watch_start(fc);
 	rc = read_head(fc, head, &nhead, err);
 	if (rc)
 		goto out;
@@ -382,6 +374,7 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 		goto out;
 	}
 	if (pst_sniff_avro(head, nhead)) {
+		pst_gz_watch_end(fc);
 		pst_filein_close(&in);
 		rc = read_avro_file(fc, err);
 		goto out_free;
@@ -392,6 +385,9 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 	fc->head_pos = 0;
 	if (rc == PST_OK)
 		rc = dispatch(fc, err);
+	rc = pst_gz_reader_failed(fc, rc, err);
+	if (rc == PST_OK && fc->damaged)
+		pst_gz_report(fc);
 	if (rc == PST_OK) {
 		rc = pst_filein_finish(&in, fc->rep->sha256, err);
 		fc->rep->size = in.raw_size;
@@ -402,6 +398,7 @@ static int read_file(struct pst_file_ctx *fc, struct pst_error *err)
 out:
 	pst_filein_close(&in);
 out_free:
+	pst_gz_watch_end(fc);
 	free(head);
 	pst_enc_free(fc->enc);
 	fc->enc = NULL;

@@ -9,6 +9,7 @@
 
 struct pst_avro_reader; /* the Avro reader's state, kept across files (avro_capture.h) */
 struct pst_enc;         /* a UTF-16 / UTF-32 to UTF-8 transcoder (ingest_enc.c) */
+struct pst_gz_watch;    /* what a gzip file's records did before its damage (ingest_gzip.c) */
 
 enum pst_text_enc { PST_ENC_UTF8, PST_ENC_UTF16LE, PST_ENC_UTF16BE, PST_ENC_UTF32LE, PST_ENC_UTF32BE };
 /* The encoding told by a byte-order mark at h (*bom its length), else UTF-8. */
@@ -45,6 +46,10 @@ struct pst_file_ctx {
 	uint64_t skip_lines, skip_bytes;/* blank lines and bytes before head (more than a head
 	                                   of whitespace): readers count their lines after them */
 	bool damaged;                   /* the gzip stream broke: the rest is not read */
+	bool cut;                       /* ... before its end (not a failed check): the last
+	                                   record may be cut short */
+	struct pst_gz_watch *gz;        /* a gzip file: its rejections and records, for the
+	                                   report of a damage (NULL otherwise) */
 	bool stream;                    /* a pipe or device named on the command line */
 };
 
@@ -63,6 +68,19 @@ void pst_warn(struct pst_file_ctx *fc, const struct pst_origin *at, const char *
 
 /* Sets the file's format (and an optional detail string, copied). */
 void pst_set_format(struct pst_file_ctx *fc, enum pst_format f, const char *detail);
+
+/* Gzip damage (ingest_gzip.c, which states the rule).  The driver starts
+ * and ends the watch of a gzip file; pst_reject and pst_emit note each
+ * rejection and record; pst_fc_read notes the damage; after the reader,
+ * pst_gz_reader_failed checks the stream behind a reader's file-level error
+ * (PST_OK: it was the damage) and pst_gz_report writes the one report. */
+void pst_gz_watch_start(struct pst_file_ctx *fc);
+void pst_gz_watch_end(struct pst_file_ctx *fc);
+void pst_gz_note_reject(struct pst_file_ctx *fc, const struct pst_origin *at);
+void pst_gz_note_emit(struct pst_file_ctx *fc, const struct pst_record *rec);
+void pst_gz_note_damage(struct pst_file_ctx *fc);
+int pst_gz_reader_failed(struct pst_file_ctx *fc, int rc, struct pst_error *err);
+void pst_gz_report(struct pst_file_ctx *fc);
 
 /* Reads decompressed bytes: first the head the driver peeked, then the rest. */
 int pst_fc_read(struct pst_file_ctx *fc, void *buf, size_t n, size_t *got, struct pst_error *err);

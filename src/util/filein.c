@@ -2,6 +2,7 @@
 #include "posture/filein.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,37 @@ static int read_plain(struct pst_filein *in, unsigned char *buf, size_t n, size_
 	return rc;
 }
 
+/* The raw offset of the next compressed byte zlib has not consumed. */
+static uint64_t raw_pos(const struct pst_filein *in)
+{
+	return in->raw_size - in->zs.avail_in;
+}
+
+static int damage_error(const struct pst_filein *in, struct pst_error *err)
+{
+	unsigned long long at = (unsigned long long)in->damage_at;
+
+	if (in->damage == PST_GZ_TRUNCATED)
+		return pst_fail(err, PST_EDATA, "%s: offset %llu: truncated gzip stream", in->path, at);
+	if (in->damage == PST_GZ_CHECK)
+		return pst_fail(err, PST_EDATA, "%s: offset %llu: gzip check failed (%s): the decoded data may be wrong",
+		                in->path, at, in->damage_why);
+	return pst_fail(err, PST_EDATA, "%s: offset %llu: corrupt gzip stream (%s)", in->path, at, in->damage_why);
+}
+
+/* zlib's Z_DATA_ERROR: a failed trailer check (the member was decoded to
+ * its end) or bad compressed data (zlib stops there). */
+static void note_damage(struct pst_filein *in)
+{
+	const char *why = in->zs.msg ? in->zs.msg : "inflate error";
+	bool check = strcmp(why, "incorrect data check") == 0 || strcmp(why, "incorrect length check") == 0;
+	uint64_t at = raw_pos(in);
+
+	in->damage = check ? PST_GZ_CHECK : PST_GZ_CORRUPT;
+	in->damage_at = check && at >= 4 ? at - 4 : at;
+	snprintf(in->damage_why, sizeof(in->damage_why), "%s", why);
+}
+
 static int read_gzip(struct pst_filein *in, unsigned char *buf, size_t n, size_t *got, struct pst_error *err)
 {
 	int zr, rc;
@@ -81,15 +113,19 @@ static int read_gzip(struct pst_filein *in, unsigned char *buf, size_t n, size_t
 			rc = read_raw(in, in->raw, PST_FILEIN_CHUNK, &r, err);
 			if (rc)
 				return rc;
-			if (r == 0)
-				return pst_fail(err, PST_EDATA, "%s: offset %llu: truncated gzip stream", in->path,
-				                (unsigned long long)in->raw_size);
+			if (r == 0) {
+				in->damage = PST_GZ_TRUNCATED;
+				in->damage_at = in->raw_size;
+				return damage_error(in, err);
+			}
 			in->zs.next_in = in->raw;
 			in->zs.avail_in = (uInt)r;
 		}
 		zr = inflate(&in->zs, Z_NO_FLUSH);
 		if (zr == Z_STREAM_END) {
-			/* Concatenated gzip members: go on if more input follows. */
+			/* This member passed its check.  Concatenated gzip members: go
+			 * on if more input follows. */
+			in->member_start = in->offset + (n - in->zs.avail_out);
 			if (in->zs.avail_in == 0) {
 				rc = read_raw(in, in->raw, PST_FILEIN_CHUNK, &r, err);
 				if (rc)
@@ -101,14 +137,16 @@ static int read_gzip(struct pst_filein *in, unsigned char *buf, size_t n, size_t
 				in->eof = true;
 			} else if (in->zs.next_in[0] != 0x1f || (in->zs.avail_in > 1 && in->zs.next_in[1] != 0x8b)) {
 				/* not another member: trailing bytes, ignored (the caller warns) */
-				in->trailing_at = in->raw_size - in->zs.avail_in;
+				in->trailing_at = raw_pos(in);
 				in->eof = true;
 			} else {
 				inflateReset(&in->zs);
 			}
 		} else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-			return pst_fail(err, PST_EDATA, "%s: offset %llu: corrupt gzip stream (%s)", in->path,
-			                (unsigned long long)in->raw_size, in->zs.msg ? in->zs.msg : "inflate error");
+			note_damage(in);
+			if (in->zs.avail_out == (uInt)n)
+				return damage_error(in, err);
+			break; /* the bytes decoded before it first; the next read fails */
 		}
 	}
 	*got = n - in->zs.avail_out;
@@ -120,6 +158,8 @@ int pst_filein_read(struct pst_filein *in, void *buf, size_t n, size_t *got, str
 	int rc;
 
 	*got = 0;
+	if (in->damage)
+		return damage_error(in, err);
 	if (in->eof || n == 0)
 		return PST_OK;
 	rc = in->gzip ? read_gzip(in, buf, n, got, err) : read_plain(in, buf, n, got, err);

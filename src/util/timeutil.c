@@ -145,7 +145,11 @@ static bool parse_iso(struct cur *c, pst_time *out)
 	if (c->p != c->end || !valid_ymd(y, mo, d) || !valid_hms(h, mi, s))
 		return false;
 	*out = pst_time_make(y, mo, d, h, mi, s) + ms - (int64_t)off * 60000;
-	return true;
+	/* An offset must not carry the time out of 1900 .. 9999 (UTC), which
+	 * every formatter and period relies on: "9999-12-31T23:05-12:22" is in
+	 * the year 10000, "1900-01-01T00:00+01:00" in 1899.  The leap second
+	 * 9999-12-31T23:59:60Z, less than 1 s past the end, stays. */
+	return *out >= INT64_C(-2208988800000) && (*out <= PST_TIME_MAX || (s == 60 && *out < PST_TIME_MAX + 1001));
 }
 
 /* "MM/DD/YYYY[ h:mm[:ss][.fff] [AM|PM]]" or "MM/YYYY". */

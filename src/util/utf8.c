@@ -1,6 +1,7 @@
 /* utf8.c: UTF-8 validation (RFC 3629). */
 #include <string.h>
 #include "posture/utf8.h"
+#include "posture/arabic.h"
 
 /* Length of the valid sequence at s (1..4), or 0 if invalid. */
 static size_t seq_len(const unsigned char *s, size_t n)
@@ -137,7 +138,7 @@ void pst_utf8_escape(struct strbuf *sb, const char *s)
 uint32_t pst_utf8_unshaped(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	uint32_t c;
+	uint32_t c, base[2];
 
 	for (; *p; p++) {
 		if (*p < 0xC0)
@@ -150,8 +151,9 @@ uint32_t pst_utf8_unshaped(const char *s)
 			c = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
 		else
 			continue;
-		if ((c >= 0x0600 && c <= 0x08FF) || (c >= 0x0900 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
-		    (c >= 0x1780 && c <= 0x17FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+		if ((c >= 0x0600 && c <= 0x08FF && !pst_arabic_drawable(c)) || (c >= 0x0900 && c <= 0x0FFF) ||
+		    (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ||
+		    (((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) && !pst_arabic_base(c, base)))
 			return c;
 	}
 	return 0;

@@ -67,6 +67,12 @@ static void test_time_hardening(void)
 	CHECK_INT(parse("10/31/2026 6:30:60 AM"), PST_TIME_NONE);
 	CHECK_STR(fmt(parse("2016-12-31T23:59:60Z")), "2017-01-01T00:00:00Z");
 	CHECK_STR(fmt(parse("9999-12-31T23:59:60Z")), "+10000-01-01T00:00:00Z");
+	/* an offset that carries the time out of 1900 .. 9999 (fuzz_time found the first) */
+	CHECK_INT(parse("9999-12-31T23:05,9-1222"), PST_TIME_NONE);
+	CHECK_INT(parse("9999-12-31T23:00:00-01:00"), PST_TIME_NONE);
+	CHECK_STR(fmt(parse("9999-12-31T23:00:00+01:00")), "9999-12-31T22:00:00Z");
+	CHECK_INT(parse("1900-01-01T00:00:00+01:00"), PST_TIME_NONE);
+	CHECK_STR(fmt(parse("1900-01-01T00:00:00-01:00")), "1900-01-01T01:00:00Z");
 	CHECK_STR(fmt(PST_TIME_MAX), "9999-12-31T23:59:59Z");
 	CHECK_STR(fmt(PST_TIME_MAX + 1), "+10000-01-01T00:00:00Z");
 	CHECK_STR(fmt(pst_time_make(-1, 12, 31, 0, 0, 0)), "-0001-12-31T00:00:00Z");

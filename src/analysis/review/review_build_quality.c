@@ -45,7 +45,8 @@ static void rejected(struct rb_ctx *c)
 }
 
 /* Team names in a script the PDF cannot draw as written: listed, so the
- * marker (U+FFFD) or the unjoined letters on the pages are explained. */
+ * marker (U+FFFD), or the Arabic marks and letters drawn unjoined or
+ * unplaced (arabic.h), on the pages are explained. */
 static void unshaped_names(struct rb_ctx *c)
 {
 	size_t i;
@@ -58,7 +59,7 @@ static void unshaped_names(struct rb_ctx *c)
 			              "team \"%s\": the PDF cannot draw %s as written (%s); the workbook and the text "
 			              "outputs keep the name exactly", c->r->teams[i].name,
 			              ch >= 0x10000 ? "characters past U+FFFF (emoji)" : "its script",
-			              ch >= 0x0600 && ch <= 0x08FF ? "Arabic letters are drawn unjoined"
+			              ch >= 0x0600 && ch <= 0x08FF ? "marks and letters beyond the Arabic and Persian alphabets are drawn unjoined"
 			                                           : "shown as the marker U+FFFD");
 	}
 }

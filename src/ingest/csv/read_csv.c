@@ -90,6 +90,10 @@ static int read_row(struct csv_reader *r, const struct pst_csv_record *rec, stru
 	struct pst_row row;
 
 	r->last = at;
+	if (r->fc->cut && r->scan.eof) { /* the gzip stream broke inside it (ingest_gzip.c) */
+		pst_reject(r->fc, &at, "the row is cut short where the decoded data stops");
+		return PST_OK;
+	}
 	if (rec->error) {
 		pst_reject(r->fc, &at, "%s", rec->error);
 		return PST_OK;

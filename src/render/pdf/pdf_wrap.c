@@ -6,6 +6,7 @@
 
 #include <hpdf_fontdef.h>
 #include <string.h>
+#include "posture/arabic.h"
 
 const struct pdf_font pdf_f_body = {0, 9.5, 13.0};
 const struct pdf_font pdf_f_bold = {1, 9.5, 13.0};
@@ -28,12 +29,13 @@ const struct pdf_font *pdf_style_font(enum pst_pdf_style style)
 
 /* ---- which font draws a character ----
  *
- * DejaVu Sans draws Latin, Greek, Cyrillic, Hebrew, Arabic (unjoined) and
+ * DejaVu Sans draws Latin, Greek, Cyrillic, Hebrew, Arabic (shaped) and
  * most symbols; Droid Sans Fallback, when installed, Chinese and Japanese;
  * Nanum Gothic Korean.  What neither has (Thai, Devanagari and other Indic scripts,
  * emoji and everything past U+FFFF) is drawn as one U+FFFD per run, the
- * marker README names.  Runs of Hebrew or Arabic letters are drawn
- * right to left (reversed); Arabic stays unjoined. */
+ * marker README names.  Arabic letters are first shaped (arabic.h: each
+ * letter in its joined presentation form, when the font has it); then runs
+ * of Hebrew or Arabic letters are drawn right to left (reversed). */
 
 enum { USE_MAIN, USE_FALLBACK, USE_FALLBACK2, USE_MARKER };
 
@@ -102,7 +104,35 @@ static double run_width(const struct pst_pdf *pdf, const struct pdf_font *f, int
 	return tw.width * f->size / 1000.0;
 }
 
-double pdf_width(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len)
+struct glyphs {
+	const struct pst_pdf *pdf;
+	int bold;
+};
+
+/* Whether the main font draws c: the presentation forms are DejaVu Sans's
+ * (both weights carry U+FE70..U+FEFC and the Persian forms used). */
+static bool main_has(void *ctx, uint32_t c)
+{
+	const struct glyphs *g = ctx;
+
+	return g->pdf->fdef[g->bold] && HPDF_TTFontDef_GetGlyphid(g->pdf->fdef[g->bold], (HPDF_UINT16)c) != 0;
+}
+
+/* s[0..*len) as drawn: shaped into sb when it holds Arabic letters, else s
+ * itself. */
+static const char *shaped(const struct pst_pdf *pdf, int bold, const char *s, size_t *len, struct strbuf *sb)
+{
+	struct glyphs g = {pdf, bold};
+
+	if (!pst_arabic_any(s, *len))
+		return s;
+	strbuf_reset(sb);
+	pst_arabic_shape(sb, s, *len, main_has, &g);
+	*len = sb->len;
+	return strbuf_cstr(sb);
+}
+
+static double width_as_is(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len)
 {
 	double w = 0.0;
 	size_t at = 0, n;
@@ -113,6 +143,17 @@ double pdf_width(const struct pst_pdf *pdf, const struct pdf_font *f, const char
 		w += run_width(pdf, f, use, s + at, n);
 		at += n;
 	}
+	return w;
+}
+
+double pdf_width(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	double w;
+
+	s = shaped(pdf, f->bold, s, &len, &sb);
+	w = width_as_is(pdf, f, s, len);
+	strbuf_release(&sb);
 	return w;
 }
 
@@ -179,10 +220,12 @@ size_t pdf_fit(const struct pst_pdf *pdf, const struct pdf_font *f, const char *
 {
 	size_t at = 0;
 	double sum = 0.0;
+	bool arabic = pst_arabic_any(s, len);
 
 	while (at < len) {
 		size_t n = char_len(s + at, len - at);
-		double cw = pdf_width(pdf, f, s + at, n);
+		/* shaped letters take the width of their form in the prefix drawn */
+		double cw = arabic ? pdf_width(pdf, f, s, at + n) - sum : pdf_width(pdf, f, s + at, n);
 
 		if (sum + cw > w)
 			break;
@@ -212,13 +255,14 @@ void pdf_cut(const struct pst_pdf *pdf, const struct pdf_font *f, const char *s,
 
 void pdf_show(struct pst_pdf *pdf, HPDF_Page page, const struct pdf_font *f, double x, double y, const char *s)
 {
-	struct strbuf vis = STRBUF_INIT, run = STRBUF_INIT;
-	size_t at = 0, n;
+	struct strbuf vis = STRBUF_INIT, run = STRBUF_INIT, form = STRBUF_INIT;
+	size_t at = 0, n, len;
 	int use;
 
 	if (!*s)
 		return;
-	visual_order(s, &vis);
+	len = strlen(s);
+	visual_order(shaped(pdf, f->bold, s, &len, &form), &vis);
 	HPDF_Page_SetGrayFill(page, 0.0);
 	HPDF_Page_BeginText(page);
 	while (at < vis.len) {
@@ -227,12 +271,13 @@ void pdf_show(struct pst_pdf *pdf, HPDF_Page page, const struct pdf_font *f, dou
 		strbuf_add(&run, use == USE_MARKER ? MARKER : vis.buf + at, use == USE_MARKER ? 3 : n);
 		HPDF_Page_SetFontAndSize(page, font_for(pdf, f, use), (HPDF_REAL)f->size);
 		HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, run.buf);
-		x += run_width(pdf, f, use, vis.buf + at, n);
+		x += run_width(pdf, f, use, vis.buf + at, n); /* vis is shaped already */
 		at += n;
 	}
 	HPDF_Page_EndText(page);
 	strbuf_release(&vis);
 	strbuf_release(&run);
+	strbuf_release(&form);
 }
 
 void pdf_show_right(struct pst_pdf *pdf, HPDF_Page page, const struct pdf_font *f, double x, double y,

@@ -76,12 +76,17 @@ static void text_diags(FILE *out, const struct pst_source *r)
 
 		if (d->line)
 			fprintf(out, "    %s:%llu: %s: %s\n", path, (unsigned long long)d->line, kind, esc(&msg, d->msg));
+		else if (!d->index && !d->offset) /* the file as a whole */
+			fprintf(out, "    %s: %s: %s\n", path, kind, esc(&msg, d->msg));
 		else
 			fprintf(out, "    %s: record %llu (offset %llu): %s: %s\n", path, (unsigned long long)d->index,
 			        (unsigned long long)d->offset, kind, esc(&msg, d->msg));
 	}
-	if (r->rejected + r->warnings > r->diags.n)
-		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->rejected + r->warnings - r->diags.n));
+	/* the diagnostics given but not kept (a damaged gzip stream's report
+	 * stands for the records it folded: ingest_gzip.c) */
+	if (r->diags.count[PST_DIAG_REJECTED] + r->diags.count[PST_DIAG_WARNING] > r->diags.n)
+		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->diags.count[PST_DIAG_REJECTED] +
+		        r->diags.count[PST_DIAG_WARNING] - r->diags.n));
 	strbuf_release(&ps);
 	strbuf_release(&msg);
 }
