@@ -68,6 +68,11 @@ static void *arena_alloc(size_t n)
 	return p;
 }
 
+void *pst_jarena_alloc(size_t n)
+{
+	return arena_alloc(n);
+}
+
 static void arena_free(void *p)
 {
 	if (p && !owns(&arena, p))

@@ -34,9 +34,33 @@ char *pst_jtmp_strndup(struct pst_jtmp *t, const char *s, size_t n)
 	return d;
 }
 
+static int lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* cJSON_GetObjectItem (the first member whose key equals key in any ASCII
+ * case: cJSON's tolower in the C locale), without a call per byte. */
 const cJSON *pst_jget(const cJSON *o, const char *key)
 {
-	return cJSON_IsObject(o) ? cJSON_GetObjectItem(o, key) : NULL;
+	const cJSON *e;
+	unsigned k0;
+
+	if (!o || (o->type & 0xFF) != cJSON_Object || !key) /* cJSON_IsObject, inline */
+		return NULL;
+	k0 = (unsigned char)key[0];
+	for (e = o->child; e; e = e->next) {
+		const unsigned char *a = (const unsigned char *)e->string, *b = (const unsigned char *)key;
+
+		/* lower() changes only bit 0x20: bytes that differ elsewhere never match */
+		if (!a || ((a[0] ^ k0) & 0xDF))
+			continue;
+		while (*a && lower(*a) == lower(*b))
+			a++, b++;
+		if (!*a && !*b)
+			return e;
+	}
+	return NULL;
 }
 
 const cJSON *pst_jobj(const cJSON *o, const char *key)
