@@ -18,6 +18,8 @@
 
 /* Whether the fast path is on (POSTURE_JSON_FULL unset or 0). */
 bool pst_jfast_on(void);
+/* For tests: 1 on, 0 off, -1 as the environment says. */
+void pst_jfast_force(int on);
 
 /* Parses the element buf[0..len) (an object) into a pruned tree in the
  * calling thread's arena (between pst_jarena_begin and _end).  With
