@@ -1,7 +1,8 @@
 /* test_json_fast.c: the JSON hot path (src/ingest/json/json_fast.c)
  * against the full cJSON path, element by element:
  *  - whatever the fast parse takes, cJSON takes too, and the pruned tree is
- *    the full tree less members (same keys, values, order, list links);
+ *    the full tree less members (same keys, values, order, list links:
+ *    tests/fuzz/fuzz_json_tree.h, shared with the fuzz target json_fast);
  *  - every record read with the fast path on equals, field by field, the one
  *    read with it off (every line of the sample estate's NDJSON and JSON
  *    files, and crafted elements), and so do the diagnostics;
@@ -17,76 +18,11 @@
 #include <zlib.h>
 #include "check.h"
 #include "test_json_util.h"
+#include "fuzz/fuzz_json_tree.h"
 #include "../../src/ingest/json/json_arena.h"
 #include "../../src/ingest/json/json_fast.h"
 
 /* ---- trees ---- */
-
-static bool same_value(const cJSON *a, const cJSON *b);
-
-static bool same_key(const cJSON *a, const cJSON *b)
-{
-	return (!a->string && !b->string) || (a->string && b->string && strcmp(a->string, b->string) == 0);
-}
-
-/* The links cJSON makes: each prev the one before, the head's the last. */
-static bool links_ok(const cJSON *head)
-{
-	const cJSON *e;
-
-	if (!head)
-		return true;
-	for (e = head; e->next; e = e->next)
-		if (e->next->prev != e)
-			return false;
-	return head->prev == e;
-}
-
-static bool same_children(const cJSON *a, const cJSON *b)
-{
-	const cJSON *x = a->child, *y = b->child;
-
-	if (!links_ok(a->child))
-		return false;
-	for (; x && y; x = x->next, y = y->next)
-		if (!same_key(x, y) || !same_value(x, y))
-			return false;
-	return !x && !y;
-}
-
-static bool same_value(const cJSON *a, const cJSON *b)
-{
-	if ((a->type & 0xFF) != (b->type & 0xFF))
-		return false;
-	if (cJSON_IsString(a))
-		return strcmp(a->valuestring, b->valuestring) == 0;
-	if (cJSON_IsNumber(a))
-		return memcmp(&a->valuedouble, &b->valuedouble, sizeof(double)) == 0 && a->valueint == b->valueint;
-	if (cJSON_IsBool(a))
-		return a->valueint == b->valueint;
-	if (cJSON_IsArray(a) || cJSON_IsObject(a))
-		return same_children(a, b);
-	return true;
-}
-
-/* p is f less members, at any depth of objects: each member of p is the
- * next member of f with its key, and equal to it (or pruned of it). */
-static bool pruned_of(const cJSON *p, const cJSON *f)
-{
-	const cJSON *x, *y = f->child;
-
-	if (!cJSON_IsObject(p) || !cJSON_IsObject(f))
-		return same_value(p, f);
-	if (!links_ok(p->child))
-		return false;
-	for (x = p->child; x; x = x->next, y = y->next) {
-		while (y && !same_key(x, y))
-			y = y->next;
-		if (!y || !pruned_of(x, y))
-			return false;
-	}
-	return true;
-}
 
 static int taken, declined;
 
@@ -103,7 +39,7 @@ static bool check_tree(const char *text, size_t len)
 	if (fast) {
 		CHECK(full != NULL);
 		CHECK_INT(used, len);
-		ok = full && pruned_of(fast, full);
+		ok = full && jtree_pruned_of(fast, full);
 		if (!ok)
 			fprintf(stderr, "     not a pruned tree of: %.200s\n", text);
 		CHECK(ok);
