@@ -30,16 +30,18 @@ struct skey {
 	const struct schema *sub; /* an object value pruned by sub; NULL: kept whole */
 	bool decline;             /* the fast path declines an element with this member */
 };
+#define SLOTS 128 /* a power of two, well above the most keys of a schema */
 struct schema {
 	const struct skey *keys;
 	size_t n;
+	unsigned char *slot; /* SLOTS: index + 1 of the key hashed there, 0 = empty (schemas_init) */
 };
 #define K(s, sub) {s, sizeof(s) - 1, sub, false}
 #define DECLINE(s) {s, sizeof(s) - 1, NULL, true}
-#define SCHEMA(a) {a, sizeof(a) / sizeof(a[0])}
+#define SCHEMA(a) {a, sizeof(a) / sizeof(a[0]), (unsigned char[SLOTS]){0}}
 
 static const struct skey envelope_keys[] = {K("action", NULL), K("isSnapshot", NULL)};
-static const struct schema envelope = SCHEMA(envelope_keys);
+static struct schema envelope = SCHEMA(envelope_keys);
 
 /* properties.resourceDetails (assessments, sub-assessments) */
 static const struct skey details_keys[] = {
@@ -48,26 +50,26 @@ static const struct skey details_keys[] = {
 	K("connectorId", NULL), K("hierarchyId", NULL),     K("awsAccountId", NULL),  K("gcpProjectId", NULL),
 	K("accountId", NULL),   K("resourceName", NULL),    K("resourceType", NULL),  K("resourceProvider", NULL),
 };
-static const struct schema details = SCHEMA(details_keys);
+static struct schema details = SCHEMA(details_keys);
 
 /* properties.status (assessments, sub-assessments) */
 static const struct skey status_keys[] = {K("code", NULL), K("cause", NULL), K("description", NULL),
                                           K("statusChangeDate", NULL), K("firstEvaluationDate", NULL),
                                           K("severity", NULL)};
-static const struct schema status = SCHEMA(status_keys);
+static struct schema status = SCHEMA(status_keys);
 
 /* properties.metadata (assessments) */
 static const struct skey metadata_keys[] = {K("displayName", NULL), K("severity", NULL), K("categories", NULL),
                                             K("description", NULL), K("remediationDescription", NULL),
                                             K("policyDefinitionId", NULL)};
-static const struct schema metadata = SCHEMA(metadata_keys);
+static struct schema metadata = SCHEMA(metadata_keys);
 
 static const struct skey links_keys[] = {K("azurePortal", NULL), K("azurePortalUri", NULL)};
-static const struct schema links = SCHEMA(links_keys);
+static struct schema links = SCHEMA(links_keys);
 
 /* properties.additionalData (governance) */
 static const struct skey extra_keys[] = {K("ticketNumber", NULL), K("ticketLink", NULL), K("ticketStatus", NULL)};
-static const struct schema extra = SCHEMA(extra_keys);
+static struct schema extra = SCHEMA(extra_keys);
 
 /* properties: the union over the covered fillers (pst_jfast_covered) */
 static const struct skey props_keys[] = {
@@ -82,7 +84,7 @@ static const struct skey props_keys[] = {
 	K("maxScore", NULL),            K("source", NULL),    K("assessmentDefinitions", NULL), K("state", NULL),
 	K("passedResources", NULL),     K("failedResources", NULL), K("skippedResources", NULL),
 };
-static const struct schema props = SCHEMA(props_keys);
+static struct schema props = SCHEMA(props_keys);
 
 /* The record itself: its envelope and what classifies it (json_records.c);
  * the columns that make it a Log Analytics row (json_la.c is_la_row, which
@@ -95,7 +97,7 @@ static const struct skey top_keys[] = {
 	DECLINE("CurrentScore"), DECLINE("ControlId"), DECLINE("AlertSeverity"), DECLINE("AlertName"),
 	DECLINE("ComplianceStandard"), DECLINE("ParentRecommendationId"), DECLINE("NestedRecommendationId"),
 };
-static const struct schema top = SCHEMA(top_keys);
+static struct schema top = SCHEMA(top_keys);
 
 /* ---- the parser ---- */
 
@@ -121,14 +123,47 @@ static bool ci_eq(const unsigned char *a, const char *b, size_t n)
 	return true;
 }
 
-static const struct skey *find_key(const struct schema *s, const unsigned char *k, size_t n)
+/* Where a key of n >= 1 bytes hashes, in any case. */
+static size_t key_hash(const unsigned char *k, size_t n)
 {
+	return (n * 31 + (size_t)lower(k[0]) * 7 + (size_t)lower(k[n - 1])) & (SLOTS - 1);
+}
+
+static void schema_init(struct schema *s)
+{
+	size_t i, h;
+
+	for (i = 0; i < s->n; i++) {
+		for (h = key_hash((const unsigned char *)s->keys[i].name, s->keys[i].len); s->slot[h];
+		     h = (h + 1) & (SLOTS - 1))
+			;
+		s->slot[h] = (unsigned char)(i + 1);
+	}
+}
+
+static void schemas_init(void)
+{
+	struct schema *all[] = {&envelope, &details, &status, &metadata, &links, &extra, &props, &top};
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
-		if (s->keys[i].len == n && lower(k[0]) == lower((unsigned char)s->keys[i].name[0]) &&
-		    ci_eq(k, s->keys[i].name, n))
-			return &s->keys[i];
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		schema_init(all[i]);
+}
+
+static pthread_once_t schemas_once = PTHREAD_ONCE_INIT;
+
+static const struct skey *find_key(const struct schema *s, const unsigned char *k, size_t n)
+{
+	size_t h;
+
+	if (!n)
+		return NULL;
+	for (h = key_hash(k, n); s->slot[h]; h = (h + 1) & (SLOTS - 1)) {
+		const struct skey *c = &s->keys[s->slot[h] - 1];
+
+		if (c->len == n && ci_eq(k, c->name, n))
+			return c;
+	}
 	return NULL;
 }
 
@@ -596,6 +631,7 @@ cJSON *pst_jfast_parse(const char *buf, size_t len, bool wrappers, bool example,
 
 	if (!len || buf[0] != '{')
 		return NULL;
+	pthread_once(&schemas_once, schemas_init);
 	f.p = (const unsigned char *)buf;
 	f.end = f.p + len;
 	f.depth = 0;

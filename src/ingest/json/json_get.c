@@ -244,7 +244,7 @@ const char *pst_jid_resource(struct pst_jtmp *t, const char *id)
 	const char *p, *found = NULL;
 
 	for (p = id; p && *p; p++)
-		if (*p == '/' && pst_strncasecmp(p, marker, sizeof(marker) - 1) == 0)
+		if (*p == '/' && (p[1] | 0x20) == 'p' && pst_strncasecmp(p, marker, sizeof(marker) - 1) == 0)
 			found = p;
 	return found && found > id ? pst_jtmp_strndup(t, id, (size_t)(found - id)) : NULL;
 }
