@@ -73,6 +73,11 @@ void *pst_jarena_alloc(size_t n)
 	return arena_alloc(n);
 }
 
+int pst_jarena_active(void)
+{
+	return arena.depth > 0;
+}
+
 static void arena_free(void *p)
 {
 	if (p && !owns(&arena, p))

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "json_arena.h"
 #include "posture/strbuf.h"
 
 void pst_jtmp_release(struct pst_jtmp *t)
@@ -20,6 +21,8 @@ void pst_jtmp_release(struct pst_jtmp *t)
 
 void *pst_jtmp_alloc(struct pst_jtmp *t, size_t n)
 {
+	if (pst_jarena_active())
+		return pst_jarena_alloc(n ? n : 1); /* inside an element: dropped with its tree */
 	PST_GROW(t->items, t->alloc, t->n + 1);
 	t->items[t->n] = xmalloc(n ? n : 1);
 	return t->items[t->n++];
