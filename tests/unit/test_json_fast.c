@@ -327,7 +327,6 @@ static const char *const uncovered[] = {
 
 static void test_trees(void)
 {
-	char deep[400];
 	size_t i;
 
 	for (i = 0; crafted[i]; i++)
@@ -349,13 +348,18 @@ static void test_trees(void)
 		pst_jarena_end();
 	}
 	/* 70 levels: beyond the fast path's depth */
-	strcpy(deep, "{\"type\":\"Microsoft.Security/assessments\",\"x\":");
-	for (i = 0; i < 70; i++)
-		strcat(deep, "[");
-	for (i = 0; i < 70; i++)
-		strcat(deep, "]");
-	strcat(deep, "}");
-	CHECK(!check_tree(deep, strlen(deep)));
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addstr(&sb, "{\"type\":\"Microsoft.Security/assessments\",\"x\":");
+		for (i = 0; i < 70; i++)
+			strbuf_addch(&sb, '[');
+		for (i = 0; i < 70; i++)
+			strbuf_addch(&sb, ']');
+		strbuf_addch(&sb, '}');
+		CHECK(!check_tree(sb.buf, sb.len));
+		strbuf_release(&sb);
+	}
 	/* a wrapper at the top of a line declines; inside an element it does not matter */
 	{
 		const char *w = "{\"type\":\"Microsoft.Security/assessments\",\"Value\":[]}";
