@@ -507,6 +507,7 @@ struct pst_review {
 	size_t nverdicts;
 
 	void *arena;                    /* private: owns the strings */
+	void *strs;                     /* private: the strings already copied, by content */
 };
 
 void pst_review_init(struct pst_review *r);
@@ -515,7 +516,9 @@ void pst_review_release(struct pst_review *r);
 /* Allocation in the review's arena (zeroed; freed by pst_review_release). */
 void *pst_review_alloc(struct pst_review *r, size_t size);
 #define PST_REVIEW_NEW(r, type, n) ((type *)pst_review_alloc((r), sizeof(type) * (n)))
-/* A copy of s in the arena, sanitized to valid UTF-8; "" for NULL. */
+/* A copy of s in the arena, sanitized to valid UTF-8; "" for NULL.  Equal
+ * texts share one copy (a description or resource id repeated on many rows
+ * is kept once). */
 const char *pst_review_str(struct pst_review *r, const char *s);
 
 /* Fills r->manifest, r->warning_kinds and r->sub_problems from the

@@ -1,6 +1,7 @@
 /* review.c: the review model's arena and small helpers. */
 #include "posture/review.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "posture/strbuf.h"
@@ -22,10 +23,64 @@ void pst_review_init(struct pst_review *r)
 	pst_diags_init(&r->rejected, PST_REVIEW_MAX_REJECTED);
 }
 
+/* The strings of pst_review_str, by content: open addressing over copies. */
+struct str_index {
+	const char **slots;
+	size_t cap, n;
+};
+
+static void strs_release(struct pst_review *r)
+{
+	struct str_index *x = r->strs;
+
+	if (x)
+		free(x->slots);
+	free(x);
+	r->strs = NULL;
+}
+
+static size_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of text s (n bytes): empty, or holding an equal copy. */
+static size_t str_slot(const struct str_index *x, const char *s, size_t n, size_t h)
+{
+	size_t i = h & (x->cap - 1);
+
+	while (x->slots[i] && (strncmp(x->slots[i], s, n) != 0 || x->slots[i][n] != '\0'))
+		i = (i + 1) & (x->cap - 1);
+	return i;
+}
+
+static void strs_grow(struct str_index *x)
+{
+	const char **old = x->slots;
+	size_t oldcap = x->cap, i;
+
+	x->cap = x->cap ? x->cap * 2 : 1024;
+	x->slots = xcalloc(x->cap, sizeof(*x->slots));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i]) {
+			size_t n = strlen(old[i]);
+
+			x->slots[str_slot(x, old[i], n, str_hash(old[i], n))] = old[i];
+		}
+	}
+	free(old);
+}
+
 void pst_review_release(struct pst_review *r)
 {
 	struct arena_block *b = r->arena;
 
+	strs_release(r);
 	pst_diags_release(&r->warnings);
 	pst_diags_release(&r->rejected);
 	while (b) {
@@ -63,14 +118,28 @@ void *pst_review_alloc(struct pst_review *r, size_t size)
 const char *pst_review_str(struct pst_review *r, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct str_index *x = r->strs;
+	size_t slot, h;
 	char *p;
 
 	if (!s || !*s)
 		return "";
+	if (!x)
+		x = r->strs = xcalloc(1, sizeof(*x));
+	if ((x->n + 1) * 4 > x->cap * 3)
+		strs_grow(x);
 	pst_utf8_sanitize(&sb, s, strlen(s));
+	h = str_hash(strbuf_cstr(&sb), sb.len);
+	slot = str_slot(x, strbuf_cstr(&sb), sb.len, h);
+	if (x->slots[slot]) {
+		strbuf_release(&sb);
+		return x->slots[slot];
+	}
 	p = pst_review_alloc(r, sb.len + 1);
-	memcpy(p, sb.buf, sb.len + 1);
+	memcpy(p, strbuf_cstr(&sb), sb.len + 1);
 	strbuf_release(&sb);
+	x->slots[slot] = p;
+	x->n++;
 	return p;
 }
 

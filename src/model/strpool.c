@@ -12,19 +12,43 @@ static unsigned char fold_ch(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* FNV-1a over the (case-folded) bytes. */
+/* The eight bytes at s, 'A'..'Z' folded to lower case when fold. */
+static uint64_t word_at(const char *s, bool fold)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+	uint64_t w, ascii, ge_a, gt_z;
+
+	memcpy(&w, s, 8);
+	if (!fold)
+		return w;
+	ascii = ~w & high;                                    /* bytes below 0x80 */
+	ge_a = ((w & ~high) + ones * (0x80 - 'A')) & ascii;   /* ... that are >= 'A' */
+	gt_z = ((w & ~high) + ones * (0x80 - 'Z' - 1)) & ascii; /* ... that are > 'Z' */
+	return w | ((ge_a & ~gt_z) >> 2);                     /* + 0x20 where 'A'..'Z' */
+}
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 32;
+	x *= UINT64_C(0xd6e8feb86659fd93);
+	x ^= x >> 32;
+	return x;
+}
+
+/* A hash of the (case-folded) bytes, eight at a time. */
 static uint32_t hash_bytes(const char *s, size_t len, bool fold)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ len, tail = 0;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i + 8 <= len; i += 8)
+		h = mix64(h ^ word_at(s + i, fold)) + i;
+	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		h ^= fold ? fold_ch(c) : c;
-		h *= 16777619u;
+		tail = (tail << 8) | (fold ? fold_ch(c) : c);
 	}
-	return h;
+	return (uint32_t)mix64(h ^ tail ^ (tail << 7));
 }
 
 static bool same(const struct pst_strpool *p, uint32_t id, uint32_t h, const char *s, size_t len)

@@ -92,7 +92,14 @@ static int lower(int c)
 int pst_strncasecmp(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
-		int ca = lower((unsigned char)*a), cb = lower((unsigned char)*b);
+		int ca, cb;
+
+		if (*a == *b) {
+			if (!*a)
+				return 0;
+			continue;
+		}
+		ca = lower((unsigned char)*a), cb = lower((unsigned char)*b);
 
 		if (ca != cb || !ca)
 			return ca - cb;

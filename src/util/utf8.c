@@ -1,4 +1,5 @@
 /* utf8.c: UTF-8 validation (RFC 3629). */
+#include <stdint.h>
 #include <string.h>
 #include "posture/utf8.h"
 #include "posture/arabic.h"
@@ -60,6 +61,15 @@ bool pst_utf8_valid(const char *s, size_t len, size_t *bad_at)
  * ASCII, tab, newline and valid multi-byte sequences. */
 static size_t clean_run(const unsigned char *p, size_t i, size_t len)
 {
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+	uint64_t w;
+
+	/* eight printable ASCII bytes at a time: none below 0x20, none above 0x7E */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((((w - ones * 0x20) & ~w) | ((w + ones) | w)) & high)
+			break;
+	}
 	while (i < len) {
 		unsigned char c = p[i];
 		size_t n;

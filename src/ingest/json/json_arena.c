@@ -68,6 +68,16 @@ static void *arena_alloc(size_t n)
 	return p;
 }
 
+void *pst_jarena_alloc(size_t n)
+{
+	return arena_alloc(n);
+}
+
+int pst_jarena_active(void)
+{
+	return arena.depth > 0;
+}
+
 static void arena_free(void *p)
 {
 	if (p && !owns(&arena, p))

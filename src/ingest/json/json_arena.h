@@ -27,6 +27,11 @@ void pst_jarena_hooks(void);
  * drops them.  Nesting is counted: the outermost end resets. */
 void pst_jarena_begin(void);
 void pst_jarena_end(void);
+/* n bytes from the calling thread's arena (malloc outside begin .. end),
+ * aligned for any type; dropped by pst_jarena_end like cJSON's. */
+void *pst_jarena_alloc(size_t n);
+/* Whether the calling thread is between pst_jarena_begin and _end. */
+int pst_jarena_active(void);
 /* Frees the calling thread's arena (at the end of a reader thread). */
 void pst_jarena_release(void);
 

@@ -4,6 +4,7 @@
 #include "json_read.h"
 
 #include "json_arena.h"
+#include "json_fast.h"
 
 #include <string.h>
 
@@ -149,17 +150,50 @@ static const char *json_type_name(const cJSON *v)
 	return cJSON_IsBool(v) ? "a boolean" : "not an object";
 }
 
+/* Where the element at start comes from; counts it. */
+static void element_src(struct pst_jreader *r, const struct pst_jpos *start, bool in_list, struct pst_json_src *src)
+{
+	pst_jreader_origin(r, start, &src->at);
+	src->in_list = in_list && !r->mem; /* an event body is not a full list */
+	src->enqueued = r->enqueued;
+	r->index++;
+}
+
+bool pst_jreader_fast(struct pst_jreader *r, const struct pst_jpos *start, const char *buf, size_t len, bool top,
+                      bool in_list, size_t *used, int *rc, struct pst_error *err)
+{
+	struct pst_json_src src;
+	cJSON *root;
+	size_t n = 0;
+
+	if (!pst_jfast_on())
+		return false;
+	pst_jarena_begin();
+	root = pst_jfast_parse(buf, len, top, r->example, &n);
+	if (!root || (top ? n > PST_INGEST_MAX_ELEMENT : n != len) || !pst_jfast_covered(root)) {
+		pst_jarena_end();
+		return false;
+	}
+	if (top)
+		pst_jreader_format(r, r->example ? PST_FMT_REST_EXAMPLE : PST_FMT_JSON_OBJECT);
+	element_src(r, start, in_list, &src);
+	*rc = pst_json_record(r->fc, root, &src, err);
+	pst_jarena_end();
+	*used = n;
+	return true;
+}
+
 int pst_jreader_element(struct pst_jreader *r, const struct pst_jpos *start, bool in_list, bool too_big,
                         struct pst_error *err)
 {
 	struct pst_json_src src;
 	cJSON *root;
 	int rc = PST_OK;
+	size_t used;
 
-	pst_jreader_origin(r, start, &src.at);
-	src.in_list = in_list && !r->mem; /* an event body is not a full list */
-	src.enqueued = r->enqueued;
-	r->index++;
+	if (!too_big && pst_jreader_fast(r, start, r->elem.buf, r->elem.len, false, in_list, &used, &rc, err))
+		return rc;
+	element_src(r, start, in_list, &src);
 	pst_jarena_begin(); /* the element's tree from the arena, dropped at end */
 	root = pst_jreader_parse(r, start, &src.at, too_big);
 	if (root && !cJSON_IsObject(root))

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "json_arena.h"
 #include "posture/strbuf.h"
 
 void pst_jtmp_release(struct pst_jtmp *t)
@@ -20,6 +21,8 @@ void pst_jtmp_release(struct pst_jtmp *t)
 
 void *pst_jtmp_alloc(struct pst_jtmp *t, size_t n)
 {
+	if (pst_jarena_active())
+		return pst_jarena_alloc(n ? n : 1); /* inside an element: dropped with its tree */
 	PST_GROW(t->items, t->alloc, t->n + 1);
 	t->items[t->n] = xmalloc(n ? n : 1);
 	return t->items[t->n++];
@@ -34,9 +37,33 @@ char *pst_jtmp_strndup(struct pst_jtmp *t, const char *s, size_t n)
 	return d;
 }
 
+static int lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* cJSON_GetObjectItem (the first member whose key equals key in any ASCII
+ * case: cJSON's tolower in the C locale), without a call per byte. */
 const cJSON *pst_jget(const cJSON *o, const char *key)
 {
-	return cJSON_IsObject(o) ? cJSON_GetObjectItem(o, key) : NULL;
+	const cJSON *e;
+	unsigned k0;
+
+	if (!o || (o->type & 0xFF) != cJSON_Object || !key) /* cJSON_IsObject, inline */
+		return NULL;
+	k0 = (unsigned char)key[0];
+	for (e = o->child; e; e = e->next) {
+		const unsigned char *a = (const unsigned char *)e->string, *b = (const unsigned char *)key;
+
+		/* lower() changes only bit 0x20: bytes that differ elsewhere never match */
+		if (!a || ((a[0] ^ k0) & 0xDF))
+			continue;
+		while (*a && lower(*a) == lower(*b))
+			a++, b++;
+		if (!*a && !*b)
+			return e;
+	}
+	return NULL;
 }
 
 const cJSON *pst_jobj(const cJSON *o, const char *key)
@@ -220,7 +247,7 @@ const char *pst_jid_resource(struct pst_jtmp *t, const char *id)
 	const char *p, *found = NULL;
 
 	for (p = id; p && *p; p++)
-		if (*p == '/' && pst_strncasecmp(p, marker, sizeof(marker) - 1) == 0)
+		if (*p == '/' && (p[1] | 0x20) == 'p' && pst_strncasecmp(p, marker, sizeof(marker) - 1) == 0)
 			found = p;
 	return found && found > id ? pst_jtmp_strndup(t, id, (size_t)(found - id)) : NULL;
 }

@@ -8,6 +8,8 @@
  *
  * struct pst_jtmp owns what these helpers make for one record (numbers as
  * text, id segments, lists); the record borrows it until pst_jtmp_release.
+ * Inside an element (between pst_jarena_begin and _end, json_arena.h) they
+ * come from the arena instead and go with the element's tree.
  */
 #ifndef POSTURE_JSON_GET_H
 #define POSTURE_JSON_GET_H

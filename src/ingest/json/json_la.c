@@ -21,7 +21,7 @@ void pst_jla_release(struct pst_jla *la)
 
 /* Columns only Log Analytics tables have (a CE alert has SystemAlertId and
  * AlertType too, so those do not count). */
-static bool is_la_row(const cJSON *obj)
+bool pst_jla_is_row(const cJSON *obj)
 {
 	static const char *const marks[] = {"RecommendationState", "AssessedResourceId", "SecureScoresSubscriptionId",
 	                                    "CurrentScore", "ControlId", "AlertSeverity", "AlertName",
@@ -87,7 +87,7 @@ static int row_object(struct pst_jreader *r, const cJSON *obj, const struct pst_
 
 int pst_jreader_object(struct pst_jreader *r, const cJSON *obj, const struct pst_json_src *src, struct pst_error *err)
 {
-	if (is_la_row(obj))
+	if (pst_jla_is_row(obj))
 		return row_object(r, obj, &src->at, err);
 	return pst_json_record(r->fc, obj, src, err);
 }

@@ -63,11 +63,20 @@ int pst_jreader_list(struct pst_jreader *r, pst_jelem_fn fn, void *ctx, struct p
  * pst_jreader_object; a bad element is rejected.  Returns the sink's status. */
 int pst_jreader_element(struct pst_jreader *r, const struct pst_jpos *start, bool in_list, bool too_big,
                         struct pst_error *err);
+/* The hot path (json_fast.h) for the element buf[0..len) started at start:
+ * true when it took the element (*rc the sink's status, *used its length);
+ * false, without a side effect, when the caller must take the full path.
+ * With top, buf is a top-level object's line (len may go on past it) that
+ * must not be a wrapper, and the format is set as read_object does. */
+bool pst_jreader_fast(struct pst_jreader *r, const struct pst_jpos *start, const char *buf, size_t len, bool top,
+                      bool in_list, size_t *used, int *rc, struct pst_error *err);
 /* Parses r->elem into a cJSON value, or rejects it and returns NULL. */
 cJSON *pst_jreader_parse(struct pst_jreader *r, const struct pst_jpos *start, const struct pst_origin *at,
                          bool too_big);
 void pst_jreader_origin(const struct pst_jreader *r, const struct pst_jpos *start, struct pst_origin *at);
 
+/* json_la.c: whether obj has a column only Log Analytics rows have. */
+bool pst_jla_is_row(const cJSON *obj);
 /* json_la.c: a record object, or a Log Analytics row object. */
 int pst_jreader_object(struct pst_jreader *r, const cJSON *obj, const struct pst_json_src *src, struct pst_error *err);
 /* json_la.c: the query API's "tables" array (at '['), rows streamed. */

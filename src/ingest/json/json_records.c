@@ -4,6 +4,8 @@
 
 #include "posture/strbuf.h"
 
+#include <string.h>
+
 struct rec_kind {
 	const char *type; /* the ARM type, compared case-insensitively */
 	enum pst_rec_type rt;
@@ -35,16 +37,24 @@ static const struct rec_kind ce_path = {NULL, PST_REC_ATTACK_PATH, pst_json_fill
 static const struct rec_kind *classify(const cJSON *obj)
 {
 	const char *type = pst_jstr(obj, "type");
-	size_t i;
+	size_t i, n;
 
 	if (!type && pst_jobj(obj, "attackPath"))
 		return &ce_path;
 	if (!type)
 		return pst_jstr(obj, "SystemAlertId") || pst_jstr(obj, "AlertType") ? &flat_alert : NULL;
+	n = strlen(type);
 	for (i = 0; i < PST_ARRAY_LEN(kinds); i++)
-		if (pst_streq_ci(type, kinds[i].type))
+		if (strlen(kinds[i].type) == n && pst_streq_ci(type, kinds[i].type))
 			return &kinds[i];
 	return NULL;
+}
+
+pst_json_fill_fn pst_json_record_filler(const cJSON *obj)
+{
+	const struct rec_kind *k = classify(obj);
+
+	return k ? k->fill : NULL;
 }
 
 static enum pst_action parse_action(const char *s)

@@ -21,10 +21,13 @@ struct pst_json_src {
 int pst_json_record(struct pst_file_ctx *fc, const cJSON *obj, const struct pst_json_src *src,
                     struct pst_error *err);
 
+/* The filler of obj's record type (below), or NULL for an unknown one. */
+typedef const char *(*pst_json_fill_fn)(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
+pst_json_fill_fn pst_json_record_filler(const cJSON *obj);
+
 /* Per-type fillers (json_fill.c).  rec->id is set; each fills rec->u (and
  * rec->observed for a record's own time) and returns NULL, or why the
  * record cannot be used ("without a resource id"). */
-typedef const char *(*pst_json_fill_fn)(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_assessment(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_sub(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);
 const char *pst_json_fill_meta(struct pst_jtmp *t, const cJSON *obj, struct pst_record *rec);

@@ -387,6 +387,28 @@ int pst_jscan_key(struct pst_jscan *s, struct strbuf *key, struct pst_error *err
 	return PST_JS_OK;
 }
 
+bool pst_jscan_line(const struct pst_jscan *s, const char **line, size_t *n)
+{
+	const unsigned char *nl;
+
+	if (s->pos >= s->len)
+		return false;
+	nl = memchr(s->p + s->pos, '\n', s->len - s->pos);
+	if (!nl && s->fc)
+		return false; /* the line goes on in the next chunk */
+	*line = (const char *)s->p + s->pos;
+	*n = (nl ? (size_t)(nl - s->p) : s->len) - s->pos;
+	return true;
+}
+
+void pst_jscan_advance(struct pst_jscan *s, size_t n)
+{
+	size_t from = s->pos;
+
+	s->pos += n;
+	span(s, from, NULL, 0);
+}
+
 int pst_jscan_skip_line(struct pst_jscan *s, struct pst_error *err)
 {
 	int rc;

@@ -81,6 +81,13 @@ int pst_jscan_value(struct pst_jscan *s, struct strbuf *out, size_t cap, bool on
  * and with escapes left as written. */
 int pst_jscan_key(struct pst_jscan *s, struct strbuf *key, struct pst_error *err);
 
+/* The unconsumed bytes of the window up to the next newline (or to the end
+ * of a memory input), when the window holds that newline; else false.
+ * Nothing is consumed or read. */
+bool pst_jscan_line(const struct pst_jscan *s, const char **line, size_t *n);
+/* Consumes n bytes of what pst_jscan_line gave (no newline among them). */
+void pst_jscan_advance(struct pst_jscan *s, size_t n);
+
 /* Consumes everything up to and including the next newline (resync). */
 int pst_jscan_skip_line(struct pst_jscan *s, struct pst_error *err);
 

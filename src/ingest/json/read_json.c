@@ -127,9 +127,16 @@ static int read_object(struct pst_jreader *r, bool one_line, struct pst_error *e
 	struct object_state st = {one_line, false};
 	struct strbuf swap;
 	struct pst_jpos start;
+	const char *line;
+	size_t n;
 	int rc;
 
 	pst_jscan_pos(&r->sc, &start);
+	if (!r->sc.tap && pst_jscan_line(&r->sc, &line, &n) &&
+	    pst_jreader_fast(r, &start, line, n, true, false, &n, &rc, err)) {
+		pst_jscan_advance(&r->sc, n); /* the object, on one line */
+		return rc;
+	}
 	tap_on(r);
 	rc = pst_jreader_members(r, one_line, object_member, &st, err);
 	tap_off(r);
