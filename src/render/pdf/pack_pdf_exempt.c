@@ -16,20 +16,34 @@ static const struct pst_pdf_col reg_cols[] = {
 	{"Exemption", 3, 0, PST_PDF_LEFT, 1}, /* one line: the whole text is in the workbook */
 };
 
+/* The register's columns: a team's pack leaves out the Team column (every row is its own). */
+#define REG_TEAM_COL 2
+static size_t reg_columns(const struct pack *pk, struct pst_pdf_col *cols)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < PST_ARRAY_LEN(reg_cols); i++)
+		if (i != REG_TEAM_COL || pk->team == PST_REVIEW_NO_TEAM)
+			cols[n++] = reg_cols[i];
+	return n;
+}
+
 static void reg_cells(struct pack *pk, const struct pst_review_exemption *x)
 {
-	struct strbuf *d = pack_cell(pk, 7);
+	size_t k = pk->team == PST_REVIEW_NO_TEAM ? 3 : 2; /* the first cell after Team */
+	struct strbuf *d = pack_cell(pk, k + 4);
 
 	strbuf_addstr(pack_cell(pk, 0), x->recommendation);
 	pack_resource(pack_cell(pk, 1), x->resource_id, NULL, NULL);
-	strbuf_addstr(pack_cell(pk, 2), pack_team_name(pk, x->team));
-	strbuf_addstr(pack_cell(pk, 3), pst_severity_name(x->severity));
-	pack_date(pack_cell(pk, 4), x->since);
-	strbuf_addstr(pack_cell(pk, 5), *x->category ? x->category : "n/a");
+	if (pk->team == PST_REVIEW_NO_TEAM)
+		strbuf_addstr(pack_cell(pk, REG_TEAM_COL), pack_team_name(pk, x->team));
+	strbuf_addstr(pack_cell(pk, k), pst_severity_name(x->severity));
+	pack_date(pack_cell(pk, k + 1), x->since);
+	strbuf_addstr(pack_cell(pk, k + 2), *x->category ? x->category : "n/a");
 	if (x->expires == PST_TIME_NONE)
-		strbuf_addstr(pack_cell(pk, 6), *x->exemption ? "none" : "n/a");
+		strbuf_addstr(pack_cell(pk, k + 3), *x->exemption ? "none" : "n/a");
 	else
-		pack_date(pack_cell(pk, 6), x->expires);
+		pack_date(pack_cell(pk, k + 3), x->expires);
 	if (!*x->exemption)
 		strbuf_addstr(d, "no exemption in the data covers it");
 	else
@@ -44,7 +58,8 @@ static bool reg_mine(const struct pack *pk, const struct pst_review_exemption *x
 static int register_table(struct pack *pk, bool in_period)
 {
 	const struct pst_review *r = pk->r;
-	size_t i, n = 0;
+	struct pst_pdf_col cols[PST_ARRAY_LEN(reg_cols)];
+	size_t i, n = 0, ncols = reg_columns(pk, cols);
 	int rc;
 
 	for (i = 0; i < r->nexemptions; i++)
@@ -54,7 +69,8 @@ static int register_table(struct pack *pk, bool in_period)
 		return pack_say(pk, in_period ? "No finding was exempted this period."
 		                              : "No High or Critical finding is exempt.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, reg_cols, PST_ARRAY_LEN(reg_cols), pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, cols, ncols, pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS
+		                         : PACK_TEAM_ROWS, pk->err);
 	for (i = 0; i < r->nexemptions && rc == PST_OK; i++) {
 		const struct pst_review_exemption *x = &r->exemptions[i];
 
@@ -65,7 +81,7 @@ static int register_table(struct pack *pk, bool in_period)
 			continue;
 		}
 		reg_cells(pk, x);
-		rc = pack_row(pk, PST_ARRAY_LEN(reg_cols));
+		rc = pack_row(pk, ncols);
 	}
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }

@@ -23,6 +23,8 @@
 #define PACK_MANY_TEAM_ROWS 5
 #define PACK_LIST_ROWS 25
 #define PACK_CHART_BARS 12
+/* A team's pack flows: a section starts a new page only when less than this remains. */
+#define PACK_FLOW_KEEP 200.0
 
 struct pack {
 	struct pst_pdf *pdf;

@@ -324,7 +324,7 @@ static int league_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"#", 0, 24, PST_PDF_RIGHT, 0},
-		{"Team", 1, 0, PST_PDF_LEFT, 1},
+		{"Team", 1, 0, PST_PDF_LEFT, 0}, /* wraps: a team is named whole */
 		{"Won (pp)", 0, 52, PST_PDF_RIGHT, 0},
 		{"Share (pp)", 0, 52, PST_PDF_RIGHT, 0},
 		{"To gain (pp)", 0, 58, PST_PDF_RIGHT, 0},

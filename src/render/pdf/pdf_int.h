@@ -73,6 +73,7 @@ struct pst_pdf {
 	char *title;       /* owned, sanitized */
 	char *footer_note; /* owned, sanitized, may be NULL */
 	struct pdf_table *table;
+	double flow_keep;  /* > 0: sections flow (pst_pdf_flow) */
 };
 
 /* The status of libharu so far: copies its error into err. */
@@ -85,6 +86,8 @@ void pdf_more_text(struct strbuf *sb, size_t more);
 
 /* Pages and the cursor (pdf_page.c). */
 int pdf_new_page(struct pst_pdf *pdf, struct pst_error *err);
+/* A new page unless the current one is still empty (never flows). */
+int pdf_break(struct pst_pdf *pdf, struct pst_error *err);
 /* Makes room for h points: a new page when it does not fit (and the page
  * holds something).  Returns a status. */
 int pdf_need(struct pst_pdf *pdf, double h, struct pst_error *err);

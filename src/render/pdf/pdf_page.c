@@ -54,11 +54,30 @@ double pdf_text_width(const struct pst_pdf *pdf)
 	return pdf->right - pdf->left;
 }
 
-int pst_pdf_page_break(struct pst_pdf *pdf, struct pst_error *err)
+int pdf_break(struct pst_pdf *pdf, struct pst_error *err)
 {
 	if (pdf->npages > 0 && pdf->page_empty && !pdf->pages[pdf->npages - 1].cover)
 		return pdf_status(pdf, err);
 	return pdf_new_page(pdf, err);
+}
+
+#define FLOW_GAP 22.0 /* between flowing sections */
+
+int pst_pdf_page_break(struct pst_pdf *pdf, struct pst_error *err)
+{
+	if (pdf->flow_keep > 0.0 && pdf->npages > 0 && !pdf->pages[pdf->npages - 1].cover) {
+		if (pdf->page_empty || pdf->y - FLOW_GAP - pdf->flow_keep >= pdf->bottom) {
+			if (!pdf->page_empty)
+				pdf->y -= FLOW_GAP;
+			return pdf_status(pdf, err);
+		}
+	}
+	return pdf_break(pdf, err);
+}
+
+void pst_pdf_flow(struct pst_pdf *pdf, double keep)
+{
+	pdf->flow_keep = keep > 0.0 ? keep : 0.0;
 }
 
 int pst_pdf_space(struct pst_pdf *pdf, double pt, struct pst_error *err)
