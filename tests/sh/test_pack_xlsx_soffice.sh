@@ -37,6 +37,11 @@ check_eq "Subscriptions: one row each, the problem flagged" \
 	"6 ['FALSE', 'TRUE']"
 office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"
 check_eq "soffice prints the workbook" "$?" 0
+# A boolean in a highlighted row (a subscription with a problem) prints as
+# TRUE or FALSE, not 0 (its cell names both values in its number format).
+check_eq "Subscriptions printed: in scope TRUE or FALSE on every row" \
+	"$(pdftotext -layout "$TMP/pdf/all.pdf" - 2>/dev/null | grep -E ' [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' |
+	   grep -cE '[0-9a-f]{12} +(TRUE|FALSE) ')" 6
 text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)
 # The charts' titles are the only lines "Secure score" (the key figure and
 # the data say "Secure score (%)") and "Findings" (the axis).

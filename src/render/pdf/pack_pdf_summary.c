@@ -138,7 +138,8 @@ static int trend_notes(struct pack *pk, bool brief)
 	if (n && brief) {
 		strbuf_reset(sb);
 		strbuf_addf(sb, "Hollow points (%zu %s): part of the estate was missing from the export, so the score "
-		            "covers only the subscriptions in it: a gap, not a drop. ", n, pack_plural((int64_t)n, "month", "months"));
+		            "covers only the subscriptions in it: a gap, not a drop. ", n,
+		            pack_plural((int64_t)n, "month", "months"));
 	} else if (n)
 		strbuf_addstr(sb, ". ");
 	for (i = 0; i < r->ntrend; i++) {

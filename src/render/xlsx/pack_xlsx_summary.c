@@ -143,10 +143,12 @@ static int goal_keyfigs(const struct pst_review_goal *g, struct pst_xlsx_sheet *
 	return rc;
 }
 
-/* The trend block (month, score, goal when set) and its line chart. */
-static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, struct pst_error *err)
+/* The trend block (month, score, goal when set) and its line chart: the
+ * organisation's, and said so in a team's workbook. */
+static int trend_chart(const struct pst_review *r, size_t team, struct pst_xlsx_sheet *s, struct pst_error *err)
 {
 	static const char *const series[] = {"Secure score (%)", "Goal (%)"};
+	static const char *const org_series[] = {"Organisation's secure score (%)", "Organisation's goal (%)"};
 	static const uint32_t colors[] = {COLOR_SCORE, COLOR_GOAL};
 	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_LINE, "Secure score", NULL, "%", colors, CHART_ROW,
 	                                   CHART_COL};
@@ -157,7 +159,10 @@ static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 
 	if (r->ntrend == 0)
 		return PST_OK;
-	rc = pst_xlsx_data_begin(s, "Month", series, r->overall_goal ? 2 : 1, &d, err);
+	if (team != PST_REVIEW_NO_TEAM)
+		spec.title = "The organisation's secure score (all teams)";
+	rc = pst_xlsx_data_begin(s, "Month", team == PST_REVIEW_NO_TEAM ? series : org_series,
+	                         r->overall_goal ? 2 : 1, &d, err);
 	for (i = 0; i < r->ntrend && rc == PST_OK; i++) {
 		double v[2] = {r->trend[i].percentage, r->overall_goal ? r->overall_goal->target : NAN};
 
@@ -175,8 +180,9 @@ static int teams_chart(const struct pst_review *r, size_t team, struct pst_xlsx_
 	static const uint32_t colors[] = {COLOR_CRITICAL, PST_XLSX_COLOR_HIGH, PST_XLSX_COLOR_MEDIUM,
 	                                  PST_XLSX_COLOR_LOW};
 	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_BAR_STACKED,
-	                                   team == PST_REVIEW_NO_TEAM ? "Open findings by team" : "The team's open findings", NULL,
-	                                   "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL};
+	                                   team == PST_REVIEW_NO_TEAM ? "Open findings by team"
+	                                                              : "The team's open findings",
+	                                   NULL, "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL};
 	struct pst_xlsx_data d;
 	size_t i, k;
 	int rc;
@@ -216,7 +222,7 @@ int xpk_summary(const struct xpk *p, struct pst_error *err)
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
 	if (rc == PST_OK)
-		rc = trend_chart(p->r, s, err);
+		rc = trend_chart(p->r, p->team, s, err);
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
 	return rc ? rc : teams_chart(p->r, p->team, s, err);
