@@ -282,6 +282,20 @@ struct pst_review_compliance {
 	const char *control;
 	int64_t passed, failed, skipped;  /* assessments */
 	enum pst_compliance_state state;
+	enum pst_compliance_state state_t0; /* at T0; PST_CS_UNKNOWN when no record at or before it */
+};
+
+/* A compliance standard: its controls by state at T1 and at T0 (the
+ * controls with records at or before each time), and their assessments,
+ * in standard order. */
+enum pst_review_cstate { PST_RCS_PASSED, PST_RCS_FAILED, PST_RCS_SKIPPED, PST_RCS_OTHER, PST_RCS__COUNT };
+struct pst_review_standard {
+	const char *standard;
+	int64_t controls[PST_RCS__COUNT];    /* controls at T1 by state (other: unsupported, unknown) */
+	int64_t controls_t0[PST_RCS__COUNT]; /* the same at T0 */
+	int64_t assessments[PST_RCS_OTHER];  /* its controls' assessments at T1: passed, failed, skipped */
+	int64_t assessments_t0[PST_RCS_OTHER];
+	bool has_t0;                    /* some control of it had a record at or before T0 */
 };
 
 /* A resource and the team its rule gave it (posture teams). */
@@ -443,8 +457,10 @@ struct pst_review {
 	struct pst_review_count *alerts_by_status, *alerts_by_tactic;
 	size_t nalerts_by_status, nalerts_by_tactic;
 
-	struct pst_review_compliance *compliance;
+	struct pst_review_compliance *compliance; /* by standard, then control */
 	size_t ncompliance;
+	struct pst_review_standard *standards;    /* from the compliance records, by name */
+	size_t nstandards;
 
 	/* Data quality and evidence */
 	struct pst_diags warnings;      /* every warning of every stage, in the order: completeness,

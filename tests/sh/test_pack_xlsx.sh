@@ -38,7 +38,7 @@ HEADERS = {
     "Controls": ["Control", "Control ID", "Max", "Points now", "Points last month", "Potential gain", "Healthy",
                  "Unhealthy", "Not applicable", "Top team"],
     "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],
-    "Compliance": ["Standard", "Control", "State", "Passed", "Failed", "Skipped"],
+    "Compliance": ["Standard", "Control", "State", "State at the start", "Passed", "Failed", "Skipped"],
     "Data quality": ["Kind", "Of this kind", "Message", "File", "Line", "Record", "Code"],
     "Subscriptions": ["Subscription", "Id", "In scope at the end", "Missing since", "Score before (%)",
                       "Score now (%)", "Weight", "Warnings naming it", "Score checks differing", "Problem",

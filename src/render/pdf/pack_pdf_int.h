@@ -43,6 +43,7 @@ int pack_clouds(struct pack *pk);   /* pack_pdf_clouds.c: findings by cloud (wit
 int pack_governance(struct pack *pk); /* pack_pdf_gov.c: governance buckets (with governance data only) */
 int pack_exemptions(struct pack *pk); /* pack_pdf_exempt.c: the exemption register (when it lists any) */
 int pack_teams(struct pack *pk);
+int pack_compliance(struct pack *pk); /* pack_pdf_compliance.c: by standard (the whole pack only) */
 int pack_alerts(struct pack *pk);
 int pack_quality(struct pack *pk);
 int pack_evidence(struct pack *pk);
