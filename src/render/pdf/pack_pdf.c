@@ -225,7 +225,7 @@ int pst_render_pdf(const struct pst_review *r, size_t team, const struct pst_ren
                    const char *path, struct pst_error *err)
 {
 	static int (*const sections[])(struct pack *) = {
-		pack_glance, pack_summary, pack_gains, pack_clouds, pack_governance, pack_teams, pack_exemptions,
+		pack_glance, pack_summary, pack_movers, pack_gains, pack_clouds, pack_governance, pack_teams, pack_exemptions,
 		pack_compliance, pack_alerts, pack_quality, pack_evidence,
 	};
 	struct pack pk;

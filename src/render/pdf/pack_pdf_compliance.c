@@ -67,16 +67,17 @@ static int standards_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"Standard", 1, 0, PST_PDF_LEFT, 0},
-		{"Controls", 0, 48, PST_PDF_RIGHT, 0},
-		{"Passed (change)", 0, 66, PST_PDF_RIGHT, 0},
-		{"Failed (change)", 0, 66, PST_PDF_RIGHT, 0},
-		{"Skipped (change)", 0, 70, PST_PDF_RIGHT, 0},
-		{"Assessments passing (change in pp)", 0, 104, PST_PDF_RIGHT, 0},
+		{"Controls", 0, 44, PST_PDF_RIGHT, 0},
+		{"Passed", 0, 54, PST_PDF_RIGHT, 0},
+		{"Failed", 0, 54, PST_PDF_RIGHT, 0},
+		{"Skipped", 0, 54, PST_PDF_RIGHT, 0},
+		{"Assessments passing", 0, 96, PST_PDF_RIGHT, 0},
 	};
 	int rc = pack_table(pk, cols, PST_ARRAY_LEN(cols), PACK_LIST_ROWS, pk->r->nstandards, standard_cells);
 
 	return rc ? rc : pst_pdf_text(pk->pdf, PST_PDF_SMALL,
-	                              "Controls by their state on the last day, with the change in brackets. A control "
+	                              "Controls by their state on the last day, with the change since the start in brackets "
+	                              "(assessments passing: in percentage points). A control "
 	                              "is failed when any of its assessments fails in any subscription, so on a large "
 	                              "estate most are: the share of its assessments passing (and its change in "
 	                              "percentage points) shows the progress.", pk->err);

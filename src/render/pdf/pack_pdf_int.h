@@ -14,7 +14,7 @@
 #include "posture/review.h"
 #include "posture/strbuf.h"
 
-#define PACK_MAX_COLS 8
+#define PACK_MAX_COLS 10
 
 /* How many rows a list shows before "and N more: see the workbook".  The
  * lists of a team section get fewer rows when many teams share the pack. */
@@ -38,6 +38,7 @@ struct pack {
 /* Sections, in the order of the pack. */
 int pack_glance(struct pack *pk);   /* page 1; the contents follow it */
 int pack_summary(struct pack *pk);
+int pack_movers(struct pack *pk);   /* pack_pdf_movers.c: subscriptions and controls that moved (whole pack) */
 int pack_gains(struct pack *pk);
 int pack_clouds(struct pack *pk);   /* pack_pdf_clouds.c: findings by cloud (with other clouds only) */
 int pack_governance(struct pack *pk); /* pack_pdf_gov.c: governance buckets (with governance data only) */
