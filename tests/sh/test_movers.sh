@@ -34,7 +34,8 @@ rows = list(wb["Movers"].iter_rows(values_only=True))
 head, rows = rows[0], rows[1:]
 col = {h: i for i, h in enumerate(head)}
 PARTS = ["Fixes", "Regressions", "New findings", "Scope", "Other"]
-COUNT = {"Fixes": "Verified fixes", "Regressions": "Regressed", "New findings": "Newly open", "Scope": "Closed without a fix"}
+COUNT = {"Fixes": "Verified fixes", "Regressions": "Regressed", "New findings": "Newly open",
+         "Scope": "Closed without a fix"}
 subs = {r[1]: r for r in wb["Subscriptions"].iter_rows(min_row=2, values_only=True)}
 by_sub = collections.Counter((f["subscription_id"], f["class"]) for f in diff["findings"])
 OPENS = ("new_resource", "new_recommendation", "exemption_ended", "became_applicable")
@@ -100,7 +101,8 @@ if not comp:
     bad.append("no compliance rows")
 flat = re.sub(r"[ \t]+", " ", text[text.index("\nCompliance\n"):])
 for std, c in comp.items():
-    cell = lambda k: "%d (%s%d)" % (c[k], "+" if c[k] > c["t0 " + k] else "", c[k] - c["t0 " + k]) if c["t0"] else "%d" % c[k]
+    cell = lambda k: ("%d (%s%d)" % (c[k], "+" if c[k] > c["t0 " + k] else "", c[k] - c["t0 " + k])
+                      if c["t0"] else "%d" % c[k])
     want = "%d %s %s %s %.2f%%" % (c["controls"], cell("Passed"), cell("Failed"), cell("Skipped"),
                                    100.0 * c["ap"] / (c["ap"] + c["af"]))
     # a long name wraps in its cell: its first line holds its start, then the figures

@@ -87,7 +87,8 @@ for title, end in (("League table of teams", "pp: percentage points"), ("Every c
         whole = name.startswith(head) and i + 1 < len(lines) and lines[i + 1].strip().startswith(rest)
         if not whole:
             break
-    out.append("%s: %s, %s" % (title, "whole" if whole else "not named whole", "cut %r" % cut if cut else "nothing cut"))
+    out.append("%s: %s, %s" % (title, "whole" if whole else "not named whole",
+                               "cut %r" % cut if cut else "nothing cut"))
 print("\n".join(out))
 PYEOF
 )

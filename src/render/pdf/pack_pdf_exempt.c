@@ -19,8 +19,9 @@ static const struct pst_pdf_col reg_cols[RC__COUNT] = {
 };
 
 /* Which columns the table shows: a team's pack leaves out Team (every row
- * is its own); Category and Expires only when a listed row has one (with
- * no exemption matched they would say n/a on every row). */
+ * is its own); Category, Expires and Exemption only when a listed row has
+ * an exemption matched (else they would say n/a on every row: one sentence
+ * under the table says it instead). */
 struct reg_layout {
 	bool shown[RC__COUNT];
 	struct pst_pdf_col cols[RC__COUNT];
@@ -37,7 +38,8 @@ static void reg_layout(const struct pack *pk, bool in_period, struct reg_layout 
 	size_t i;
 
 	for (i = 0; i < RC__COUNT; i++)
-		l->shown[i] = i != RC_CAT && i != RC_EXP && (i != RC_TEAM || pk->team == PST_REVIEW_NO_TEAM);
+		l->shown[i] = i != RC_CAT && i != RC_EXP && i != RC_EXEMPTION &&
+		              (i != RC_TEAM || pk->team == PST_REVIEW_NO_TEAM);
 	for (i = 0; i < pk->r->nexemptions; i++) {
 		const struct pst_review_exemption *x = &pk->r->exemptions[i];
 
@@ -45,6 +47,7 @@ static void reg_layout(const struct pack *pk, bool in_period, struct reg_layout 
 			continue;
 		l->shown[RC_CAT] |= *x->category != '\0';
 		l->shown[RC_EXP] |= *x->exemption != '\0';
+		l->shown[RC_EXEMPTION] |= *x->exemption != '\0';
 	}
 	l->ncols = 0;
 	for (i = 0; i < RC__COUNT; i++)
@@ -126,7 +129,12 @@ static int register_table(struct pack *pk, bool in_period)
 		reg_cells(pk, &l, x);
 		rc = pack_row(pk, l.ncols);
 	}
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	if (rc == PST_OK)
+		rc = pst_pdf_table_end(pk->pdf, pk->err);
+	if (rc == PST_OK && !l.shown[RC_EXEMPTION])
+		rc = pst_pdf_text(pk->pdf, PST_PDF_SMALL, "No exemption in the data covers these findings: the "
+		                  "exemptions themselves were not exported (Defender's and Azure Policy's).", pk->err);
+	return rc;
 }
 
 static void expiring_cells(struct pack *pk, size_t i)

@@ -5,9 +5,11 @@
  * organisation's (a team's pack has its own figures on its pages). */
 #include "pack_pdf_int.h"
 
+#include <math.h>
+
 #define MOVER_ROWS 10
 
-#define PART_W 50
+#define PART_W 44
 static const struct pst_pdf_col sub_cols[] = {
 	{"Subscription", 1, 0, PST_PDF_LEFT, 0},
 	{"Start", 0, 44, PST_PDF_RIGHT, 0},
@@ -60,6 +62,12 @@ static void sub_cells(struct pack *pk, size_t i)
 		return;
 	}
 	pack_pct(pack_cell(pk, 2), m->after);
+	if (isnan(m->before) && !isnan(m->after)) { /* no score at the start: new in the data */
+		strbuf_addstr(pack_cell(pk, 3), "new");
+		for (k = 4; k < PST_ARRAY_LEN(sub_cols); k++)
+			pack_cell(pk, k);
+		return;
+	}
 	pack_pp(pack_cell(pk, 3), m->change, true);
 	why_cells(pk, 4, &m->why, true);
 }
@@ -107,9 +115,9 @@ int pack_movers(struct pack *pk)
 		                  "insecure, newly assessed, exemption ended, became applicable) down. Scope: findings "
 		                  "closed without a fix (exempted, not applicable, deleted) and, for a control, "
 		                  "subscriptions counted at one end only; \"left\": missing from the latest export, its "
-		                  "findings out of scope, not fixed. Other: the rest of the change (healthy "
-		                  "resources added or removed, Defender's exported score apart from the recomputed "
-		                  "one). Every subscription and control is in the workbook.",
+		                  "findings out of scope, not fixed; \"new\": no score at the start. Other: the rest of "
+		                  "the change (healthy resources added or removed, Defender's exported score apart from "
+		                  "the recomputed one). Every subscription and control is in the workbook.",
 		                  pk->err);
 	return rc;
 }

@@ -26,6 +26,8 @@ int pdf_fix_tounicode(HPDF_Doc doc, HPDF_Font font);
 struct pdf_page {
 	HPDF_Page page;
 	long section; /* heading index of its level-1 section, -1 none, -2 contents */
+	long top_section; /* flowed: the section running at its top (the running header's) */
+	int flowed;   /* a level-1 section started on it below other content (pst_pdf_flow) */
 	int cover;
 	int band;     /* opens with a title band: no running header */
 };
