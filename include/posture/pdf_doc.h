@@ -64,8 +64,14 @@ int pst_pdf_title_band(struct pst_pdf *pdf, const char *title, const char *line,
  * pages of their own, when the document is saved.  At most once. */
 int pst_pdf_contents(struct pst_pdf *pdf, struct pst_error *err);
 
-/* Starts a new page (no-op when the current page is still empty). */
+/* Starts a new page (no-op when the current page is still empty).  In a
+ * flowing document (pst_pdf_flow) it starts one only when less than the
+ * flow's keep remains on the page, else leaves a gap. */
 int pst_pdf_page_break(struct pst_pdf *pdf, struct pst_error *err);
+/* From now on sections flow: a level-1 heading (and pst_pdf_page_break)
+ * starts a new page only when less than keep points remain (keep <= 0:
+ * every section on a page of its own again).  For short packs. */
+void pst_pdf_flow(struct pst_pdf *pdf, double keep);
 
 /* A heading of level 1 (starts a page; names the section in the running
  * header) or 2; both get an outline entry and a contents line. */

@@ -272,6 +272,21 @@ struct pst_review_subscription {
 	pst_time missing_since;         /* not covered: the first export round without it; NONE unknown */
 };
 
+/* Why a score moved (review_build_movers.c): each classified finding moves
+ * its control, in its subscription, by the control's points over the
+ * resources it counts (max / (healthy + unhealthy)): a verified fix up, a
+ * regression or a new finding (created insecure, newly assessed, exemption
+ * ended, became applicable) down; a finding closed without a fix (exempted,
+ * not applicable, deleted, recommendation removed) by what leaving the
+ * count changes (max x healthy / (n (n - 1))).  Scope: those closures, and
+ * for a control the subscriptions counted at one end only.  Other: the rest
+ * of the change (healthy resources added or removed, an exported score
+ * apart from the recomputed one), so that the five parts add up to the
+ * change.  NAN when the change is unknown. */
+struct pst_review_why {
+	double fixes, regressions, new_findings, scope, other;
+};
+
 /* A subscription whose score moved in the period, and why. */
 struct pst_review_mover {
 	const char *id, *name;          /* the subscription (name "" when unknown) */
@@ -281,6 +296,18 @@ struct pst_review_mover {
 	                                   assessed + exemption ended + became applicable */
 	int64_t closed_other;           /* closed without a fix (exempted, deleted, ...) */
 	bool left_scope;                /* missing from the export at T1 (after is NAN) */
+	struct pst_review_why why;      /* the change in parts, percentage points of its score */
+};
+
+/* A control whose points moved in the period (every subscription counted
+ * at either end), and why. */
+struct pst_review_control_mover {
+	const char *control_id, *name;
+	double before, after;           /* score points at T0 and T1; NAN when it has no rows then */
+	double max;                     /* its maximum at T1 */
+	double change;                  /* after - before, score points; NAN when either is unknown */
+	int64_t fixes, regressions, new_insecure, closed_other; /* findings, as for a subscription */
+	struct pst_review_why why;      /* the change in parts, score points */
 };
 
 struct pst_review_alert {
@@ -305,6 +332,20 @@ struct pst_review_compliance {
 	const char *control;
 	int64_t passed, failed, skipped;  /* assessments */
 	enum pst_compliance_state state;
+	enum pst_compliance_state state_t0; /* at T0; PST_CS_UNKNOWN when no record at or before it */
+};
+
+/* A compliance standard: its controls by state at T1 and at T0 (the
+ * controls with records at or before each time), and their assessments,
+ * in standard order. */
+enum pst_review_cstate { PST_RCS_PASSED, PST_RCS_FAILED, PST_RCS_SKIPPED, PST_RCS_OTHER, PST_RCS__COUNT };
+struct pst_review_standard {
+	const char *standard;
+	int64_t controls[PST_RCS__COUNT];    /* controls at T1 by state (other: unsupported, unknown) */
+	int64_t controls_t0[PST_RCS__COUNT]; /* the same at T0 */
+	int64_t assessments[PST_RCS_OTHER];  /* its controls' assessments at T1: passed, failed, skipped */
+	int64_t assessments_t0[PST_RCS_OTHER];
+	bool has_t0;                    /* some control of it had a record at or before T0 */
 };
 
 /* A resource and the team its rule gave it (posture teams). */
@@ -420,6 +461,9 @@ struct pst_review {
 	 * ties by name), then those that left the scope, by name */
 	struct pst_review_mover *movers;
 	size_t nmovers;
+	/* Controls that moved: known changes by size (largest first, ties by name) */
+	struct pst_review_control_mover *control_movers;
+	size_t ncontrol_movers;
 
 	/* Teams, ranked by the league table */
 	struct pst_review_team *teams;  /* "Unassigned" included when it has rows */
@@ -474,8 +518,10 @@ struct pst_review {
 	struct pst_review_count *alerts_by_status, *alerts_by_tactic;
 	size_t nalerts_by_status, nalerts_by_tactic;
 
-	struct pst_review_compliance *compliance;
+	struct pst_review_compliance *compliance; /* by standard, then control */
 	size_t ncompliance;
+	struct pst_review_standard *standards;    /* from the compliance records, by name */
+	size_t nstandards;
 
 	/* Data quality and evidence */
 	struct pst_diags warnings;      /* every warning of every stage, in the order: completeness,

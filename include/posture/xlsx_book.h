@@ -173,6 +173,7 @@ struct pst_xlsx_chart_spec {
 	const uint32_t *colors; /* one 0xRRGGBB per series, or NULL for Excel's */
 	uint32_t row;           /* top-left anchor cell (0-based) on the sheet */
 	uint16_t col;
+	double y_scale;         /* its height, times the default (0: 1) */
 };
 /* Inserts a native chart of block d on d's sheet (the block needs a row). */
 int pst_xlsx_chart_add(const struct pst_xlsx_data *d, const struct pst_xlsx_chart_spec *spec,

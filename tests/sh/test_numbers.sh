@@ -108,6 +108,17 @@ check_contains "summary: the scope" "$(printf '%s' "$text" | tr -s ' \n' '  ')" 
 check_contains "trend: partial coverage footnote" "$(printf '%s' "$text" | tr -s ' \n' '  ')" \
 	"Hollow points: part of the estate was missing from the export"
 check_contains "quality: Gamma out of scope" "$text" "out of scope"
+# Movers, worked by hand: a2's fix moves Alpha's control by its 6 points over
+# its 2 resources, 3 of Alpha's 6 points = +50 pp of Alpha's score, all of
+# its change; b2's regression Beta's by -50; Gamma left the export.  The
+# control: 9 points at both ends (3 + 6 + 0, then 6 + 3), the fix +3, the
+# regression -3, Gamma's 0 points counted at the start only: scope 0.
+check_eq "movers: the parts of each change" "$(printf '%s\n' "$text" | sed -n '/^Movers$/,/^Each finding/p' |
+	grep -E '^(Alpha|Beta|Gamma|Apply system updates) ' | tr -s ' ')" \
+"Alpha 50.00% 100.00% +50.00 +50.00 0.00 0.00 0.00 0.00
+Beta 100.00% 50.00% -50.00 0.00 -50.00 0.00 0.00 0.00
+Gamma 0.00% left n/a
+Apply system updates 9.0 9.0 0.0 +3.0 -3.0 0.0 0.0 0.0"
 "$POSTURE" diff --period 2026-10 --teams "$TMP/teams.conf" --format json "$E" >"$TMP/diff.json" 2>/dev/null
 check_eq "diff: Gamma's findings are out_of_scope, not fixed" \
 	"$("$PY" -c 'import json, sys; c = json.load(open(sys.argv[1]))["counts"]
@@ -227,8 +238,10 @@ for r in rows[1:]:
     same("Teams sheet share " + t["Team"], "%.2f" % t["Share of the score (pp)"], "%.2f" % shares[t["Team"]])
     rank = league[t["Team"]]["rank"]
     same("Teams sheet rank " + t["Team"], t["Rank"], rank)
-    name = t["Team"][:30]
-    m = re.search(r"^ *%s +%s[^ ]* +([+-]?[0-9.]+) +([0-9.]+)" % (rank if rank else "\u2013", re.escape(name)), text,
+    name = t["Team"]
+    # a long name wraps in its cell: its first line holds its first words, then the figures
+    first = r" +".join(re.escape(w) for w in name.split()[:3])
+    m = re.search(r"^ *%s +%s[^\n]*? +([+-]?[0-9.]+) +([0-9.]+) " % (rank if rank else "\u2013", first), text,
                   re.M)
     if m:
         same("PDF league won " + name, m.group(1).lstrip("+"), ("%.2f" % league[t["Team"]]["percentage_points"]).lstrip("+"))

@@ -33,14 +33,14 @@ A="$TMP/a.pdf"
 "$BIN" --render "$TMP/b.pdf"
 check_files_eq "two renders are byte-identical" "$A" "$TMP/b.pdf"
 check_qpdf "qpdf --check" "$A"
-check_eq "page count" "$(pdf_pages "$A")" 20
+check_eq "page count" "$(pdf_pages "$A")" 22
 check_contains "A4" "$(pdfinfo "$A" 2>/dev/null)" "595.276 x 841.89 pts (A4)"
 check_eq "fonts embedded" "$(pdffonts "$A" 2>/dev/null | grep -c 'CID TrueType *Identity-H *yes yes yes')" 2
 
 outlines "$A" >"$TMP/outl"
-check_eq "outline entries: 6 sections + 4 teams" "$(wc -l <"$TMP/outl")" 10
+check_eq "outline entries: 8 sections + 4 teams" "$(wc -l <"$TMP/outl")" 12
 check_eq "sections in order" "$(awk -F'\t' '$1 == 1 { printf "%s;", $2 }' "$TMP/outl")" \
-	"Executive summary;Where the next points are;Teams;Alerts;Data quality;Evidence appendix;"
+	"Executive summary;Movers;Where the next points are;Teams;Compliance;Alerts;Data quality;Evidence appendix;"
 check_eq "one outline per team, in league order" "$(awk -F'\t' '$1 == 2 { printf "%s;", $2 }' "$TMP/outl")" \
 	"Identité et accès;Platform engineering;Data & analytics;Équipe réseau;"
 
@@ -102,7 +102,7 @@ check_eq "letter: no word outside the margins" "$(pdf_inside "$TMP/l.pdf")" "wor
 F="$TMP/forty.pdf"
 "$BIN" --render "$F" --teams 40 --findings 4000 --alerts 300; check_eq "40 teams exit status" "$?" 0
 check_qpdf "qpdf --check 40 teams" "$F"
-check_eq "40 teams: 46 outline entries" "$(outlines "$F" | wc -l)" 46
+check_eq "40 teams: 48 outline entries" "$(outlines "$F" | wc -l)" 48
 check_eq "40 teams: pages within bounds" "$(between "$(pdf_pages "$F")" 60 300)" yes
 check_eq "40 teams: no word outside the margins" "$(pdf_inside "$F")" "words 1 outside 0"
 
@@ -126,5 +126,5 @@ check_contains "empty: no alerts" "$etext" "No security alert was raised in the 
 check_contains "empty: no warnings" "$etext" "No warning: the data at both ends"
 check_contains "empty: no goal" "$etext" "No goals"
 check_eq "empty: no data warnings box" "$(printf '%s\n' "$etext" | grep -c 'Data warnings')" 0
-check_eq "empty: 6 outline entries" "$(outlines "$E" | wc -l)" 6
+check_eq "empty: 8 outline entries" "$(outlines "$E" | wc -l)" 8
 summary

@@ -38,7 +38,7 @@ HEADERS = {
     "Controls": ["Control", "Control ID", "Max", "Points now", "Points last month", "Potential gain", "Healthy",
                  "Unhealthy", "Not applicable", "Top team"],
     "Alerts": ["Time", "Severity", "Alert", "Status", "Tactics", "Team", "Resource ID", "Entity", "Alert ID"],
-    "Compliance": ["Standard", "Control", "State", "Passed", "Failed", "Skipped"],
+    "Compliance": ["Standard", "Control", "State", "State at the start", "Passed", "Failed", "Skipped"],
     "Data quality": ["Kind", "Of this kind", "Message", "File", "Line", "Record", "Code"],
     "Subscriptions": ["Subscription", "Id", "In scope at the end", "Missing since", "Score before (%)",
                       "Score now (%)", "Weight", "Warnings naming it", "Score checks differing", "Problem",
@@ -218,6 +218,15 @@ def check_team(d, full, team):
     check("team %d: the organisation's score, labelled" % team, sf.get("Organisation's secure score (%)"),
           ff["Secure score (%)"])
     check("team %d: no unlabelled organisation figure" % team, "Open findings at the end" in sf, False)
+    # the trend is the organisation's: its data column and chart title say so
+    cells = {c for r in wb["Summary"].iter_rows(values_only=True) for c in r if isinstance(c, str)}
+    check("team %d: the trend's data labelled the organisation's" % team,
+          ("Secure score (%)" in cells, "Organisation's secure score (%)" in cells), (False, True))
+    charts = [zipfile.ZipFile(d + "/team-%d.xlsx" % team).read(n).decode()
+              for n in zipfile.ZipFile(d + "/team-%d.xlsx" % team).namelist() if n.startswith("xl/charts/chart")]
+    check("team %d: the trend chart titled the organisation's" % team,
+          sum("The organisation&apos;s secure score (all teams)" in x or
+              "The organisation's secure score (all teams)" in x for x in charts), 1)
     check("team %d: its own verified fixes" % team, sf.get("Team's verified fixes"),
           sum(1 for r in rows["Changes"] if r[1] == "remediated"))
     everyone = {r[1] for r in full["Teams"].iter_rows(min_row=2, values_only=True) if r and r[1]}

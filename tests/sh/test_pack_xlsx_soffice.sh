@@ -37,9 +37,30 @@ check_eq "Subscriptions: one row each, the problem flagged" \
 	"6 ['FALSE', 'TRUE']"
 office --convert-to pdf --outdir "$TMP/pdf" "$TMP/all.xlsx"
 check_eq "soffice prints the workbook" "$?" 0
+# A boolean in a highlighted row (a subscription with a problem) prints as
+# TRUE or FALSE, not 0 (its cell names both values in its number format).
+check_eq "Subscriptions printed: in scope TRUE or FALSE on every row" \
+	"$(pdftotext -layout "$TMP/pdf/all.pdf" - 2>/dev/null | grep -E ' [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' |
+	   grep -cE '[0-9a-f]{12} +(TRUE|FALSE) ')" 6
 text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)
 # The charts' titles are the only lines "Secure score" (the key figure and
 # the data say "Secure score (%)") and "Findings" (the axis).
 check_eq "line chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Secure score')" 1
 check_eq "column chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Findings')" 1
+# The samples' workbook (9 teams): printed, its chart page labels every
+# team (those whose label fits one line) once in the chart as well as in
+# the data block (a chart of the
+# default height let LibreOffice skip every other label).
+"$POSTURE" report -q --period 2026-10 --out "$TMP/s" --generated-at 2026-11-01T00:00:00Z "$TESTS_DIR/../samples" \
+	>/dev/null 2>&1
+check_eq "samples: report exit" $? 0
+office --convert-to pdf --outdir "$TMP/spdf" "$TMP/s/posture-review-2026-10.xlsx"
+pdftotext -f 1 -l 1 "$TMP/spdf/posture-review-2026-10.pdf" "$TMP/s1.txt" 2>/dev/null
+"$PY" -c 'import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+for r in wb["Teams"].iter_rows(min_row=2, values_only=True):
+    if r[1] and len(r[1]) <= 45: print(r[1])' "$TMP/s/posture-review-2026-10.xlsx" >"$TMP/s.teams"
+check_eq "samples: teams charted" "$(wc -l <"$TMP/s.teams" | tr -d ' ')" 8
+missing=$(while read -r t; do [ "$(grep -cxF "$t" "$TMP/s1.txt")" = 2 ] || echo "$t"; done <"$TMP/s.teams")
+check_eq "samples: the chart page names every team in the chart and the data" "$missing" ""
 summary

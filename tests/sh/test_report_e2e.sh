@@ -3,7 +3,7 @@
 # review of tests/unit/review_fixture.h:
 # 1. the sample pack of 2026-10: golden `pdftotext -layout` text
 #    (tests/golden/pack/samples-2026-10.txt, stderr of pdftotext ignored),
-#    qpdf --check, page count, outlines = 7 sections + one per team with
+#    qpdf --check, page count, outlines = 9 sections + one per team with
 #    findings; the same on US Letter;
 # 2. its workbook against the other commands: Changes (first 20 columns) =
 #    `posture diff --format csv` row by row, Open items = the findings left
@@ -58,9 +58,9 @@ csv_col "$TMP/diff.csv" team | sort -u >"$TMP/teams"
 check_eq "diff csv: several teams with findings" "$([ "$(wc -l <"$TMP/teams")" -ge 3 ] && echo yes)" yes
 # The league order of the teams, from the Teams sheet, checked below against the outlines.
 expected_outlines() { # PDF-FILE-OF-THE-SAME-RUN
-	printf '1\tExecutive summary\n1\tWhere the next points are\n1\tAttack paths\n1\tTeams\n'
+	printf '1\tExecutive summary\n1\tMovers\n1\tWhere the next points are\n1\tAttack paths\n1\tTeams\n'
 	$SHEET "${1%.pdf}.xlsx" Teams 2 | fields 2 | sed 's/^/2\t/'
-	printf '1\tExemptions\n1\tAlerts\n1\tData quality\n1\tEvidence appendix\n'
+	printf '1\tExemptions\n1\tCompliance\n1\tAlerts\n1\tData quality\n1\tEvidence appendix\n'
 }
 pack() { # NAME PAPER-OPTIONS...
 	name=$1; shift
@@ -70,8 +70,8 @@ pack() { # NAME PAPER-OPTIONS...
 	qpdf --check "$pdf" >/dev/null 2>&1
 	check_eq "$name: qpdf --check" $? 0
 	outlines "$pdf" >"$TMP/$name.outl"
-	check_eq "$name: outlines = 8 sections (the sample has attack paths and exemptions) + one per team with findings" \
-		"$(wc -l <"$TMP/$name.outl" | tr -d ' ')" "$((8 + $(wc -l <"$TMP/teams")))"
+	check_eq "$name: outlines = 10 sections (the sample has attack paths and exemptions) + one per team with findings" \
+		"$(wc -l <"$TMP/$name.outl" | tr -d ' ')" "$((10 + $(wc -l <"$TMP/teams")))"
 	check_eq "$name: the teams of the outlines are those with findings" \
 		"$(awk -F'\t' '$1 == 2 { print $2 }' "$TMP/$name.outl" | sort | tr '\n' ';')" "$(tr '\n' ';' <"$TMP/teams")"
 	expected_outlines "$pdf" >"$TMP/$name.outl.exp"
@@ -80,7 +80,7 @@ pack() { # NAME PAPER-OPTIONS...
 pack a4
 A="$TMP/a4/posture-review-$P.pdf"
 check_contains "a4: page size" "$(pdfinfo "$A" 2>/dev/null)" "595.276 x 841.89 pts (A4)"
-check_eq "a4: page count" "$(pages "$A")" 24
+check_eq "a4: page count" "$(pages "$A")" 26
 pdftotext -layout "$A" "$TMP/a4.txt" 2>/dev/null
 if [ -n "$UPDATE_GOLDEN" ]; then
 	mkdir -p "$(dirname "$GOLDEN")" && cp "$TMP/a4.txt" "$GOLDEN" && echo "updated $GOLDEN"
@@ -90,7 +90,7 @@ check_files_eq "a4: golden text" "$TMP/a4.txt" "$GOLDEN"
 pack letter --paper letter
 L="$TMP/letter/posture-review-$P.pdf"
 check_contains "letter: page size" "$(pdfinfo "$L" 2>/dev/null)" "612 x 792 pts (letter)"
-check_eq "letter: page count" "$(pages "$L")" 26
+check_eq "letter: page count" "$(pages "$L")" 28
 check_contains "letter: page 1" "$(pdftotext -layout -l 1 "$L" - 2>/dev/null)" "2026-10-01 to 2026-10-31"
 
 # ---- 2. the workbook against diff, inspect and the teams ----

@@ -204,7 +204,7 @@ ex=$(sed -n '/^ *Exemptions *$/,/^ *Alerts *$/p' "$TMP/ex.txt" | tr -s ' \n' '  
 check_contains "exempt: PDF exempted this period, since, category, expiry, exemption" "$ex" \
 	"Exempted this period"
 check_contains "exempt: PDF register row of vm1" "$ex" "High 2026-10-10 waiver 2026-11-20 Vulnerabilities"
-check_contains "exempt: PDF vm2 (Critical, mitigated, by scope)" "$ex" "Critical 2026-03-01 mitigated 2027-06-30 Ports behind the"
+check_contains "exempt: PDF vm2 (Critical, mitigated, by scope)" "$ex" "Critical 2026-03-01 mitigated 2027-06-30 Ports behind"
 check_contains "exempt: PDF vm4 with the waiver that holds it" "$ex" "High 2026-04-01 Waiver 2026-11-15 Demo cluster"
 check_contains "exempt: PDF expiring within 30 days, soonest first" "$ex" \
 	"Exemptions expiring within 30 days Expires Exemption Scope Category Description 2026-11-15 Demo cluster"

@@ -53,9 +53,51 @@ PYEOF
 )
 check_eq "team packs hold their own figures and resources" "$got" "all own"
 
+# ---- a long team name is named whole where there is room (issue 12, layout) ----
+# The league table, page 1's actions and the controls' "Team holding most"
+# wrap a long name over two lines instead of cutting it with an ellipsis
+# (the team holding most of several controls renamed).
+sed 's#team "IT / Infrastructure Operations"#team "Database and Storage Platform Engineering"#' \
+	"$TESTS_DIR/../templates/teams.conf" >"$TMP/long.conf"
+"$POSTURE" report -q --period 2026-10 --teams "$TMP/long.conf" --out "$TMP/long" \
+	--generated-at 2026-11-01T00:00:00Z "$S" >/dev/null 2>&1
+check_eq "long team name: report exit" $? 0
+pdftotext -layout "$TMP/long/posture-review-2026-10.pdf" "$TMP/long.txt" 2>/dev/null
+got=$(/usr/bin/python3 - "$TMP/long.txt" <<'PYEOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+out = []
+for title, end in (("League table of teams", "pp: percentage points"), ("Every control with points to gain", "\f")):
+    part = text[text.index(title):]
+    part = part[:part.index(end)]
+    cut = [l.strip() for l in part.splitlines() if "\u2026" in l]
+    # whole on one line, or wrapped: the rest of the name alone at the start of the line below
+    name = "Database and Storage Platform Engineering"
+    lines = part.splitlines()
+    whole = False
+    for i, l in enumerate(lines):
+        at = l.find("Database and")
+        if at < 0:
+            continue
+        if name in l:
+            whole = True
+            continue
+        head = re.match(r"Database and[ \w]*?(?= {2,}|$)", l[at:]).group(0).strip()
+        rest = name[len(head):].strip()
+        whole = name.startswith(head) and i + 1 < len(lines) and lines[i + 1].strip().startswith(rest)
+        if not whole:
+            break
+    out.append("%s: %s, %s" % (title, "whole" if whole else "not named whole",
+                               "cut %r" % cut if cut else "nothing cut"))
+print("\n".join(out))
+PYEOF
+)
+check_eq "long team name: named whole" "$got" "League table of teams: whole, nothing cut
+Every control with points to gain: whole, nothing cut"
+
 # ---- page budgets on a generated estate of 150 subscriptions (issue 12) ----
-# The main pack at most 40 pages; a team's pack at most 15 (the issue's 12
-# is met by most of its 10 teams today: the largest take 14 or 15).
+# The main pack at most 40 pages; a team's pack at most 12 (its sections
+# flow on from page to page, its lists cut at 10 rows).
 "$ESTATE_GEN" --out "$TMP/e150" --subscriptions 150 --resources 6000 >/dev/null 2>&1
 check_eq "estate-gen 150/6000 exit" $? 0
 "$POSTURE" report -q --split-by-team --generated-at 2026-11-15T00:00:00Z --out "$TMP/o150" "$TMP/e150" >/dev/null 2>&1
@@ -65,8 +107,8 @@ check_eq "150 subscriptions: the main pack within 40 pages ($main)" "$([ "${main
 over=0; teams=0
 for f in "$TMP"/o150/*/*.pdf; do
 	p=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
-	teams=$((teams + 1)); [ "${p:-99}" -le 15 ] || over=$((over + 1))
+	teams=$((teams + 1)); [ "${p:-99}" -le 12 ] || { over=$((over + 1)); echo "over 12 pages: $f ($p)"; }
 done
 check_eq "150 subscriptions: team packs" "$teams" 10
-check_eq "150 subscriptions: every team pack within 15 pages" "$over" 0
+check_eq "150 subscriptions: every team pack within 12 pages" "$over" 0
 summary

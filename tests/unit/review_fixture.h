@@ -588,6 +588,25 @@ static inline void rfx_compliance(struct pst_review *r, struct rfx_rng *g)
 		c->failed = i % 3 ? (int64_t)rfx_pick(g, 20) : 0;
 		c->skipped = (int64_t)rfx_pick(g, 5);
 		c->state = c->failed ? PST_CS_FAILED : PST_CS_PASSED;
+		c->state_t0 = i == 1 ? PST_CS_PASSED : i == 3 ? PST_CS_FAILED : c->state; /* two changed */
+	}
+	/* the standard, counted as review_build_compliance.c counts it */
+	r->nstandards = 1;
+	r->standards = PST_REVIEW_NEW(r, struct pst_review_standard, 1);
+	r->standards[0].standard = r->compliance[0].standard;
+	r->standards[0].has_t0 = true;
+	for (i = 0; i < r->ncompliance; i++) {
+		const struct pst_review_compliance *c = &r->compliance[i];
+		struct pst_review_standard *st = &r->standards[0];
+
+		st->controls[c->state == PST_CS_PASSED ? PST_RCS_PASSED : PST_RCS_FAILED]++;
+		st->controls_t0[c->state_t0 == PST_CS_PASSED ? PST_RCS_PASSED : PST_RCS_FAILED]++;
+		st->assessments[PST_RCS_PASSED] += c->passed;
+		st->assessments[PST_RCS_FAILED] += c->failed;
+		st->assessments[PST_RCS_SKIPPED] += c->skipped;
+		st->assessments_t0[PST_RCS_PASSED] += c->passed - (c->passed > 2 ? 2 : 0);
+		st->assessments_t0[PST_RCS_FAILED] += c->failed + (c->passed > 2 ? 2 : 0);
+		st->assessments_t0[PST_RCS_SKIPPED] += c->skipped;
 	}
 }
 

@@ -31,9 +31,9 @@ static int demo_summary(struct pst_xlsx_book *book, struct pst_error *err)
 	static const char *const sev[] = {"High", "Medium", "Low"};
 	static const char *const teams[] = {"Network", "Platform", "Apps"};
 	static const uint32_t colors[] = {PST_XLSX_COLOR_HIGH, PST_XLSX_COLOR_MEDIUM, PST_XLSX_COLOR_LOW};
-	struct pst_xlsx_chart_spec line = {PST_XLSX_CHART_LINE, "Secure score", "Month", "Score %", NULL, 1, 4};
+	struct pst_xlsx_chart_spec line = {PST_XLSX_CHART_LINE, "Secure score", "Month", "Score %", NULL, 1, 4, 0};
 	struct pst_xlsx_chart_spec cols = {PST_XLSX_CHART_COLUMN_STACKED, "=Open findings", NULL, "Findings",
-	                                   colors, 18, 4};
+	                                   colors, 18, 4, 0};
 	struct pst_xlsx_sheet *s;
 	struct pst_xlsx_data d;
 	int i, rc = pst_xlsx_sheet_add(book, "Summary", &s, err);

@@ -26,7 +26,7 @@ size_t rb_control_of(const struct rb_ctx *c, const char *key)
 	return idx;
 }
 
-static double row_points(const struct pst_score_row *x, bool max)
+double rb_row_points(const struct pst_score_row *x, bool max)
 {
 	if (x->source == PST_SRC_EXPORTED || (x->source == PST_SRC_MIXED && !isnan(x->exp_current)))
 		return max ? x->exp_max : x->exp_current;
@@ -52,10 +52,10 @@ void rb_rows_sum(const struct rb_ctx *c, pst_time t, enum pst_row_scope scope, u
 		    (control != PST_NO_CONTROL && x->control != control))
 			continue;
 		s->rows++;
-		if (!isnan(row_points(x, false)))
-			s->current += row_points(x, false);
-		if (!isnan(row_points(x, true)))
-			s->max += row_points(x, true);
+		if (!isnan(rb_row_points(x, false)))
+			s->current += rb_row_points(x, false);
+		if (!isnan(rb_row_points(x, true)))
+			s->max += rb_row_points(x, true);
 		if (!isnan(x->gain))
 			s->gain += x->gain;
 		add_count(&s->healthy, x->healthy);

@@ -1,10 +1,11 @@
-/* review_build_compliance.c: regulatory compliance at T1, per standard and
- * control, from the latest record at or before T1 of each (standard,
- * control, assessment, subscription).  Assessment records count one
+/* review_build_compliance.c: regulatory compliance at T1 (and T0), per
+ * standard and control, from the latest record at or before the time of
+ * each (standard, control, assessment, subscription).  Assessment records count one
  * assessment each by their state; a control's own record (no assessment)
  * gives its counts of assessments, used only when the control has no
  * assessment record.  The state is failed when any part fails, else passed
- * when any passes, else skipped, else the first state seen. */
+ * when any passes, else skipped, else the first state seen.  Each standard
+ * then counts its controls by state at both ends. */
 #include <stdlib.h>
 #include <string.h>
 #include "review_build_int.h"
@@ -66,7 +67,15 @@ static void add(struct pst_review_compliance *o, const struct comp_ref *x)
 	o->state = merge_state(o->state, (enum pst_compliance_state)rec->state);
 }
 
-static size_t refs_at(const struct rb_ctx *c, struct comp_ref *v)
+static const char *text_of(const struct pst_estate *e, uint32_t text)
+{
+	const char *s = pst_estate_text(e, text);
+
+	return s ? s : "";
+}
+
+/* The records observed at or before t, sorted (the strings are the estate's). */
+static size_t refs_at(const struct rb_ctx *c, pst_time t, struct comp_ref *v)
 {
 	const struct pst_estate *e = c->e;
 	size_t i, n = 0;
@@ -74,12 +83,12 @@ static size_t refs_at(const struct rb_ctx *c, struct comp_ref *v)
 	for (i = 0; i < e->ncompliance; i++) {
 		const struct pst_compliance_rec *rec = &e->compliance[i];
 
-		if (rec->observed > c->d->t1)
+		if (rec->observed > t)
 			continue;
 		v[n].rec = rec;
-		v[n].standard = pst_review_str(c->r, pst_estate_text(e, rec->standard));
-		v[n].control = pst_review_str(c->r, pst_estate_text(e, rec->control));
-		v[n++].assessment = pst_review_str(c->r, pst_estate_text(e, rec->assessment));
+		v[n].standard = text_of(e, rec->standard);
+		v[n].control = text_of(e, rec->control);
+		v[n++].assessment = text_of(e, rec->assessment);
 	}
 	pst_sort(v, n, sizeof(*v), cmp_latest);
 	return n;
@@ -102,17 +111,96 @@ static void control_sum(struct pst_review_compliance *o, const struct comp_ref *
 	}
 }
 
-void rb_compliance(struct rb_ctx *c)
+/* Every control at time t, by standard and control, into out (room for
+ * every record); returns their count. */
+static size_t controls_at(const struct rb_ctx *c, pst_time t, struct comp_ref *v, struct pst_review_compliance *out)
 {
-	struct comp_ref *v = xcalloc(c->e->ncompliance + 1, sizeof(*v));
-	struct pst_review *r = c->r;
-	size_t n = refs_at(c, v), first, end;
+	size_t n = refs_at(c, t, v), first, end, k = 0;
 
-	r->compliance = PST_REVIEW_NEW(r, struct pst_review_compliance, n);
 	for (first = 0; first < n; first = end) {
 		for (end = first + 1; end < n && !cmp_control(&v[first], &v[end]); end++)
 			;
-		control_sum(&r->compliance[r->ncompliance++], v, first, end);
+		control_sum(&out[k++], v, first, end);
 	}
+	return k;
+}
+
+static int cmp_comp(const struct pst_review_compliance *a, const struct pst_review_compliance *b)
+{
+	int rc = strcmp(a->standard, b->standard);
+
+	return rc ? rc : strcmp(a->control, b->control);
+}
+
+/* Counts control o in its standard, at T1 or (then) at T0. */
+static void count_control(struct pst_review_standard *st, const struct pst_review_compliance *o, bool then)
+{
+	int64_t *by_state = then ? st->controls_t0 : st->controls;
+	int64_t *assess = then ? st->assessments_t0 : st->assessments;
+
+	by_state[o->state == PST_CS_PASSED ? PST_RCS_PASSED : o->state == PST_CS_FAILED ? PST_RCS_FAILED
+	         : o->state == PST_CS_SKIPPED ? PST_RCS_SKIPPED : PST_RCS_OTHER]++;
+	assess[PST_RCS_PASSED] += o->passed;
+	assess[PST_RCS_FAILED] += o->failed;
+	assess[PST_RCS_SKIPPED] += o->skipped;
+}
+
+/* The standard named s, appended to r->standards when it is not the last one. */
+static struct pst_review_standard *standard(struct pst_review *r, const char *s)
+{
+	struct pst_review_standard *st = r->nstandards ? &r->standards[r->nstandards - 1] : NULL;
+
+	if (!st || strcmp(st->standard, s) != 0) {
+		st = &r->standards[r->nstandards++];
+		st->standard = s;
+	}
+	return st;
+}
+
+/* Walks the controls at T1 (now) and T0 (then), both in standard and
+ * control order: each T1 control gets its state at T0, each standard its
+ * counts at both ends. */
+static void merge(struct pst_review *r, const struct pst_review_compliance *then, size_t nthen)
+{
+	size_t i = 0, k = 0;
+
+	while (i < r->ncompliance || k < nthen) {
+		int rc = i == r->ncompliance ? 1 : k == nthen ? -1 : cmp_comp(&r->compliance[i], &then[k]);
+		struct pst_review_standard *st;
+
+		if (rc <= 0) {
+			struct pst_review_compliance *o = &r->compliance[i++];
+
+			st = standard(r, o->standard);
+			count_control(st, o, false);
+			if (rc == 0)
+				o->state_t0 = then[k].state;
+		}
+		if (rc >= 0) {
+			const struct pst_review_compliance *o = &then[k++];
+
+			st = standard(r, rc == 0 ? r->compliance[i - 1].standard : pst_review_str(r, o->standard));
+			count_control(st, o, true);
+			st->has_t0 = true;
+		}
+	}
+}
+
+void rb_compliance(struct rb_ctx *c)
+{
+	struct comp_ref *v = xcalloc(c->e->ncompliance + 1, sizeof(*v));
+	struct pst_review_compliance *then = xcalloc(c->e->ncompliance + 1, sizeof(*then));
+	struct pst_review *r = c->r;
+	size_t nthen = controls_at(c, c->d->t0, v, then), i;
+
+	r->compliance = PST_REVIEW_NEW(r, struct pst_review_compliance, c->e->ncompliance + 1);
+	r->ncompliance = controls_at(c, c->d->t1, v, r->compliance);
+	for (i = 0; i < r->ncompliance; i++) {
+		r->compliance[i].standard = pst_review_str(r, r->compliance[i].standard);
+		r->compliance[i].control = pst_review_str(r, r->compliance[i].control);
+	}
+	r->standards = PST_REVIEW_NEW(r, struct pst_review_standard, r->ncompliance + nthen + 1);
+	merge(r, then, nthen);
+	free(then);
 	free(v);
 }

@@ -24,6 +24,8 @@ struct rb_ctx {
 size_t rb_team_of(const struct rb_ctx *c, uint32_t resource);
 /* The control set index of an assessment key's first control, or PST_NO_CONTROL. */
 size_t rb_control_of(const struct rb_ctx *c, const char *key);
+/* A score row's points (max: its maximum): exported, else recomputed. */
+double rb_row_points(const struct pst_score_row *x, bool max);
 /* Sums of the view's rows of scope at time t (sub 0 = every subscription;
  * control PST_NO_CONTROL = any): points now, max, gain and counts. */
 struct rb_sums {

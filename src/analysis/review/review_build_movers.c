@@ -1,6 +1,8 @@
-/* review_build_movers.c: the subscriptions whose score moved in the period,
- * with the finding classes behind the move (fixes, regressions, insecure
- * new items, other closures) and whether they left the scope. */
+/* review_build_movers.c: the subscriptions and the controls whose score
+ * moved in the period, with the finding classes behind the move (fixes,
+ * regressions, insecure new items, other closures), the change split into
+ * its parts (review.h struct pst_review_why) and whether they left the
+ * scope. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +79,227 @@ static int moved(const struct pst_review_mover *m)
 	return m->fixes || m->regressions || m->new_insecure || m->closed_other;
 }
 
+/* ---- why: the score rows of every (subscription, control) at both ends ---- */
+
+struct cell {
+	double cur, max;
+	int64_t healthy, unhealthy;
+	bool has;
+};
+
+struct cells {
+	size_t nsubs, ncs;
+	struct cell *t0, *t1; /* [sub * ncs + control] */
+};
+
+static void cell_add(struct cell *o, const struct pst_score_row *x)
+{
+	double cur = rb_row_points(x, false), max = rb_row_points(x, true);
+
+	o->has = true;
+	o->cur += isnan(cur) ? 0.0 : cur;
+	o->max += isnan(max) ? 0.0 : max;
+	o->healthy += x->healthy > 0 ? x->healthy : 0;
+	o->unhealthy += x->unhealthy > 0 ? x->unhealthy : 0;
+}
+
+static void cells_fill(const struct rb_ctx *c, struct cells *cl)
+{
+	size_t i;
+
+	cl->nsubs = pst_strpool_count(&c->e->subs);
+	cl->ncs = c->v->cs.n;
+	cl->t0 = xcalloc(cl->nsubs * cl->ncs + 1, sizeof(*cl->t0));
+	cl->t1 = xcalloc(cl->nsubs * cl->ncs + 1, sizeof(*cl->t1));
+	for (i = 0; i < c->v->nrows; i++) {
+		const struct pst_score_row *x = &c->v->rows[i];
+
+		if (x->scope != PST_ROW_CONTROL || x->control >= cl->ncs || !x->sub || x->sub >= cl->nsubs)
+			continue;
+		if (x->at == c->d->t0)
+			cell_add(&cl->t0[x->sub * cl->ncs + x->control], x);
+		else if (x->at == c->d->t1)
+			cell_add(&cl->t1[x->sub * cl->ncs + x->control], x);
+	}
+}
+
+static void cells_release(struct cells *cl)
+{
+	free(cl->t0);
+	free(cl->t1);
+}
+
+enum part { P_FIX, P_REGRESSION, P_NEW, P_SCOPE, P_NONE };
+
+static enum part part_of(enum pst_class cls)
+{
+	if (cls == PST_CLASS_REMEDIATED)
+		return P_FIX;
+	if (cls == PST_CLASS_REGRESSED)
+		return P_REGRESSION;
+	if (pst_class_opens(cls))
+		return P_NEW;
+	return pst_class_closes(cls) ? P_SCOPE : P_NONE;
+}
+
+/* The points a finding of part p moves its control by in one subscription
+ * (cells c0 at T0, c1 at T1): max / n up for a fix, down for a regression
+ * or a new finding; max x healthy / (n (n - 1)) up for one closed without
+ * a fix (one unhealthy resource less counted). */
+static double effect(const struct cell *c0, const struct cell *c1, enum part p)
+{
+	const struct cell *x = c1->has ? c1 : c0;
+	double n;
+
+	if (p == P_NONE)
+		return 0.0;
+	if (p == P_SCOPE) {
+		n = (double)(c0->healthy + c0->unhealthy);
+		return c0->has && n > 1.0 ? c0->max * (double)c0->healthy / (n * (n - 1.0)) : 0.0;
+	}
+	n = (double)(x->healthy + x->unhealthy);
+	if (!x->has || n <= 0.0)
+		return 0.0;
+	return (p == P_FIX ? 1.0 : -1.0) * x->max / n;
+}
+
+static void why_add(struct pst_review_why *w, enum part p, double v)
+{
+	if (p == P_FIX)
+		w->fixes += v;
+	else if (p == P_REGRESSION)
+		w->regressions += v;
+	else if (p == P_NEW)
+		w->new_findings += v;
+	else if (p == P_SCOPE)
+		w->scope += v;
+}
+
+static void why_scale(struct pst_review_why *w, double by)
+{
+	w->fixes *= by;
+	w->regressions *= by;
+	w->new_findings *= by;
+	w->scope *= by;
+}
+
+/* Other: the rest of the change, so that the parts add up to it; every part NAN when it is unknown. */
+static void why_finish(struct pst_review_why *w, double change)
+{
+	if (isnan(change)) {
+		w->fixes = w->regressions = w->new_findings = w->scope = w->other = NAN;
+		return;
+	}
+	w->other = change - (w->fixes + w->regressions + w->new_findings + w->scope);
+}
+
+/* The subscriptions' parts, in score points while counting, then in
+ * percentage points of each one's score (its maximum at T1). */
+static void subscription_why(const struct cells *cl, struct pst_review_mover *all)
+{
+	size_t s, k;
+
+	for (s = 1; s < cl->nsubs; s++) {
+		double max = 0.0;
+
+		for (k = 0; k < cl->ncs; k++)
+			max += cl->t1[s * cl->ncs + k].max;
+		why_scale(&all[s].why, max > 0.0 ? 100.0 / max : 0.0);
+		why_finish(&all[s].why, all[s].change);
+	}
+}
+
+/* ---- the controls that moved ---- */
+
+static int cmp_control_mover(const void *pa, const void *pb)
+{
+	const struct pst_review_control_mover *a = pa, *b = pb;
+	int rc;
+
+	if (fabs(a->change) != fabs(b->change))
+		return fabs(a->change) > fabs(b->change) ? -1 : 1;
+	rc = strcmp(a->name, b->name);
+	return rc ? rc : strcmp(a->control_id, b->control_id);
+}
+
+/* Control k's points at both ends, summed over the subscriptions, and the
+ * scope part: the points of subscriptions counted at one end only. */
+static void control_points(const struct cells *cl, size_t k, struct pst_review_control_mover *m)
+{
+	bool had = false, has = false;
+	size_t s;
+
+	m->before = m->after = m->max = 0.0;
+	for (s = 1; s < cl->nsubs; s++) {
+		const struct cell *c0 = &cl->t0[s * cl->ncs + k], *c1 = &cl->t1[s * cl->ncs + k];
+
+		had |= c0->has;
+		has |= c1->has;
+		m->before += c0->has ? c0->cur : 0.0;
+		m->after += c1->has ? c1->cur : 0.0;
+		m->max += c1->has ? c1->max : 0.0;
+		if (c0->has != c1->has)
+			m->why.scope += c1->has ? c1->cur : -c0->cur;
+	}
+	if (!had)
+		m->before = NAN;
+	if (!has)
+		m->after = NAN;
+	m->change = had && has ? m->after - m->before : NAN;
+}
+
+static bool control_moved(const struct pst_review_control_mover *m)
+{
+	return !isnan(m->change) &&
+	       (fabs(m->change) >= 0.05 || m->fixes || m->regressions || m->new_insecure || m->closed_other);
+}
+
+static void control_movers(struct rb_ctx *c, const struct cells *cl)
+{
+	struct pst_review *r = c->r;
+	struct pst_review_control_mover *all = xcalloc(cl->ncs + 1, sizeof(*all));
+	size_t i, k;
+
+	for (i = 0; i < c->d->n; i++) {
+		const struct pst_diff_item *it = &c->d->items[i];
+		struct pst_review_control_mover *m;
+		enum part p = part_of(it->cls);
+		const struct cell *c0, *c1;
+
+		k = rb_control_of(c, it->assessment_key);
+		if (k >= cl->ncs || it->subscription >= cl->nsubs)
+			continue;
+		m = &all[k];
+		m->fixes += p == P_FIX;
+		m->regressions += p == P_REGRESSION;
+		m->new_insecure += p == P_NEW;
+		m->closed_other += p == P_SCOPE;
+		c0 = &cl->t0[it->subscription * cl->ncs + k];
+		c1 = &cl->t1[it->subscription * cl->ncs + k];
+		if (c0->has && c1->has) /* else the subscription's whole points are in the scope part */
+			why_add(&m->why, p, effect(c0, c1, p));
+	}
+	r->control_movers = PST_REVIEW_NEW(r, struct pst_review_control_mover, cl->ncs + 1);
+	for (k = 0; k < cl->ncs; k++) {
+		struct pst_review_control_mover *m = &all[k];
+
+		control_points(cl, k, m);
+		if (!control_moved(m))
+			continue;
+		why_finish(&m->why, m->change);
+		m->control_id = pst_review_str(r, c->v->cs.items[k].id);
+		m->name = pst_review_str(r, c->v->cs.items[k].name);
+		r->control_movers[r->ncontrol_movers++] = *m;
+	}
+	pst_sort(r->control_movers, r->ncontrol_movers, sizeof(*r->control_movers), cmp_control_mover);
+	free(all);
+}
+
 void rb_movers(struct rb_ctx *c)
 {
 	struct pst_review *r = c->r;
 	size_t n = pst_strpool_count(&c->e->subs), i, k = 0;
+	struct cells cl;
 	struct pst_review_mover *all = xcalloc(n ? n : 1, sizeof(*all));
 
 	for (i = 1; i < n; i++) {
@@ -89,14 +308,27 @@ void rb_movers(struct rb_ctx *c)
 		if (s)
 			fill(&all[i], s);
 	}
-	for (i = 0; i < c->d->n; i++)
-		if (c->d->items[i].subscription < n)
-			count_item(&all[c->d->items[i].subscription], c->d->items[i].cls);
+	cells_fill(c, &cl);
+	for (i = 0; i < c->d->n; i++) {
+		const struct pst_diff_item *it = &c->d->items[i];
+		size_t ctl = rb_control_of(c, it->assessment_key);
+
+		if (it->subscription >= n)
+			continue;
+		count_item(&all[it->subscription], it->cls);
+		if (ctl < cl.ncs)
+			why_add(&all[it->subscription].why, part_of(it->cls),
+			        effect(&cl.t0[it->subscription * cl.ncs + ctl], &cl.t1[it->subscription * cl.ncs + ctl],
+			               part_of(it->cls)));
+	}
+	subscription_why(&cl, all);
 	r->movers = PST_REVIEW_NEW(r, struct pst_review_mover, n);
 	for (i = 1; i < n; i++)
 		if (all[i].id && moved(&all[i]))
 			r->movers[k++] = all[i];
 	r->nmovers = k;
 	pst_sort(r->movers, r->nmovers, sizeof(*r->movers), cmp_mover);
+	control_movers(c, &cl);
+	cells_release(&cl);
 	free(all);
 }

@@ -225,8 +225,8 @@ int pst_render_pdf(const struct pst_review *r, size_t team, const struct pst_ren
                    const char *path, struct pst_error *err)
 {
 	static int (*const sections[])(struct pack *) = {
-		pack_glance, pack_summary, pack_gains, pack_clouds, pack_governance, pack_paths, pack_teams, pack_exemptions,
-		pack_alerts, pack_quality, pack_evidence,
+		pack_glance, pack_summary, pack_movers, pack_gains, pack_clouds, pack_governance, pack_paths, pack_teams,
+		pack_exemptions, pack_compliance, pack_alerts, pack_quality, pack_evidence,
 	};
 	struct pack pk;
 	size_t i;
@@ -239,6 +239,8 @@ int pst_render_pdf(const struct pst_review *r, size_t team, const struct pst_ren
 	if (team != PST_REVIEW_NO_TEAM && team >= r->nteams)
 		return pst_fail(err, PST_EUSAGE, "%s: team %zu out of range (%zu teams)", path, team, r->nteams);
 	rc = pack_open(&pk, opts);
+	if (rc == PST_OK && team != PST_REVIEW_NO_TEAM)
+		pst_pdf_flow(pk.pdf, PACK_FLOW_KEEP); /* a team's pack: sections follow on the same page */
 	for (i = 0; i < PST_ARRAY_LEN(sections) && rc == PST_OK; i++)
 		rc = sections[i](&pk);
 	if (rc == PST_OK)

@@ -120,7 +120,8 @@ static void alert_cells(struct pack *pk, const struct pst_review_alert *a)
 	strbuf_addstr(pack_cell(pk, 3), a->status);
 	strbuf_addstr(pack_cell(pk, 4), a->tactics);
 	resource_name(pack_cell(pk, 5), a);
-	strbuf_addstr(pack_cell(pk, 6), pack_team_name(pk, a->team));
+	if (pk->team == PST_REVIEW_NO_TEAM) /* a team's pack: every alert is its own */
+		strbuf_addstr(pack_cell(pk, 6), pack_team_name(pk, a->team));
 }
 
 static int high_alerts(struct pack *pk)
@@ -134,7 +135,7 @@ static int high_alerts(struct pack *pk)
 		{"Resource", 2, 0, PST_PDF_LEFT, 0},
 		{"Team", 2, 0, PST_PDF_LEFT, 0},
 	};
-	size_t i, n = 0;
+	size_t i, n = 0, ncols = pk->team == PST_REVIEW_NO_TEAM ? 7 : 6;
 	int rc = pack_subtitle(pk, "High-severity alerts");
 
 	for (i = 0; i < pk->r->nalerts; i++)
@@ -142,7 +143,8 @@ static int high_alerts(struct pack *pk)
 	if (rc == PST_OK && !n)
 		return pack_say(pk, "No alert of High or Critical severity in the period.");
 	if (rc == PST_OK)
-		rc = pst_pdf_table_begin(pk->pdf, cols, 7, pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS : PACK_TEAM_ROWS, pk->err);
+		rc = pst_pdf_table_begin(pk->pdf, cols, ncols, pk->team == PST_REVIEW_NO_TEAM ? PACK_LIST_ROWS
+		                         : PACK_TEAM_ROWS, pk->err);
 	for (i = 0; i < pk->r->nalerts && rc == PST_OK; i++) {
 		if (!high_alert(pk, &pk->r->alerts[i]))
 			continue;
@@ -151,7 +153,7 @@ static int high_alerts(struct pack *pk)
 			continue;
 		}
 		alert_cells(pk, &pk->r->alerts[i]);
-		rc = pack_row(pk, 7);
+		rc = pack_row(pk, ncols);
 	}
 	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
 }

@@ -26,7 +26,8 @@ static void read_sentence(const struct pst_review *r, struct strbuf *sb)
 	pack_num(sb, (int64_t)records);
 	strbuf_addstr(sb, " records; ");
 	pack_num(sb, (int64_t)r->rejected.count[PST_DIAG_REJECTED]);
-	strbuf_addstr(sb, pack_plural((int64_t)r->rejected.count[PST_DIAG_REJECTED], " record was rejected.", " records were rejected."));
+	strbuf_addstr(sb, pack_plural((int64_t)r->rejected.count[PST_DIAG_REJECTED], " record was rejected.",
+	                              " records were rejected."));
 }
 
 static int records_by_type(struct pack *pk)

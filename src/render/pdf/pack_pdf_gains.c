@@ -99,7 +99,7 @@ static int gains_table(struct pack *pk, const struct gains *g)
 		{"Now", 0, 40, PST_PDF_RIGHT, 0},
 		{"To gain", 0, 46, PST_PDF_RIGHT, 0},
 		{"Unhealthy", 0, 54, PST_PDF_RIGHT, 0},
-		{"Team holding most", 2, 0, PST_PDF_LEFT, 1},
+		{"Team holding most", 2, 0, PST_PDF_LEFT, 0}, /* wraps: a team is named whole */
 	};
 	static const struct pst_pdf_col team_cols[] = {
 		{"#", 0, 24, PST_PDF_RIGHT, 0},

@@ -14,7 +14,7 @@
 #include "posture/review.h"
 #include "posture/strbuf.h"
 
-#define PACK_MAX_COLS 8
+#define PACK_MAX_COLS 10
 
 /* How many rows a list shows before "and N more: see the workbook".  The
  * lists of a team section get fewer rows when many teams share the pack. */
@@ -23,6 +23,8 @@
 #define PACK_MANY_TEAM_ROWS 5
 #define PACK_LIST_ROWS 25
 #define PACK_CHART_BARS 12
+/* A team's pack flows: a section starts a new page only when less than this remains. */
+#define PACK_FLOW_KEEP 200.0
 
 struct pack {
 	struct pst_pdf *pdf;
@@ -36,12 +38,14 @@ struct pack {
 /* Sections, in the order of the pack. */
 int pack_glance(struct pack *pk);   /* page 1; the contents follow it */
 int pack_summary(struct pack *pk);
+int pack_movers(struct pack *pk);   /* pack_pdf_movers.c: subscriptions and controls that moved (whole pack) */
 int pack_gains(struct pack *pk);
 int pack_clouds(struct pack *pk);   /* pack_pdf_clouds.c: findings by cloud (with other clouds only) */
 int pack_governance(struct pack *pk); /* pack_pdf_gov.c: governance buckets (with governance data only) */
 int pack_paths(struct pack *pk);    /* pack_pdf_paths.c: attack paths (with attack-path data only) */
 int pack_exemptions(struct pack *pk); /* pack_pdf_exempt.c: the exemption register (when it lists any) */
 int pack_teams(struct pack *pk);
+int pack_compliance(struct pack *pk); /* pack_pdf_compliance.c: by standard (the whole pack only) */
 int pack_alerts(struct pack *pk);
 int pack_quality(struct pack *pk);
 int pack_evidence(struct pack *pk);

@@ -138,7 +138,8 @@ static int trend_notes(struct pack *pk, bool brief)
 	if (n && brief) {
 		strbuf_reset(sb);
 		strbuf_addf(sb, "Hollow points (%zu %s): part of the estate was missing from the export, so the score "
-		            "covers only the subscriptions in it: a gap, not a drop. ", n, pack_plural((int64_t)n, "month", "months"));
+		            "covers only the subscriptions in it: a gap, not a drop. ", n,
+		            pack_plural((int64_t)n, "month", "months"));
 	} else if (n)
 		strbuf_addstr(sb, ". ");
 	for (i = 0; i < r->ntrend; i++) {
@@ -324,7 +325,7 @@ static int league_table(struct pack *pk)
 {
 	static const struct pst_pdf_col cols[] = {
 		{"#", 0, 24, PST_PDF_RIGHT, 0},
-		{"Team", 1, 0, PST_PDF_LEFT, 1},
+		{"Team", 1, 0, PST_PDF_LEFT, 0}, /* wraps: a team is named whole */
 		{"Won (pp)", 0, 52, PST_PDF_RIGHT, 0},
 		{"Share (pp)", 0, 52, PST_PDF_RIGHT, 0},
 		{"To gain (pp)", 0, 58, PST_PDF_RIGHT, 0},

@@ -26,6 +26,8 @@ int pdf_fix_tounicode(HPDF_Doc doc, HPDF_Font font);
 struct pdf_page {
 	HPDF_Page page;
 	long section; /* heading index of its level-1 section, -1 none, -2 contents */
+	long top_section; /* flowed: the section running at its top (the running header's) */
+	int flowed;   /* a level-1 section started on it below other content (pst_pdf_flow) */
 	int cover;
 	int band;     /* opens with a title band: no running header */
 };
@@ -73,6 +75,7 @@ struct pst_pdf {
 	char *title;       /* owned, sanitized */
 	char *footer_note; /* owned, sanitized, may be NULL */
 	struct pdf_table *table;
+	double flow_keep;  /* > 0: sections flow (pst_pdf_flow) */
 };
 
 /* The status of libharu so far: copies its error into err. */
@@ -85,6 +88,8 @@ void pdf_more_text(struct strbuf *sb, size_t more);
 
 /* Pages and the cursor (pdf_page.c). */
 int pdf_new_page(struct pst_pdf *pdf, struct pst_error *err);
+/* A new page unless the current one is still empty (never flows). */
+int pdf_break(struct pst_pdf *pdf, struct pst_error *err);
 /* Makes room for h points: a new page when it does not fit (and the page
  * holds something).  Returns a status. */
 int pdf_need(struct pst_pdf *pdf, double h, struct pst_error *err);

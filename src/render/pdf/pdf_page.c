@@ -24,6 +24,8 @@ int pdf_new_page(struct pst_pdf *pdf, struct pst_error *err)
 	pg->section = pdf->section;
 	pg->cover = 0;
 	pg->band = 0;
+	pg->flowed = 0;
+	pg->top_section = pg->section;
 	pdf->y = pdf->top;
 	pdf->page_empty = 1;
 	return pdf_status(pdf, err);
@@ -54,11 +56,36 @@ double pdf_text_width(const struct pst_pdf *pdf)
 	return pdf->right - pdf->left;
 }
 
-int pst_pdf_page_break(struct pst_pdf *pdf, struct pst_error *err)
+int pdf_break(struct pst_pdf *pdf, struct pst_error *err)
 {
 	if (pdf->npages > 0 && pdf->page_empty && !pdf->pages[pdf->npages - 1].cover)
 		return pdf_status(pdf, err);
 	return pdf_new_page(pdf, err);
+}
+
+#define FLOW_GAP 22.0 /* between flowing sections */
+
+int pst_pdf_page_break(struct pst_pdf *pdf, struct pst_error *err)
+{
+	if (pdf->flow_keep > 0.0 && pdf->npages > 0 && !pdf->pages[pdf->npages - 1].cover) {
+		if (pdf->page_empty || pdf->y - FLOW_GAP - pdf->flow_keep >= pdf->bottom) {
+			struct pdf_page *pg = &pdf->pages[pdf->npages - 1];
+
+			if (!pdf->page_empty && !pg->flowed) { /* the header keeps naming the section at its top */
+				pg->flowed = 1;
+				pg->top_section = pg->section;
+			}
+			if (!pdf->page_empty)
+				pdf->y -= FLOW_GAP;
+			return pdf_status(pdf, err);
+		}
+	}
+	return pdf_break(pdf, err);
+}
+
+void pst_pdf_flow(struct pst_pdf *pdf, double keep)
+{
+	pdf->flow_keep = keep > 0.0 ? keep : 0.0;
 }
 
 int pst_pdf_space(struct pst_pdf *pdf, double pt, struct pst_error *err)
@@ -208,7 +235,7 @@ void pdf_draw_running(struct pst_pdf *pdf)
 		const struct pdf_page *pg = &pdf->pages[i];
 
 		if (!pg->cover && !pg->band)
-			draw_header(pdf, pg->page, pg->section);
+			draw_header(pdf, pg->page, pg->flowed ? pg->top_section : pg->section);
 		draw_footer(pdf, pg->page, i + 1, pdf->npages);
 	}
 }
@@ -234,5 +261,7 @@ int pdf_insert_page(struct pst_pdf *pdf, size_t at, struct pst_error *err)
 	pdf->pages[at].section = -2;
 	pdf->pages[at].cover = 0;
 	pdf->pages[at].band = 0;
+	pdf->pages[at].flowed = 0;
+	pdf->pages[at].top_section = -2;
 	return pdf_status(pdf, err);
 }

@@ -12,7 +12,7 @@
 
 int pst_pdf_contents(struct pst_pdf *pdf, struct pst_error *err)
 {
-	int rc = pst_pdf_page_break(pdf, err);
+	int rc = pdf_break(pdf, err);
 
 	if (rc)
 		return rc;

@@ -6,7 +6,8 @@ typedef int (*xpk_sheet_fn)(const struct xpk *p, struct pst_error *err);
 
 /* The workbook's sheets, in order. */
 static const xpk_sheet_fn xpk_sheets[] = {
-	xpk_summary, xpk_teams, xpk_changes, xpk_open_items, xpk_paths, xpk_controls, xpk_clouds, xpk_governance, xpk_exemptions,
+	xpk_summary, xpk_teams, xpk_changes, xpk_open_items, xpk_paths, xpk_controls, xpk_movers, xpk_clouds,
+	xpk_governance, xpk_exemptions,
 	xpk_alerts, xpk_compliance, xpk_quality, xpk_subscriptions, xpk_sources,
 };
 

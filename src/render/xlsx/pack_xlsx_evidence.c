@@ -53,6 +53,7 @@ static const struct pst_xlsx_column compliance_cols[] = {
 	{"Standard", PST_XLSX_TEXT, NULL, 0},
 	{"Control", PST_XLSX_TEXT, NULL, 40},
 	{"State", PST_XLSX_TEXT, NULL, 0},
+	{"State at the start", PST_XLSX_TEXT, NULL, 0},
 	{"Passed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 	{"Failed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 	{"Skipped", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
@@ -73,6 +74,7 @@ int xpk_compliance(const struct xpk *p, struct pst_error *err)
 		xpk_text(&w, c->standard);
 		xpk_text(&w, c->control);
 		xpk_text(&w, pst_compliance_state_name(c->state));
+		xpk_text(&w, c->state_t0 == PST_CS_UNKNOWN ? "" : pst_compliance_state_name(c->state_t0));
 		xpk_int(&w, c->passed);
 		xpk_int(&w, c->failed);
 		xpk_int(&w, c->skipped);

@@ -42,6 +42,7 @@ int xpk_summary(const struct xpk *p, struct pst_error *err);    /* pack_xlsx_sum
 int xpk_teams(const struct xpk *p, struct pst_error *err);      /* pack_xlsx_teams.c */
 int xpk_controls(const struct xpk *p, struct pst_error *err);
 int xpk_paths(const struct xpk *p, struct pst_error *err);      /* pack_xlsx_paths.c (attack-path data only) */
+int xpk_movers(const struct xpk *p, struct pst_error *err);     /* pack_xlsx_movers.c (whole workbook only) */
 int xpk_clouds(const struct xpk *p, struct pst_error *err);     /* pack_xlsx_clouds.c (other clouds only) */
 int xpk_governance(const struct xpk *p, struct pst_error *err); /* pack_xlsx_gov.c (with governance only) */
 int xpk_exemptions(const struct xpk *p, struct pst_error *err); /* pack_xlsx_exempt.c (the exemption register) */

@@ -7,6 +7,9 @@
 #define CHART_COL 6         /* charts right of the key figures and data */
 #define CHART_ROW 2
 #define CHART_HEIGHT_ROWS 16
+#define CHART_TEAMS 5       /* teams the default height labels one by one */
+#define CHART_BASE_PX 138   /* the team chart's height: title, axis, legend, then a band per team */
+#define CHART_TEAM_PX 30
 #define COLOR_CRITICAL 0xC00000u
 #define COLOR_GOAL 0x548235u
 #define COLOR_SCORE 0x2F5597u
@@ -143,13 +146,15 @@ static int goal_keyfigs(const struct pst_review_goal *g, struct pst_xlsx_sheet *
 	return rc;
 }
 
-/* The trend block (month, score, goal when set) and its line chart. */
-static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, struct pst_error *err)
+/* The trend block (month, score, goal when set) and its line chart: the
+ * organisation's, and said so in a team's workbook. */
+static int trend_chart(const struct pst_review *r, size_t team, struct pst_xlsx_sheet *s, struct pst_error *err)
 {
 	static const char *const series[] = {"Secure score (%)", "Goal (%)"};
+	static const char *const org_series[] = {"Organisation's secure score (%)", "Organisation's goal (%)"};
 	static const uint32_t colors[] = {COLOR_SCORE, COLOR_GOAL};
 	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_LINE, "Secure score", NULL, "%", colors, CHART_ROW,
-	                                   CHART_COL};
+	                                   CHART_COL, 0};
 	struct pst_xlsx_data d;
 	char label[PST_TIME_BUF];
 	size_t i;
@@ -157,7 +162,10 @@ static int trend_chart(const struct pst_review *r, struct pst_xlsx_sheet *s, str
 
 	if (r->ntrend == 0)
 		return PST_OK;
-	rc = pst_xlsx_data_begin(s, "Month", series, r->overall_goal ? 2 : 1, &d, err);
+	if (team != PST_REVIEW_NO_TEAM)
+		spec.title = "The organisation's secure score (all teams)";
+	rc = pst_xlsx_data_begin(s, "Month", team == PST_REVIEW_NO_TEAM ? series : org_series,
+	                         r->overall_goal ? 2 : 1, &d, err);
 	for (i = 0; i < r->ntrend && rc == PST_OK; i++) {
 		double v[2] = {r->trend[i].percentage, r->overall_goal ? r->overall_goal->target : NAN};
 
@@ -175,14 +183,19 @@ static int teams_chart(const struct pst_review *r, size_t team, struct pst_xlsx_
 	static const uint32_t colors[] = {COLOR_CRITICAL, PST_XLSX_COLOR_HIGH, PST_XLSX_COLOR_MEDIUM,
 	                                  PST_XLSX_COLOR_LOW};
 	struct pst_xlsx_chart_spec spec = {PST_XLSX_CHART_BAR_STACKED,
-	                                   team == PST_REVIEW_NO_TEAM ? "Open findings by team" : "The team's open findings", NULL,
-	                                   "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL};
+	                                   team == PST_REVIEW_NO_TEAM ? "Open findings by team"
+	                                                              : "The team's open findings",
+	                                   NULL, "Findings", colors, CHART_ROW + CHART_HEIGHT_ROWS, CHART_COL, 0};
 	struct pst_xlsx_data d;
 	size_t i, k;
 	int rc;
 
 	if (r->nteams == 0)
 		return PST_OK;
+	/* tall enough for a level, readable label per team (LibreOffice skips every other one when crowded) */
+	if (team == PST_REVIEW_NO_TEAM && r->nteams > CHART_TEAMS)
+		spec.y_scale = (double)(CHART_BASE_PX + CHART_TEAM_PX * r->nteams) /
+		               (double)(CHART_BASE_PX + CHART_TEAM_PX * CHART_TEAMS);
 	rc = pst_xlsx_data_begin(s, "Team", series, PST_ARRAY_LEN(series), &d, err);
 	for (i = 0; i < r->nteams && rc == PST_OK; i++) {
 		size_t at = r->league ? r->league[i] : i;
@@ -216,7 +229,7 @@ int xpk_summary(const struct xpk *p, struct pst_error *err)
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
 	if (rc == PST_OK)
-		rc = trend_chart(p->r, s, err);
+		rc = trend_chart(p->r, p->team, s, err);
 	if (rc == PST_OK)
 		rc = pst_xlsx_sheet_skip(s, 1, err);
 	return rc ? rc : teams_chart(p->r, p->team, s, err);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "xlsx_int.h"
 
+#define BOOL_FORMAT "\"TRUE\";\"TRUE\";\"FALSE\""
 #define EXACT_INT INT64_C(9007199254740992) /* 2^53: larger integers go as text */
 
 enum kind { K_TEXT, K_NUM, K_DATE, K_BOOL, K_LINK, K_BLANK };
@@ -110,7 +111,10 @@ int pst_xlsx_add_bool(struct pst_xlsx_table *t, bool v, struct pst_error *err)
 		return rc;
 	if (col->seen < 5)
 		col->seen = 5;
-	e = worksheet_write_boolean(t->ws, t->sheet_rows, (lxw_col_t)(col - t->cols), v, NULL);
+	/* A number format that names both values: LibreOffice shows a FALSE
+	 * cell of a highlighted row (conditional format) as 0 without it. */
+	e = worksheet_write_boolean(t->ws, t->sheet_rows, (lxw_col_t)(col - t->cols), v,
+	                            xlsx_numfmt(t->book, BOOL_FORMAT));
 	return e ? xlsx_lxw_fail(t->book, e, t->ws_name, t->sheet_rows, (size_t)(col - t->cols), err) : PST_OK;
 }
 

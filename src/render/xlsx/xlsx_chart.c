@@ -1,4 +1,5 @@
 /* xlsx_chart.c: native charts over a data block. */
+#include <string.h>
 #include "xlsx_int.h"
 
 static uint8_t chart_type(enum pst_xlsx_chart_kind kind)
@@ -87,6 +88,15 @@ int pst_xlsx_chart_add(const struct pst_xlsx_data *d, const struct pst_xlsx_char
 		return xlsx_misuse(book, err, "sheet '%s': cannot make a chart", d->sheet->name);
 	add_series(chart, d, spec);
 	set_titles(chart, spec);
-	e = worksheet_insert_chart(d->sheet->ws, spec->row, spec->col, chart);
+	if (spec->y_scale > 0.0) {
+		lxw_chart_options o;
+
+		memset(&o, 0, sizeof(o));
+		o.x_scale = 1.0;
+		o.y_scale = spec->y_scale;
+		e = worksheet_insert_chart_opt(d->sheet->ws, spec->row, spec->col, chart, &o);
+	} else {
+		e = worksheet_insert_chart(d->sheet->ws, spec->row, spec->col, chart);
+	}
 	return e ? xlsx_lxw_fail(book, e, d->sheet->name, spec->row, spec->col, err) : PST_OK;
 }
