@@ -90,7 +90,54 @@ struct cell {
 struct cells {
 	size_t nsubs, ncs;
 	struct cell *t0, *t1; /* [sub * ncs + control] */
+	size_t *subs, *ctls;  /* subscriptions (1..) and controls in id order: sums in an order the
+	                         input's order does not change, so the parts are the same bits */
 };
+
+struct keyed {
+	const char *key;
+	size_t i;
+};
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int rc = strcmp(a->key, b->key);
+
+	return rc ? rc : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Indexes first..n-1 ordered by key(i); n - first of them. */
+static size_t *key_order(size_t first, size_t n, const char *(*key)(const struct rb_ctx *, size_t),
+                         const struct rb_ctx *c)
+{
+	struct keyed *k = xcalloc(n + 1, sizeof(*k));
+	size_t *out = xcalloc(n + 1, sizeof(*out)), i;
+
+	for (i = first; i < n; i++) {
+		const char *s = key(c, i);
+
+		k[i - first].key = s ? s : "";
+		k[i - first].i = i;
+	}
+	pst_sort(k, n > first ? n - first : 0, sizeof(*k), cmp_keyed);
+	for (i = first; i < n; i++)
+		out[i - first] = k[i - first].i;
+	free(k);
+	return out;
+}
+
+static const char *sub_key(const struct rb_ctx *c, size_t i)
+{
+	return pst_estate_subscription_id(c->e, (uint32_t)i);
+}
+
+static const char *ctl_key(const struct rb_ctx *c, size_t i)
+{
+	const struct pst_control_info *ci = &c->v->cs.items[i];
+
+	return ci->id ? ci->id : ci->name;
+}
 
 static void cell_add(struct cell *o, const struct pst_score_row *x)
 {
@@ -111,6 +158,8 @@ static void cells_fill(const struct rb_ctx *c, struct cells *cl)
 	cl->ncs = c->v->cs.n;
 	cl->t0 = xcalloc(cl->nsubs * cl->ncs + 1, sizeof(*cl->t0));
 	cl->t1 = xcalloc(cl->nsubs * cl->ncs + 1, sizeof(*cl->t1));
+	cl->subs = key_order(1, cl->nsubs, sub_key, c);
+	cl->ctls = key_order(0, cl->ncs, ctl_key, c);
 	for (i = 0; i < c->v->nrows; i++) {
 		const struct pst_score_row *x = &c->v->rows[i];
 
@@ -127,6 +176,8 @@ static void cells_release(struct cells *cl)
 {
 	free(cl->t0);
 	free(cl->t1);
+	free(cl->subs);
+	free(cl->ctls);
 }
 
 enum part { P_FIX, P_REGRESSION, P_NEW, P_SCOPE, P_NONE };
@@ -203,7 +254,7 @@ static void subscription_why(const struct cells *cl, struct pst_review_mover *al
 		double max = 0.0;
 
 		for (k = 0; k < cl->ncs; k++)
-			max += cl->t1[s * cl->ncs + k].max;
+			max += cl->t1[s * cl->ncs + cl->ctls[k]].max;
 		why_scale(&all[s].why, max > 0.0 ? 100.0 / max : 0.0);
 		why_finish(&all[s].why, all[s].change);
 	}
@@ -227,10 +278,11 @@ static int cmp_control_mover(const void *pa, const void *pb)
 static void control_points(const struct cells *cl, size_t k, struct pst_review_control_mover *m)
 {
 	bool had = false, has = false;
-	size_t s;
+	size_t j;
 
 	m->before = m->after = m->max = 0.0;
-	for (s = 1; s < cl->nsubs; s++) {
+	for (j = 0; j + 1 < cl->nsubs; j++) {
+		size_t s = cl->subs[j];
 		const struct cell *c0 = &cl->t0[s * cl->ncs + k], *c1 = &cl->t1[s * cl->ncs + k];
 
 		had |= c0->has;

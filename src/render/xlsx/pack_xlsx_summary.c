@@ -163,7 +163,7 @@ static int trend_chart(const struct pst_review *r, size_t team, struct pst_xlsx_
 	if (r->ntrend == 0)
 		return PST_OK;
 	if (team != PST_REVIEW_NO_TEAM)
-		spec.title = "The organisation's secure score (all teams)";
+		spec.title = "Organisation's secure score"; /* one line: a longer title squeezes the plot */
 	rc = pst_xlsx_data_begin(s, "Month", team == PST_REVIEW_NO_TEAM ? series : org_series,
 	                         r->overall_goal ? 2 : 1, &d, err);
 	for (i = 0; i < r->ntrend && rc == PST_OK; i++) {
