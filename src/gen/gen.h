@@ -332,8 +332,10 @@ struct gen_path {
 bool gen_path_of(const struct gen_estate *e, uint32_t ri, struct gen_path *p);
 /* ,"risk":{...} of an Unhealthy finding; nothing for the others. */
 void gen_risk_member(struct strbuf *sb, const struct gen_estate *e, uint32_t fi);
-/* Continuous-export attack-path events of subscription sub at t (snapshot). */
-void gen_ce_paths(struct strbuf *sb, const struct gen_estate *e, uint32_t sub, pst_time t);
+/* Per subscription, the target of its paths (caller frees; for gen_ce_path). */
+uint32_t *gen_path_targets(const struct gen_estate *e);
+/* The continuous-export attack-path event of resource ri at t (snapshot), if it has a path. */
+void gen_ce_path(struct strbuf *sb, const struct gen_estate *e, const uint32_t *tg, uint32_t ri, pst_time t);
 int gen_arg_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub);  /* arg/attackpaths-DATE.json */
 int gen_la_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub);   /* la/SecurityAttackPathData_TIME.csv */
 int gen_exemptions(struct gen_ctx *c, pst_time t, uint32_t skip_sub); /* rest/policyExemptions-DATE.json */

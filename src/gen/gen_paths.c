@@ -94,7 +94,7 @@ void gen_risk_member(struct strbuf *sb, const struct gen_estate *e, uint32_t fi)
 }
 
 /* The first present key vault (else storage account) of each subscription. */
-static uint32_t *targets(const struct gen_estate *e)
+uint32_t *gen_path_targets(const struct gen_estate *e)
 {
 	uint32_t *t = xcalloc(e->nsubs * 2 + 1, sizeof(*t)), i;
 	size_t s;
@@ -143,44 +143,33 @@ static void description(struct strbuf *sb, const struct gen_estate *e, const str
 	strbuf_addstr(sb, ".\",");
 }
 
-/* The attack paths of subscription sub as continuous-export events (the
- * AttackPathsSnapshot data type: the path in an "attackPath" object). */
-static void ce_paths(struct strbuf *sb, const struct gen_estate *e, const uint32_t *tg, uint32_t sub, pst_time t)
+/* The attack path of resource ri, if any, as a continuous-export event (the
+ * AttackPathsSnapshot data type: the path in an "attackPath" object); tg
+ * from gen_path_targets. */
+void gen_ce_path(struct strbuf *sb, const struct gen_estate *e, const uint32_t *tg, uint32_t ri, pst_time t)
 {
+	uint32_t sub = e->res[ri].sub, target;
 	struct gen_path p;
-	uint32_t i;
 
-	for (i = 0; i < e->nres; i++) {
-		uint32_t target;
-
-		if (e->res[i].sub != sub || !gen_path_of(e, i, &p))
-			continue;
-		target = target_of(tg, e, i);
-		strbuf_addf(sb, "{\"attackPath\":{\"id\":\"/subscriptions/%s/providers/Microsoft.Security/attackPaths/%s\","
-			    "\"attackPathId\":\"%s\",", e->subs[sub].id, p.id, p.id);
-		gen_json_kstr(sb, "displayName", p.name);
-		description(sb, e, &p, target);
-		strbuf_addf(sb, "\"riskLevel\":\"%s\",\"riskFactors\":[\"Exposure to the Internet\"%s],\"entryPoint\":",
-			    p.risk, e->res[target].kind == GK_KEYVAULT ? ",\"Sensitive Data\"" : "");
-		entity(sb, e, i);
-		strbuf_addstr(sb, ",\"target\":");
-		entity(sb, e, target);
-		strbuf_addstr(sb, ",\"mITRETacticsAndTechniques\":[\"Initial Access\",\"T1190\"],");
-		assessments(sb, e, &p);
-		strbuf_addstr(sb, "},");
-		gen_ce_envelope(sb, true, false, false, false);
-		strbuf_addf(sb, "\"subscriptionId\":\"%s\",\"tenantId\":\"%s\",\"timeGenerated\":", e->subs[sub].id, e->tenant);
-		gen_json_time(sb, t);
-		strbuf_addstr(sb, "}\n");
-	}
-}
-
-void gen_ce_paths(struct strbuf *sb, const struct gen_estate *e, uint32_t sub, pst_time t)
-{
-	uint32_t *tg = targets(e);
-
-	ce_paths(sb, e, tg, sub, t);
-	free(tg);
+	if (!gen_path_of(e, ri, &p))
+		return;
+	target = target_of(tg, e, ri);
+	strbuf_addf(sb, "{\"attackPath\":{\"id\":\"/subscriptions/%s/providers/Microsoft.Security/attackPaths/%s\","
+		    "\"attackPathId\":\"%s\",", e->subs[sub].id, p.id, p.id);
+	gen_json_kstr(sb, "displayName", p.name);
+	description(sb, e, &p, target);
+	strbuf_addf(sb, "\"riskLevel\":\"%s\",\"riskFactors\":[\"Exposure to the Internet\"%s],\"entryPoint\":",
+		    p.risk, e->res[target].kind == GK_KEYVAULT ? ",\"Sensitive Data\"" : "");
+	entity(sb, e, ri);
+	strbuf_addstr(sb, ",\"target\":");
+	entity(sb, e, target);
+	strbuf_addstr(sb, ",\"mITRETacticsAndTechniques\":[\"Initial Access\",\"T1190\"],");
+	assessments(sb, e, &p);
+	strbuf_addstr(sb, "},");
+	gen_ce_envelope(sb, true, false, false, false);
+	strbuf_addf(sb, "\"subscriptionId\":\"%s\",\"tenantId\":\"%s\",\"timeGenerated\":", e->subs[sub].id, e->tenant);
+	gen_json_time(sb, t);
+	strbuf_addstr(sb, "}\n");
 }
 
 /* ---- Resource Graph: securityresources | where type == "microsoft.security/attackpaths" ---- */
@@ -213,7 +202,7 @@ int gen_arg_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 {
 	const struct gen_estate *e = c->e;
 	struct strbuf path = STRBUF_INIT;
-	uint32_t *tg = targets(e), i;
+	uint32_t *tg = gen_path_targets(e), i;
 	struct gen_sink s;
 	struct gen_path p;
 	char d[PST_TIME_BUF];
@@ -297,7 +286,7 @@ int gen_la_paths(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 {
 	const struct gen_estate *e = c->e;
 	struct strbuf path = STRBUF_INIT;
-	uint32_t *tg = targets(e), i;
+	uint32_t *tg = gen_path_targets(e), i;
 	char ts[PST_TIME_BUF], tgen[48];
 	struct gen_sink s;
 	struct gen_path p;

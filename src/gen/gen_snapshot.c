@@ -84,7 +84,7 @@ int gen_ce_snapshot(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 	const struct gen_estate *e = c->e;
 	struct strbuf path = STRBUF_INIT;
 	struct gen_sub_score *sc = gen_score_compute(e);
-	uint32_t *cnt = gen_compliance_counts(e), *order = gen_order_by_sub(e);
+	uint32_t *cnt = gen_compliance_counts(e), *order = gen_order_by_sub(e), *tg = gen_path_targets(e);
 	struct gen_sink s;
 	uint32_t i;
 	int rc;
@@ -100,10 +100,9 @@ int gen_ce_snapshot(struct gen_ctx *c, pst_time t, uint32_t skip_sub)
 		if (sub == skip_sub)
 			continue;
 		resource_records(&s, e, order[i], t);
-		if (i + 1 == e->nres || e->res[order[i + 1]].sub != sub) {
+		gen_ce_path(&s.buf, e, tg, order[i], t);
+		if (i + 1 == e->nres || e->res[order[i + 1]].sub != sub)
 			sub_summary(&s, e, sub, sc, cnt);
-			gen_ce_paths(&s.buf, e, sub, t);
-		}
 	}
 	rc = gen_sink_close(&s, c->err);
 out:
@@ -111,6 +110,7 @@ out:
 	free(sc);
 	free(cnt);
 	free(order);
+	free(tg);
 	return rc;
 }
 
