@@ -47,7 +47,7 @@ text=$(pdftotext -f 1 -l 2 "$TMP/pdf/all.pdf" - 2>&1)
 # the data say "Secure score (%)") and "Findings" (the axis).
 check_eq "line chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Secure score')" 1
 check_eq "column chart drawn" "$(printf '%s\n' "$text" | grep -cx 'Findings')" 1
-# The samples' workbook (9 teams): printed, its chart page labels every
+# The samples' workbook (10 teams): printed, its chart page labels every
 # team (those whose label fits one line) once in the chart as well as in
 # the data block (a chart of the
 # default height let LibreOffice skip every other label).
@@ -60,7 +60,7 @@ pdftotext -f 1 -l 1 "$TMP/spdf/posture-review-2026-10.pdf" "$TMP/s1.txt" 2>/dev/
 wb = openpyxl.load_workbook(sys.argv[1])
 for r in wb["Teams"].iter_rows(min_row=2, values_only=True):
     if r[1] and len(r[1]) <= 45: print(r[1])' "$TMP/s/posture-review-2026-10.xlsx" >"$TMP/s.teams"
-check_eq "samples: teams charted" "$(wc -l <"$TMP/s.teams" | tr -d ' ')" 8
+check_eq "samples: teams charted" "$(wc -l <"$TMP/s.teams" | tr -d ' ')" 9
 missing=$(while read -r t; do [ "$(grep -cxF "$t" "$TMP/s1.txt")" = 2 ] || echo "$t"; done <"$TMP/s.teams")
 check_eq "samples: the chart page names every team in the chart and the data" "$missing" ""
 summary
