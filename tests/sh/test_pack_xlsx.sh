@@ -211,7 +211,18 @@ def check_team(d, full, team):
     check("team %d: Changes only its rows" % team, {r[20] for r in rows["Changes"]}, {name})
     check("team %d: Open items only its rows" % team, {r[0] for r in rows["Open items"]}, {name})
     check("team %d: Alerts only its rows" % team, {r[5] for r in rows["Alerts"]} <= {name}, True)
-    check("team %d: Controls only its gain" % team, [c.value for c in wb["Controls"][1]][10:], ["Gain: " + name])
+    # Controls: the team's open findings and gain, then the organisation's figures labelled; no team named
+    check("team %d: Controls header" % team, [c.value for c in wb["Controls"][1]],
+          ["Control", "Control ID", "Team's open findings", "Team's potential gain"] +
+          ["Organisation: " + h for h in ("max", "points now", "points last month", "potential gain", "healthy",
+                                          "unhealthy", "not applicable")])
+    check("team %d: Controls' gains add up to its points to gain" % team,
+          round(sum(r[3] for r in rows["Controls"]), 6), round(rows["Teams"][0][15], 6))
+    fc = {r[1]: r for r in full["Controls"].iter_rows(min_row=2, values_only=True)}
+    col = [c.value for c in full["Controls"][1]].index("Gain: " + name)
+    check("team %d: Controls' gain is the whole workbook's for the team" % team,
+          all(abs(r[3] - fc[r[1]][col]) < 1e-9 and r[4:11] == fc[r[1]][2:9] for r in rows["Controls"]), True)
+    # (that its open findings add up to its open items is checked on a built review: test_team_pack)
     # the team's own figures; the organisation's score only labelled; no other team charted
     sf = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]}
     ff = {r[0]: r[1] for r in full["Summary"].iter_rows(values_only=True) if r and r[0]}

@@ -52,6 +52,31 @@ print("\n".join(bad) if bad else "all own")
 PYEOF
 )
 check_eq "team packs hold their own figures and resources" "$got" "all own"
+# each team workbook's Controls sheet: the team's open findings by control add
+# up to its Open items and to its open findings in `posture diff`; no other
+# team is named on that sheet
+got=$(/usr/bin/python3 - "$TMP/d.json" "$TMP/p" <<'PYEOF'
+import csv, json, os, sys
+import openpyxl
+d = json.load(open(sys.argv[1]))
+idx = list(csv.DictReader(open(os.path.join(sys.argv[2], "index.csv"), encoding="utf-8")))
+teams = {row["team"] for row in idx}
+bad = []
+for row in idx:
+    wb = openpyxl.load_workbook(os.path.join(sys.argv[2], row["xlsx"]), read_only=True)
+    ctl = list(wb["Controls"].iter_rows(min_row=2, values_only=True))
+    items = sum(1 for _ in wb["Open items"].iter_rows(min_row=2))
+    mine = sum(1 for f in d["findings"] if f["team"] == row["team"] and f["status_to"] == "Unhealthy")
+    got = sum(r[2] for r in ctl)
+    if not (got == items == mine):
+        bad.append("%s: controls %d, open items %d, diff %d" % (row["team"], got, items, mine))
+    named = {v for r in ctl for v in r if isinstance(v, str)} & (teams - {row["team"]})
+    if named:
+        bad.append("%s: Controls names %s" % (row["team"], sorted(named)))
+print("\n".join(bad) if bad else "add up")
+PYEOF
+)
+check_eq "team workbooks: the Controls sheet's open findings add up" "$got" "add up"
 
 # ---- a long team name is named whole where there is room (issue 12, layout) ----
 # The league table, page 1's actions and the controls' "Team holding most"

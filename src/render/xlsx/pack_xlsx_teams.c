@@ -83,23 +83,71 @@ static const struct pst_xlsx_column control_cols[] = {
 };
 #define CONTROL_FIXED PST_ARRAY_LEN(control_cols)
 
-/* The fixed columns, then "Gain: TEAM" for each team shown (teams order). */
+/* A team's workbook: the team's own open findings and gain first, then the
+ * organisation's figures, each labelled as such; no other team named. */
+static const struct pst_xlsx_column team_control_cols[] = {
+	{"Control", PST_XLSX_TEXT, NULL, 40},
+	{"Control ID", PST_XLSX_TEXT, NULL, 0},
+	{"Team's open findings", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Team's potential gain", PST_XLSX_NUMBER, "0.00", 0},
+	{"Organisation: max", PST_XLSX_NUMBER, "0.00", 0},
+	{"Organisation: points now", PST_XLSX_NUMBER, "0.00", 0},
+	{"Organisation: points last month", PST_XLSX_NUMBER, "0.00", 0},
+	{"Organisation: potential gain", PST_XLSX_NUMBER, "0.00", 0},
+	{"Organisation: healthy", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Organisation: unhealthy", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Organisation: not applicable", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+};
+
+/* The whole workbook: the fixed columns, then "Gain: TEAM" for each team
+ * (teams order).  A team's workbook: team_control_cols.  The caller frees
+ * the array; its names point into names or static storage. */
 static struct pst_xlsx_column *controls_columns(const struct xpk *p, struct strbuf *names, size_t *ncols)
 {
 	size_t n = CONTROL_FIXED, i, off;
-	struct pst_xlsx_column *cols = xcalloc(CONTROL_FIXED + p->r->nteams, sizeof(*cols));
+	struct pst_xlsx_column *cols;
 
+	if (p->team != PST_REVIEW_NO_TEAM) {
+		cols = xcalloc(PST_ARRAY_LEN(team_control_cols), sizeof(*cols));
+		for (i = 0; i < PST_ARRAY_LEN(team_control_cols); i++)
+			cols[i] = team_control_cols[i];
+		*ncols = PST_ARRAY_LEN(team_control_cols);
+		return cols;
+	}
+	cols = xcalloc(CONTROL_FIXED + p->r->nteams, sizeof(*cols));
 	for (i = 0; i < CONTROL_FIXED; i++)
 		cols[i] = control_cols[i];
-	for (i = 0; i < p->r->nteams; i++) /* names first: the buffer may move */
-		if (xpk_shows(p, i)) {
-			strbuf_addf(names, "Gain: %s", p->r->teams[i].name);
-			strbuf_addch(names, '\0');
-		}
+	for (i = 0; i < p->r->nteams; i++) { /* names first: the buffer may move */
+		strbuf_addf(names, "Gain: %s", p->r->teams[i].name);
+		strbuf_addch(names, '\0');
+	}
 	for (off = 0; off < names->len; off += strlen(names->buf + off) + 1)
 		cols[n++] = (struct pst_xlsx_column){names->buf + off, PST_XLSX_NUMBER, "0.00", 0};
 	*ncols = n;
 	return cols;
+}
+
+static int team_control_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
+                            struct pst_error *err)
+{
+	struct xpk_row w;
+
+	xpk_row_begin(&w, t, err);
+	xpk_text(&w, c->name);
+	xpk_text(&w, c->control_id);
+	if (c->open_by_team)
+		xpk_int(&w, c->open_by_team[p->team]);
+	else
+		xpk_number(&w, NAN);
+	xpk_number(&w, c->gain_by_team ? c->gain_by_team[p->team] : NAN);
+	xpk_number(&w, c->max);
+	xpk_number(&w, c->current);
+	xpk_number(&w, c->previous);
+	xpk_number(&w, c->gain);
+	xpk_int(&w, c->healthy);
+	xpk_int(&w, c->unhealthy);
+	xpk_int(&w, c->not_applicable);
+	return xpk_row_end(&w);
 }
 
 static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
@@ -108,6 +156,8 @@ static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const stru
 	struct xpk_row w;
 	size_t i;
 
+	if (p->team != PST_REVIEW_NO_TEAM)
+		return team_control_row(p, t, c, err);
 	xpk_row_begin(&w, t, err);
 	xpk_text(&w, c->name);
 	xpk_text(&w, c->control_id);
@@ -120,8 +170,7 @@ static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const stru
 	xpk_int(&w, c->not_applicable);
 	xpk_text(&w, xpk_team_name(p->r, c->top_team));
 	for (i = 0; i < p->r->nteams; i++)
-		if (xpk_shows(p, i))
-			xpk_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
+		xpk_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
 	return xpk_row_end(&w);
 }
 
