@@ -223,6 +223,10 @@ def check_team(d, full, team):
     check("team %d: Controls' gain is the whole workbook's for the team" % team,
           all(abs(r[3] - fc[r[1]][col]) < 1e-9 and r[4:11] == fc[r[1]][2:9] for r in rows["Controls"]), True)
     # (that its open findings add up to its open items is checked on a built review: test_team_pack)
+    check("team %d: Compliance labelled the organisation's" % team, [c.value for c in wb["Compliance"][1]],
+          HEADERS["Compliance"][:2] + ["Organisation: " + h[0].lower() + h[1:] for h in HEADERS["Compliance"][2:]])
+    check("team %d: Compliance rows the whole workbook's" % team,
+          rows["Compliance"], list(full["Compliance"].iter_rows(min_row=2, values_only=True)))
     # the team's own figures; the organisation's score only labelled; no other team charted
     sf = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]}
     ff = {r[0]: r[1] for r in full["Summary"].iter_rows(values_only=True) if r and r[0]}

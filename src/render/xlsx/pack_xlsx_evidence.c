@@ -59,12 +59,27 @@ static const struct pst_xlsx_column compliance_cols[] = {
 	{"Skipped", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 };
 
+/* A team's workbook: compliance is exported per subscription, not per team,
+ * so its figures are the organisation's and labelled so. */
+static const struct pst_xlsx_column team_compliance_cols[] = {
+	{"Standard", PST_XLSX_TEXT, NULL, 0},
+	{"Control", PST_XLSX_TEXT, NULL, 40},
+	{"Organisation: state", PST_XLSX_TEXT, NULL, 0},
+	{"Organisation: state at the start", PST_XLSX_TEXT, NULL, 0},
+	{"Organisation: passed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Organisation: failed", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+	{"Organisation: skipped", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
+};
+
+_Static_assert(sizeof(team_compliance_cols) == sizeof(compliance_cols), "the same columns, labelled");
+
 int xpk_compliance(const struct xpk *p, struct pst_error *err)
 {
 	struct pst_xlsx_table *t;
 	size_t i;
-	int rc = pst_xlsx_table_begin(p->book, "Compliance", compliance_cols, PST_ARRAY_LEN(compliance_cols), &t,
-	                              err);
+	bool team = p->team != PST_REVIEW_NO_TEAM;
+	int rc = pst_xlsx_table_begin(p->book, "Compliance", team ? team_compliance_cols : compliance_cols,
+	                              PST_ARRAY_LEN(compliance_cols), &t, err);
 
 	for (i = 0; i < p->r->ncompliance && rc == PST_OK; i++) {
 		const struct pst_review_compliance *c = &p->r->compliance[i];
