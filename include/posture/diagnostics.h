@@ -79,6 +79,9 @@ struct pst_diag {
 	enum pst_diag_kind kind;
 	char *file;         /* owned; NULL if none */
 	uint64_t line, offset, index;
+	uint64_t records;   /* rejected records it stands for: 1, more for a report that
+	                       folds several (a damaged gzip stream: ingest_gzip.c); 0 for
+	                       a warning */
 	char *msg;          /* owned */
 };
 
@@ -97,7 +100,8 @@ struct pst_diag *pst_diags_add(struct pst_diags *d, enum pst_diag_code code, con
                                const char *fmt, ...) PST_PRINTF(4, 5);
 struct pst_diag *pst_diags_vadd(struct pst_diags *d, enum pst_diag_code code, const struct pst_diag_place *at,
                                 const char *fmt, va_list ap);
-/* Copies every diagnostic of from into d (counting those from did not keep). */
+/* Copies every diagnostic of from into d (counting those from did not keep),
+ * each with the records it stands for. */
 void pst_diags_append(struct pst_diags *d, const struct pst_diags *from);
 /* Warnings (every kind but rejected records) given to d. */
 uint64_t pst_diags_warnings(const struct pst_diags *d);
@@ -105,5 +109,10 @@ uint64_t pst_diags_warnings(const struct pst_diags *d);
 /* Appends "PLACE: MESSAGE" to sb: "FILE:LINE: ", "FILE: record N (offset M): "
  * or "FILE: " as known, nothing without a file. */
 void pst_diag_text(const struct pst_diag *d, struct strbuf *sb);
+/* Whether it concerns the file as a whole (no line, record or offset). */
+bool pst_diag_whole_file(const struct pst_diag *d);
+/* The rejected records the kept diagnostics of d stand for (the sum of
+ * their records); a list's count beyond it was counted but not kept. */
+uint64_t pst_diags_rejected_listed(const struct pst_diags *d);
 
 #endif

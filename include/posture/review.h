@@ -33,7 +33,6 @@
 	"else with the score recomputed from its assessments, and the overall is their mean weighted by Defender's "  \
 	"weights; a team's share splits each control's points by the teams of its resources, so the shares add up "  \
 	"to the overall."
-#define PST_REVIEW_MAX_REJECTED 200 /* rejected records listed (all are counted) */
 
 /* One classified finding (a row of the workbook's Changes sheet). */
 struct pst_review_finding {
@@ -376,6 +375,8 @@ struct pst_review_source {
 	const char *sha256;
 	uint64_t records[PST_REC__COUNT];
 	uint64_t total, rejected;
+	uint64_t unlisted;              /* rejected records counted but not kept (past the first
+	                                   PST_SOURCE_MAX_DIAGS diagnostics of the file: sources.h) */
 	bool failed;
 	const char *error;              /* or "" */
 };
@@ -526,8 +527,10 @@ struct pst_review {
 	/* Data quality and evidence */
 	struct pst_diags warnings;      /* every warning of every stage, in the order: completeness,
 	                                   score, team rules, files skipped (diagnostics.h) */
-	struct pst_diags rejected;      /* the first rejected records, each with its file;
-	                                   rejected.count[PST_DIAG_REJECTED] counts them all */
+	struct pst_diags rejected;      /* every rejected record the sources kept, each with its file
+	                                   and the records it stands for (diagnostics.h);
+	                                   rejected.count[PST_DIAG_REJECTED] counts them all, the
+	                                   sources' unlisted the ones not kept */
 	struct pst_review_source *sources;  /* by path */
 	size_t nsources;
 	struct pst_review_manifest manifest;

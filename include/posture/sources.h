@@ -18,7 +18,8 @@
 #include "posture/record.h"
 #include "posture/sha256.h"
 
-#define PST_SOURCE_MAX_DIAGS 200 /* diagnostics kept per file; all are counted */
+#define PST_SOURCE_MAX_DIAGS 200 /* diagnostics kept per file (memory); all are counted, and
+                                    `posture inspect --verbose` keeps every one */
 
 enum pst_format {
 	PST_FMT_UNKNOWN,
@@ -73,6 +74,9 @@ struct pst_sources {
 	uint64_t total_records, rejected, warnings;
 	size_t failed_files;
 	size_t skipped_files;        /* entries with skipped set (each also a warning) */
+	size_t keep_diags;           /* diagnostics kept per file: 0 for PST_SOURCE_MAX_DIAGS,
+	                                SIZE_MAX for every one (`posture inspect --verbose`);
+	                                set before reading */
 };
 
 /* Whether a portal CSV of rows data rows sits at one of the portal's

@@ -26,6 +26,8 @@ int pst_cmd_inspect(const struct pst_cli *cli, FILE *out, struct pst_error *err)
 	if (cli->format == PST_OUT_CSV)
 		return pst_fail(err, PST_EUSAGE, "inspect: --format csv is not offered; use text or json");
 	pst_pipeline_init(&p);
+	if (cli->verbose) /* every rejected record and warning listed, not the first of each file */
+		p.e.sources.keep_diags = SIZE_MAX;
 	rc = pst_pipeline_run(&p, &rq, err);
 	pst_progress_end(cli->progress); /* before anything else on the terminal */
 	if (rc == PST_OK) {

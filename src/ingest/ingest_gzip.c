@@ -241,6 +241,8 @@ void pst_gz_report(struct pst_file_ctx *fc)
 	}
 	drop_rejects(&r->diags, sign.item);
 	pst_reject(fc, NULL, "%s", sb.buf);
+	if (r->diags.n > sign.item && r->diags.items[r->diags.n - 1].code == PST_DC_BAD_RECORD)
+		r->diags.items[r->diags.n - 1].records = folded ? folded : 1; /* kept: it stands for them */
 	/* The report stands for the folded records: they stay counted as
 	 * rejected (at least one), but are no longer diagnostics of their own. */
 	r->rejected = sign.rejected + (folded ? folded : 1);

@@ -81,6 +81,7 @@ static struct pst_diag *slot(struct pst_diags *d, enum pst_diag_code code)
 	memset(g, 0, sizeof(*g));
 	g->code = code;
 	g->kind = kind;
+	g->records = kind == PST_DIAG_REJECTED;
 	return g;
 }
 
@@ -123,7 +124,10 @@ void pst_diags_append(struct pst_diags *d, const struct pst_diags *from)
 		const struct pst_diag *s = &from->items[i];
 		struct pst_diag_place at = {s->file, s->line, s->offset, s->index};
 
-		pst_diags_add(d, s->code, &at, "%s", s->msg);
+		struct pst_diag *g = pst_diags_add(d, s->code, &at, "%s", s->msg);
+
+		if (g)
+			g->records = s->records;
 	}
 	for (k = 0; k < PST_DIAG__KINDS; k++) {
 		uint64_t kept = 0;
@@ -149,4 +153,20 @@ void pst_diag_text(const struct pst_diag *d, struct strbuf *sb)
 	else if (d->file)
 		strbuf_addf(sb, "%s: ", d->file);
 	strbuf_addstr(sb, d->msg);
+}
+
+bool pst_diag_whole_file(const struct pst_diag *d)
+{
+	return !d->line && !d->index && !d->offset;
+}
+
+uint64_t pst_diags_rejected_listed(const struct pst_diags *d)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].kind == PST_DIAG_REJECTED)
+			n += d->items[i].records;
+	return n;
 }

@@ -20,7 +20,7 @@ void pst_review_init(struct pst_review *r)
 	memset(r, 0, sizeof(*r));
 	r->t0 = r->t1 = r->generated_at = PST_TIME_NONE;
 	pst_diags_init(&r->warnings, 0);
-	pst_diags_init(&r->rejected, PST_REVIEW_MAX_REJECTED);
+	pst_diags_init(&r->rejected, 0); /* what the sources kept: at most PST_SOURCE_MAX_DIAGS a file */
 }
 
 /* The strings of pst_review_str, by content: open addressing over copies. */

@@ -62,7 +62,7 @@ struct pst_source *pst_sources_add(struct pst_sources *s, const char *path)
 	memset(r, 0, sizeof(*r));
 	r->path = xstrdup(path);
 	r->tmin = r->tmax = PST_TIME_NONE;
-	pst_diags_init(&r->diags, PST_SOURCE_MAX_DIAGS);
+	pst_diags_init(&r->diags, s->keep_diags == SIZE_MAX ? 0 : s->keep_diags ? s->keep_diags : PST_SOURCE_MAX_DIAGS);
 	return r;
 }
 

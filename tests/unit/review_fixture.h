@@ -671,6 +671,7 @@ static inline void rfx_sources(struct pst_review *r, const struct rfx_params *p,
 		s->total = s->records[PST_REC_ASSESSMENT] + s->records[PST_REC_ALERT] + s->records[PST_REC_SECURE_SCORE] +
 		           s->records[PST_REC_ASSESSMENT_META];
 		s->rejected = p->warnings && i < 3 ? (i == 2 ? 40 : 1) : 0;
+		s->unlisted = p->warnings && i == 2 ? 39 : 0; /* 3 listed + 39 = the 42 counted */
 	}
 }
 

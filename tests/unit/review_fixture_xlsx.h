@@ -17,6 +17,15 @@
 
 #define XFX_LONG_TEXT 40000
 
+static inline size_t xfx_count_unlisted(const struct pst_review *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nsources; i++)
+		n += r->sources[i].unlisted > 0;
+	return n;
+}
+
 static inline void xfx_first_seen(struct pst_review *r)
 {
 	size_t i;
@@ -138,7 +147,7 @@ static inline void xfx_facts(const struct pst_review *r, size_t team, FILE *fp)
 	fprintf(fp, "%s|Controls|%zu\n", form, r->ncontrols);
 	fprintf(fp, "%s|Alerts|%zu\n", form, xfx_count_alerts(r, team));
 	fprintf(fp, "%s|Compliance|%zu\n", form, r->ncompliance);
-	fprintf(fp, "%s|Data quality|%zu\n", form, r->warnings.n + r->rejected.n + (r->rejected.count[PST_DIAG_REJECTED] > r->rejected.n));
+	fprintf(fp, "%s|Data quality|%zu\n", form, r->warnings.n + r->rejected.n + xfx_count_unlisted(r));
 	fprintf(fp, "%s|Subscriptions|%zu\n", form, r->nsubscriptions);
 	fprintf(fp, "%s|Sources|%zu\n", form, r->nsources);
 }

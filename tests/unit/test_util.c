@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include "check.h"
 #include "posture/csvw.h"
+#include "posture/diagnostics.h"
 #include "posture/jsonw.h"
 #include "posture/record.h"
 #include "posture/sha256.h"
@@ -288,9 +289,43 @@ static void test_writers(void)
 	free(buf);
 }
 
+/* A list keeps its first max but counts all; each diagnostic says the
+ * records it stands for, and a copy keeps that (the review's Data quality
+ * adds them up to the count: review_build_quality.c). */
+static void test_diags_records(void)
+{
+	struct pst_diags d, all;
+	struct pst_diag *g;
+	int i;
+
+	pst_diags_init(&d, 3);
+	pst_diags_init(&all, 0);
+	for (i = 0; i < 5; i++)
+		pst_diags_add(&d, PST_DC_BAD_RECORD, &(struct pst_diag_place){NULL, (uint64_t)i + 1, 0, 0}, "bad %d", i);
+	pst_diags_add(&d, PST_DC_READ_WARNING, NULL, "a warning");
+	CHECK_INT(d.n, 3);
+	CHECK_INT(d.count[PST_DIAG_REJECTED], 5);
+	CHECK_INT(d.items[0].records, 1);
+	CHECK_INT(pst_diags_rejected_listed(&d), 3);
+	d.items[2].records = 17; /* a report folding 17 (ingest_gzip.c) */
+	CHECK_INT(pst_diags_rejected_listed(&d), 19);
+	CHECK(!pst_diag_whole_file(&d.items[0]));
+	g = pst_diags_add(&all, PST_DC_READ_WARNING, NULL, "w");
+	CHECK_INT(g->records, 0);
+	CHECK(pst_diag_whole_file(g));
+	pst_diags_append(&all, &d);
+	CHECK_INT(all.n, 4);
+	CHECK_INT(all.items[3].records, 17);
+	CHECK_INT(pst_diags_rejected_listed(&all), 19);
+	CHECK_INT(all.count[PST_DIAG_REJECTED], 5);
+	pst_diags_release(&d);
+	pst_diags_release(&all);
+}
+
 int main(void)
 {
 	RUN(test_time_shapes);
+	RUN(test_diags_records);
 	RUN(test_time_names);
 	RUN(test_time_hardening);
 	RUN(test_months);

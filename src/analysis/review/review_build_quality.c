@@ -24,7 +24,8 @@ static void skipped_files(struct rb_ctx *c)
 	}
 }
 
-/* The first rejected records of every file, with the file they are in. */
+/* Every rejected record the sources kept, with the file it is in and the
+ * records it stands for (the rest are counted: rb_sources, unlisted). */
 static void rejected(struct rb_ctx *c)
 {
 	const struct pst_sources *ing = &c->e->sources;
@@ -37,8 +38,12 @@ static void rejected(struct rb_ctx *c)
 			const struct pst_diag *d = &f->diags.items[k];
 			struct pst_diag_place at = {f->path, d->line, d->offset, d->index};
 
-			if (d->kind == PST_DIAG_REJECTED)
-				pst_diags_add(&c->r->rejected, d->code, &at, "%s", d->msg);
+			struct pst_diag *g;
+
+			if (d->kind != PST_DIAG_REJECTED)
+				continue;
+			g = pst_diags_add(&c->r->rejected, d->code, &at, "%s", d->msg);
+			g->records = d->records;
 		}
 	}
 	c->r->rejected.count[PST_DIAG_REJECTED] = ing->rejected;
@@ -86,6 +91,9 @@ static void source(struct pst_review *r, struct pst_review_source *s, const stru
 	memcpy(s->records, f->records, sizeof(s->records));
 	s->total = f->total_records;
 	s->rejected = f->rejected;
+	s->unlisted = f->rejected - pst_diags_rejected_listed(&f->diags);
+	if (s->unlisted > f->rejected) /* never more than were rejected */
+		s->unlisted = 0;
 	s->failed = f->failed;
 	s->error = pst_review_str(r, f->error);
 }

@@ -3,6 +3,7 @@
  * appendix (the input as one manifest line, by format and folder, the
  * largest files; the full list is sources.sha256 and the Sources sheet). */
 #include "pack_pdf_int.h"
+#include "posture/sources.h"
 
 #define REJECTED_ROWS 10
 
@@ -175,6 +176,8 @@ static void rejected_where(struct strbuf *sb, const struct pst_diag *x)
 {
 	if (x->line)
 		strbuf_addf(sb, "line %llu", (unsigned long long)x->line);
+	else if (pst_diag_whole_file(x))
+		strbuf_addstr(sb, "whole file");
 	else
 		strbuf_addf(sb, "element %llu", (unsigned long long)x->index);
 }
@@ -187,6 +190,58 @@ static bool any_failed(const struct pst_review *r)
 		if (r->sources[i].failed)
 			return true;
 	return false;
+}
+
+#define UNLISTED_FILES 5
+
+/* The rejected records counted but not kept (past the first
+ * PST_SOURCE_MAX_DIAGS of a file), so that no list is taken for all of
+ * them: how many, in which files, and where every one is listed. */
+static int unlisted_sentence(struct pack *pk)
+{
+	const struct pst_review *r = pk->r;
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t unlisted = 0, all = r->rejected.count[PST_DIAG_REJECTED];
+	size_t i, files = 0, named = 0;
+	int rc;
+
+	for (i = 0; i < r->nsources; i++)
+		if (r->sources[i].unlisted) {
+			unlisted += r->sources[i].unlisted;
+			files++;
+		}
+	if (!unlisted)
+		return PST_OK;
+	strbuf_addstr(&sb, "Of the ");
+	pack_num(&sb, (int64_t)all);
+	strbuf_addstr(&sb, " rejected records, ");
+	pack_num(&sb, (int64_t)(all - unlisted));
+	strbuf_addstr(&sb, pack_plural((int64_t)(all - unlisted), " is", " are"));
+	strbuf_addstr(&sb, " listed in the workbook's Data quality sheet; the other ");
+	pack_num(&sb, (int64_t)unlisted);
+	strbuf_addf(&sb, " were counted but not kept (posture keeps the first %d of each file): ", PST_SOURCE_MAX_DIAGS);
+	for (i = 0; i < r->nsources; i++) {
+		const struct pst_review_source *f = &r->sources[i];
+
+		if (!f->unlisted)
+			continue;
+		if (named == UNLISTED_FILES) {
+			strbuf_addf(&sb, " and %zu more files (the workbook names each)", files - named);
+			break;
+		}
+		if (named)
+			strbuf_addstr(&sb, ", ");
+		strbuf_addf(&sb, "%s (", f->path);
+		pack_num(&sb, (int64_t)f->unlisted);
+		strbuf_addstr(&sb, " of ");
+		pack_num(&sb, (int64_t)f->rejected);
+		strbuf_addstr(&sb, ")");
+		named++;
+	}
+	strbuf_addstr(&sb, ". posture inspect --verbose FILE lists every rejected record of a file.");
+	rc = pack_say(pk, strbuf_cstr(&sb));
+	strbuf_release(&sb);
+	return rc;
 }
 
 static int rejected_table(struct pack *pk)
@@ -212,15 +267,17 @@ static int rejected_table(struct pack *pk)
 		strbuf_addstr(pack_cell(pk, 2), r->sources[i].error);
 		rc = pack_row(pk, 3);
 	}
+	/* every one the review holds: those past the table's rows are in the
+	 * workbook's Data quality sheet, which lists them all */
 	for (i = 0; i < r->rejected.n && rc == PST_OK; i++) {
 		strbuf_addstr(pack_cell(pk, 0), r->rejected.items[i].file);
 		rejected_where(pack_cell(pk, 1), &r->rejected.items[i]);
 		strbuf_addstr(pack_cell(pk, 2), r->rejected.items[i].msg);
 		rc = pack_row(pk, 3);
 	}
-	if (r->rejected.count[PST_DIAG_REJECTED] > r->rejected.n)
-		pst_pdf_table_skip(pk->pdf, (size_t)(r->rejected.count[PST_DIAG_REJECTED] - r->rejected.n));
-	return rc ? rc : pst_pdf_table_end(pk->pdf, pk->err);
+	if (rc == PST_OK)
+		rc = pst_pdf_table_end(pk->pdf, pk->err);
+	return rc ? rc : unlisted_sentence(pk);
 }
 
 int pack_quality(struct pack *pk)

@@ -64,6 +64,16 @@ static const char *esc(struct strbuf *sb, const char *s)
 	return strbuf_cstr(sb);
 }
 
+static uint64_t kept_warnings(const struct pst_diags *d)
+{
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		n += d->items[i].kind == PST_DIAG_WARNING;
+	return n;
+}
+
 static void text_diags(FILE *out, const struct pst_source *r)
 {
 	struct strbuf ps = STRBUF_INIT, msg = STRBUF_INIT;
@@ -82,11 +92,16 @@ static void text_diags(FILE *out, const struct pst_source *r)
 			fprintf(out, "    %s: record %llu (offset %llu): %s: %s\n", path, (unsigned long long)d->index,
 			        (unsigned long long)d->offset, kind, esc(&msg, d->msg));
 	}
-	/* the diagnostics given but not kept (a damaged gzip stream's report
-	 * stands for the records it folded: ingest_gzip.c) */
-	if (r->diags.count[PST_DIAG_REJECTED] + r->diags.count[PST_DIAG_WARNING] > r->diags.n)
-		fprintf(out, "    ... and %llu more\n", (unsigned long long)(r->diags.count[PST_DIAG_REJECTED] +
-		        r->diags.count[PST_DIAG_WARNING] - r->diags.n));
+	/* the diagnostics given but not kept (past the first of a file; a
+	 * damaged gzip stream's report stands for the records it folded:
+	 * ingest_gzip.c, and is not among them) */
+	if (r->rejected > pst_diags_rejected_listed(&r->diags))
+		fprintf(out, "    ... and %llu more rejected records, counted but not kept (the first %d of a file are; "
+		        "--verbose lists every one)\n", (unsigned long long)(r->rejected - pst_diags_rejected_listed(&r->diags)),
+		        PST_SOURCE_MAX_DIAGS);
+	if (r->warnings > kept_warnings(&r->diags))
+		fprintf(out, "    ... and %llu more warnings, counted but not kept (--verbose lists every one)\n",
+		        (unsigned long long)(r->warnings - kept_warnings(&r->diags)));
 	strbuf_release(&ps);
 	strbuf_release(&msg);
 }
@@ -172,6 +187,8 @@ static void json_diags(struct pst_jsonw *w, const struct pst_source *r, enum pst
 		pst_jsonw_kv_int(w, "line", (int64_t)d->line);
 		pst_jsonw_kv_int(w, "index", (int64_t)d->index);
 		pst_jsonw_kv_int(w, "offset", (int64_t)d->offset);
+		if (kind == PST_DIAG_REJECTED)
+			pst_jsonw_kv_int(w, "records", (int64_t)d->records);
 		pst_jsonw_kv_string(w, "message", d->msg);
 		pst_jsonw_object_end(w);
 	}
@@ -212,6 +229,9 @@ static void json_file(struct pst_jsonw *w, const struct pst_source *r)
 	pst_jsonw_kv_int(w, "rejected", (int64_t)r->rejected);
 	pst_jsonw_key(w, "rejected_records");
 	json_diags(w, r, PST_DIAG_REJECTED);
+	/* the rejected records counted but not in rejected_records (past the
+	 * first of a file: --verbose keeps every one) */
+	pst_jsonw_kv_int(w, "rejected_unlisted", (int64_t)(r->rejected - pst_diags_rejected_listed(&r->diags)));
 	pst_jsonw_key(w, "warnings");
 	json_diags(w, r, PST_DIAG_WARNING);
 	pst_jsonw_object_end(w);

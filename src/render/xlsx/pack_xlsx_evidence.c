@@ -1,5 +1,6 @@
 /* pack_xlsx_evidence.c: the Alerts, Compliance, Data quality, Subscriptions and Sources sheets. */
 #include "pack_xlsx_int.h"
+#include "posture/sources.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -108,6 +109,7 @@ static const struct pst_xlsx_column quality_cols[] = {
 	{"Line", PST_XLSX_INTEGER, NULL, 0},
 	{"Record", PST_XLSX_INTEGER, NULL, 0},
 	{"Code", PST_XLSX_TEXT, NULL, 0},
+	{"Records rejected", PST_XLSX_INTEGER, PST_XLSX_FMT_COUNT, 0},
 };
 
 struct quality_kind {
@@ -124,16 +126,17 @@ static int quality_row(struct pst_xlsx_table *t, const struct quality_kind *k, c
 	xpk_text(&w, k->label);
 	xpk_count(&w, (int64_t)k->count, k->count > 0);
 	xpk_text(&w, msg);
-	if (rej) {
+	if (rej) { /* the record blank for a report on the whole file */
 		xpk_text(&w, rej->file);
 		xpk_count(&w, (int64_t)rej->line, rej->line > 0);
-		xpk_int(&w, (int64_t)rej->index);
+		xpk_count(&w, (int64_t)rej->index, !pst_diag_whole_file(rej));
 	} else {
 		xpk_text(&w, "");
 		xpk_count(&w, 0, false);
 		xpk_count(&w, 0, false);
 	}
 	xpk_text(&w, k->code);
+	xpk_count(&w, rej ? (int64_t)rej->records : 0, rej != NULL);
 	return xpk_row_end(&w);
 }
 
@@ -176,18 +179,21 @@ static int score_check_row(struct pst_xlsx_table *t, const struct pst_review_sco
 	return quality_row(t, &q, msg, NULL, err);
 }
 
-/* Says how many rejected records are not listed, if any. */
-static int unlisted_row(const struct xpk *p, struct pst_xlsx_table *t, struct pst_error *err)
+/* A file whose rejected records were not all kept (past the first
+ * PST_SOURCE_MAX_DIAGS): how many are not listed above, so that the
+ * column of records rejected adds up to every one, and where they are. */
+static int unlisted_row(const struct pst_review *r, const struct pst_review_source *f, struct pst_error *err,
+                        struct pst_xlsx_table *t)
 {
-	const struct pst_diags *rej = &p->r->rejected;
-	char msg[128];
+	struct pst_diag d = {.code = PST_DC_BAD_RECORD, .kind = PST_DIAG_REJECTED, .file = (char *)f->path,
+	                     .records = f->unlisted};
+	char msg[256];
 
-	if (rej->count[PST_DIAG_REJECTED] <= rej->n)
-		return PST_OK;
-	snprintf(msg, sizeof(msg), "%llu records rejected in all; the first %zu are listed",
-	         (unsigned long long)rej->count[PST_DIAG_REJECTED], rej->n);
-	return quality_row(t, &(struct quality_kind){"Rejected records", "rejected", rej->count[PST_DIAG_REJECTED]}, msg,
-	                   NULL, err);
+	snprintf(msg, sizeof(msg), "%llu of the %llu records rejected in this file are not listed: counted but not "
+	         "kept (posture keeps the first %d of each file); posture inspect --verbose FILE lists every one",
+	         (unsigned long long)f->unlisted, (unsigned long long)f->rejected, PST_SOURCE_MAX_DIAGS);
+	return quality_row(t, &(struct quality_kind){"Rejected records not kept", "rejected_unlisted",
+	                                             r->rejected.count[PST_DIAG_REJECTED]}, msg, &d, err);
 }
 
 int xpk_quality(const struct xpk *p, struct pst_error *err)
@@ -204,10 +210,11 @@ int xpk_quality(const struct xpk *p, struct pst_error *err)
 	for (i = 0; i < r->score.nrows && rc == PST_OK; i++)
 		if (r->score.rows[i].differs)
 			rc = score_check_row(t, &r->score.rows[i], err);
-	for (i = 0; i < r->rejected.n && rc == PST_OK; i++)
+	for (i = 0; i < r->rejected.n && rc == PST_OK; i++) /* every one the sources kept */
 		rc = quality_row(t, &rej, r->rejected.items[i].msg, &r->rejected.items[i], err);
-	if (rc == PST_OK)
-		rc = unlisted_row(p, t, err);
+	for (i = 0; i < r->nsources && rc == PST_OK; i++)
+		if (r->sources[i].unlisted)
+			rc = unlisted_row(r, &r->sources[i], err, t);
 	return rc ? rc : pst_xlsx_table_end(t, err);
 }
 
