@@ -136,4 +136,20 @@ for f in "$TMP"/o150/*/*.pdf; do
 done
 check_eq "150 subscriptions: team packs" "$teams" 10
 check_eq "150 subscriptions: every team pack within 12 pages" "$over" 0
+# the teams' gains of a control add up to at most the control's gain as shown
+# (Defender's exported points may differ from the recomputed ones: the split
+# is scaled to the shown gain; what no team holds is Unassigned's), and no
+# team's gain exceeds its control's
+got=$(/usr/bin/python3 - "$TMP/o150/posture-review-2026-10.xlsx" <<'PYEOF'
+import sys
+import openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1], read_only=True)["Controls"].iter_rows(values_only=True))
+h = list(rows[0])
+gain, first = h.index("Potential gain"), next(i for i, x in enumerate(h) if str(x).startswith("Gain: "))
+bad = ["%s: teams %.4f > control %.4f" % (r[0], sum(r[first:]), r[gain]) for r in rows[1:]
+       if sum(r[first:]) > r[gain] + 1e-6 or max(r[first:]) > r[gain] + 1e-6]
+print("\n".join(bad) if bad else "within")
+PYEOF
+)
+check_eq "150 subscriptions: team gains within their control's" "$got" "within"
 summary

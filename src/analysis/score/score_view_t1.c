@@ -35,35 +35,73 @@ struct sub_split {
 	double points, max;    /* the recomputed points (unrounded) and max */
 };
 
-static void split_sub(const struct pst_score_view *v, const struct pst_score_finding *f, size_t n, size_t nteams,
-                      struct sub_split *sp, struct team_sums *ts)
+/* The gain each control row of the subscription row at index i shows
+ * (exported, else recomputed), into e[k]; NAN where it has no row.  A
+ * subscription's control rows follow its row. */
+static void shown_gains(const struct pst_score_view *v, size_t i, double *e)
+{
+	const struct pst_score_row *x = &v->rows[i];
+	size_t j, k;
+
+	for (k = 0; k < v->cs.n; k++)
+		e[k] = NAN;
+	for (j = i + 1; j < v->nrows && v->rows[j].scope == PST_ROW_CONTROL && v->rows[j].sub == x->sub &&
+	                v->rows[j].at == x->at; j++)
+		if (v->rows[j].control < v->cs.n)
+			e[v->rows[j].control] = v->rows[j].gain;
+}
+
+/* Splits the subscription of row i: held points by the teams' healthy
+ * resources; each control's gain by the teams' unhealthy resources, scaled
+ * so that the teams' parts add up to the gain its row shows (an exported
+ * control's points may differ from the recomputed ones: a team's gain must
+ * never exceed the control's); a gain with no unhealthy resource to split
+ * goes to Unassigned. */
+static void split_sub(const struct pst_score_view *v, size_t i, const struct pst_score_finding *f, size_t n,
+                      size_t nteams, size_t unassigned, struct sub_split *sp, struct team_sums *ts)
 {
 	struct pst_control_score *all = xcalloc(v->cs.n + 1, sizeof(*all)), *mine = xcalloc(v->cs.n + 1, sizeof(*mine));
+	double *tmp = xcalloc(nteams * v->cs.n + 1, sizeof(double)), *rec = xcalloc(v->cs.n + 1, sizeof(double));
+	double *shown = xcalloc(v->cs.n + 1, sizeof(double));
 	struct pst_score_cells sc;
 	size_t g, k;
 
 	pst_score_cells_init(&sc);
 	pst_score_cells_build(&sc, &v->cs, f, n);
 	pst_score_cells_count(&sc, &v->cs, PST_ALL_GROUPS, all);
+	shown_gains(v, i, shown);
 	for (k = 0; k < v->cs.n; k++)
 		sp->max += all[k].max;
 	for (g = 0; g < nteams; g++) {
 		pst_score_cells_count(&sc, &v->cs, g, mine);
 		for (k = 0; k < v->cs.n; k++) {
-			double held, gain;
+			double held;
 
-			sp->points += control_split(&all[k], &mine[k], all[k].max, &held, &gain);
+			sp->points += control_split(&all[k], &mine[k], all[k].max, &held, &tmp[g * v->cs.n + k]);
+			rec[k] += tmp[g * v->cs.n + k];
 			sp->held[g] += held;
-			sp->gain[g] += gain;
 			ts->cur[g] += mine[k].current;
 			ts->max[g] += mine[k].max;
+		}
+	}
+	for (g = 0; g < nteams; g++)
+		for (k = 0; k < v->cs.n; k++) {
+			double gain = tmp[g * v->cs.n + k];
+
+			if (rec[k] > 0 && !isnan(shown[k]))
+				gain = gain * shown[k] / rec[k];
+			else if (!(rec[k] > 0) && g == unassigned && shown[k] > 0)
+				gain = shown[k];
+			sp->gain[g] += gain;
 			if (ts->ctl_gain)
 				ts->ctl_gain[g * v->cs.n + k] += gain;
 		}
-	}
 	pst_score_cells_release(&sc);
 	free(all);
 	free(mine);
+	free(tmp);
+	free(rec);
+	free(shown);
 }
 
 /* The points the subscription row shows (exported, else recomputed). */
@@ -128,7 +166,7 @@ static void team_sums_at(struct pst_score_view *v, const struct pst_estate *e, c
 		memset(sp.held, 0, tm->nteams * sizeof(double));
 		memset(sp.gain, 0, tm->nteams * sizeof(double));
 		sp.points = sp.max = 0;
-		split_sub(v, vf.f + first, n, tm->nteams, &sp, ts);
+		split_sub(v, i, vf.f + first, n, tm->nteams, tm->unassigned, &sp, ts);
 		add_sub(ts, &sp, x, o->weight > 0 ? x->weight / o->weight : 0, tm->nteams, tm->unassigned);
 	}
 	free(sp.held);
