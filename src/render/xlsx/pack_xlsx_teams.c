@@ -127,6 +127,19 @@ static struct pst_xlsx_column *controls_columns(const struct xpk *p, struct strb
 	return cols;
 }
 
+/* The control's own figures (the organisation's): max, points now and at
+ * the start, gain, resources healthy, unhealthy and not applicable. */
+static void control_figures(struct xpk_row *w, const struct pst_review_control *c)
+{
+	xpk_number(w, c->max);
+	xpk_number(w, c->current);
+	xpk_number(w, c->previous);
+	xpk_number(w, c->gain);
+	xpk_int(w, c->healthy);
+	xpk_int(w, c->unhealthy);
+	xpk_int(w, c->not_applicable);
+}
+
 static int team_control_row(const struct xpk *p, struct pst_xlsx_table *t, const struct pst_review_control *c,
                             struct pst_error *err)
 {
@@ -140,13 +153,7 @@ static int team_control_row(const struct xpk *p, struct pst_xlsx_table *t, const
 	else
 		xpk_number(&w, NAN);
 	xpk_number(&w, c->gain_by_team ? c->gain_by_team[p->team] : NAN);
-	xpk_number(&w, c->max);
-	xpk_number(&w, c->current);
-	xpk_number(&w, c->previous);
-	xpk_number(&w, c->gain);
-	xpk_int(&w, c->healthy);
-	xpk_int(&w, c->unhealthy);
-	xpk_int(&w, c->not_applicable);
+	control_figures(&w, c);
 	return xpk_row_end(&w);
 }
 
@@ -161,13 +168,7 @@ static int control_row(const struct xpk *p, struct pst_xlsx_table *t, const stru
 	xpk_row_begin(&w, t, err);
 	xpk_text(&w, c->name);
 	xpk_text(&w, c->control_id);
-	xpk_number(&w, c->max);
-	xpk_number(&w, c->current);
-	xpk_number(&w, c->previous);
-	xpk_number(&w, c->gain);
-	xpk_int(&w, c->healthy);
-	xpk_int(&w, c->unhealthy);
-	xpk_int(&w, c->not_applicable);
+	control_figures(&w, c);
 	xpk_text(&w, xpk_team_name(p->r, c->top_team));
 	for (i = 0; i < p->r->nteams; i++)
 		xpk_number(&w, c->gain_by_team ? c->gain_by_team[i] : NAN);
