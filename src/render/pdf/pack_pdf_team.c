@@ -3,6 +3,8 @@
 #include "pack_pdf_int.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #define TEAM_START_H 300.0 /* heading, figures, counts and a first table row */
 
@@ -32,10 +34,30 @@ static bool is_overdue(const struct pst_review_finding *f)
 	return f->overdue && pst_review_finding_open(f);
 }
 
+/* A finding's resource by name and group; a subscription-level finding
+ * (its resource the subscription itself) by the subscription's name. */
+static void finding_resource(struct pack *pk, struct strbuf *sb, const struct pst_review_finding *f)
+{
+	static const char prefix[] = "/subscriptions/";
+	const char *id = f->resource_id ? f->resource_id : "";
+	size_t i;
+
+	if (strncasecmp(id, prefix, sizeof(prefix) - 1) == 0 && !strchr(id + sizeof(prefix) - 1, '/'))
+		for (i = 0; i < pk->r->nsubscriptions; i++) {
+			const struct pst_review_subscription *sub = &pk->r->subscriptions[i];
+
+			if (sub->id && sub->name && *sub->name && strcasecmp(id + sizeof(prefix) - 1, sub->id) == 0) {
+				strbuf_addf(sb, "subscription %s", sub->name);
+				return;
+			}
+		}
+	pack_resource(sb, f->resource_id, f->resource_name, f->resource_group);
+}
+
 static void fix_cells(struct pack *pk, const struct pst_review_finding *f)
 {
 	strbuf_addstr(pack_cell(pk, 0), f->recommendation);
-	pack_resource(pack_cell(pk, 1), f->resource_id, f->resource_name, f->resource_group);
+	finding_resource(pk, pack_cell(pk, 1), f);
 	strbuf_addstr(pack_cell(pk, 2), pst_severity_name(f->severity));
 }
 
@@ -44,7 +66,7 @@ static void worse_cells(struct pack *pk, const struct pst_review_finding *f)
 	strbuf_addstr(pack_cell(pk, 0), f->cls == PST_CLASS_NEW_RESOURCE
 	              ? "Created insecure: fix the deployment template" : "Regressed: was healthy");
 	strbuf_addstr(pack_cell(pk, 1), f->recommendation);
-	pack_resource(pack_cell(pk, 2), f->resource_id, f->resource_name, f->resource_group);
+	finding_resource(pk, pack_cell(pk, 2), f);
 	strbuf_addstr(pack_cell(pk, 3), pst_severity_name(f->severity));
 }
 
