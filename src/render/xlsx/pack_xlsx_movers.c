@@ -27,8 +27,12 @@ static const struct pst_xlsx_column movers_cols[] = {
 	{"Left the export", PST_XLSX_BOOL, NULL, 0},
 };
 
-static void why(struct xpk_row *w, const struct pst_review_why *y)
+/* Start, end, change and the change's five parts. */
+static void moved(struct xpk_row *w, double before, double after, double change, const struct pst_review_why *y)
 {
+	xpk_number(w, before);
+	xpk_number(w, after);
+	xpk_number(w, change);
 	xpk_number(w, y->fixes);
 	xpk_number(w, y->regressions);
 	xpk_number(w, y->new_findings);
@@ -45,10 +49,7 @@ static int sub_row(struct pst_xlsx_table *t, const struct pst_review_mover *m, s
 	xpk_text(&w, m->name);
 	xpk_text(&w, m->id);
 	xpk_text(&w, "% and pp of its score");
-	xpk_number(&w, m->before);
-	xpk_number(&w, m->after);
-	xpk_number(&w, m->change);
-	why(&w, &m->why);
+	moved(&w, m->before, m->after, m->change, &m->why);
 	xpk_int(&w, m->fixes);
 	xpk_int(&w, m->regressions);
 	xpk_int(&w, m->new_insecure);
@@ -66,10 +67,7 @@ static int control_row(struct pst_xlsx_table *t, const struct pst_review_control
 	xpk_text(&w, m->name);
 	xpk_text(&w, m->control_id);
 	xpk_text(&w, "score points");
-	xpk_number(&w, m->before);
-	xpk_number(&w, m->after);
-	xpk_number(&w, m->change);
-	why(&w, &m->why);
+	moved(&w, m->before, m->after, m->change, &m->why);
 	xpk_int(&w, m->fixes);
 	xpk_int(&w, m->regressions);
 	xpk_int(&w, m->new_insecure);
